@@ -1,0 +1,98 @@
+import Foundation
+import Vapor
+
+/// Settings read once from the environment at start-up.
+/// Every missing or wrong setting is reported together, so one restart fixes them all.
+public struct AppConfig: Sendable, Equatable {
+    public enum Storage: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteInMemory
+        case postgres(url: String)
+
+        public var isSQLite: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
+    }
+
+    public var storage: Storage
+    /// Send cookies only over HTTPS. On unless COPRODUCE_INSECURE_COOKIES=1,
+    /// which the local demo sets because it runs on plain http://127.0.0.1.
+    public var secureCookies: Bool
+    /// How long a signed-in session lasts without use.
+    public var sessionLifetime: TimeInterval
+
+    public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
+        self.storage = storage
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public let messages: [String]
+        public var description: String {
+            "Coproduce cannot start because of its settings:\n" + messages.map { "- \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads the settings from environment variables.
+    public static func fromEnvironment(_ environment: [String: String], defaultSecureCookies: Bool) throws -> AppConfig {
+        var problems: [String] = []
+        var storage = Storage.sqliteFile(path: "coproduce.sqlite")
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            switch parseStorage(url) {
+            case .success(let parsed): storage = parsed
+            case .failure(let problem): problems.append(problem.message)
+            }
+        }
+        var secureCookies = defaultSecureCookies
+        if let raw = environment["COPRODUCE_INSECURE_COOKIES"], !raw.isEmpty {
+            switch raw.lowercased() {
+            case "1", "true", "yes": secureCookies = false
+            case "0", "false", "no": secureCookies = true
+            default: problems.append("COPRODUCE_INSECURE_COOKIES must be 1 or 0, not \"\(raw)\"")
+            }
+        }
+        var lifetime: TimeInterval = 8 * 60 * 60
+        if let raw = environment["COPRODUCE_SESSION_HOURS"], !raw.isEmpty {
+            if let hours = Double(raw), hours > 0, hours <= 24 * 30 { lifetime = hours * 60 * 60 }
+            else { problems.append("COPRODUCE_SESSION_HOURS must be a number of hours from 1 to 720, not \"\(raw)\"") }
+        }
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        return AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
+    }
+
+    struct StorageProblem: Error { let message: String }
+
+    static func parseStorage(_ url: String) -> Result<Storage, StorageProblem> {
+        if url == "sqlite::memory:" || url == "sqlite::memory" { return .success(.sqliteInMemory) }
+        if url.hasPrefix("sqlite:") {
+            var path = String(url.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else {
+                return .failure(StorageProblem(message: "DATABASE_URL \"sqlite:\" needs a file path, like sqlite:data/coproduce.sqlite"))
+            }
+            return .success(.sqliteFile(path: path))
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard URL(string: url)?.host != nil else {
+                return .failure(StorageProblem(message: "DATABASE_URL is not a valid PostgreSQL address; write it like postgres://user:password@host:5432/coproduce"))
+            }
+            return .success(.postgres(url: url))
+        }
+        return .failure(StorageProblem(message: "DATABASE_URL must start with sqlite: or postgres://, not \"\(url.prefix(12))...\""))
+    }
+}
+
+extension Application {
+    private struct AppConfigKey: StorageKey { typealias Value = AppConfig }
+
+    /// The settings the app was configured with.
+    public var appConfig: AppConfig {
+        get {
+            guard let config = storage[AppConfigKey.self] else { fatalError("configure(_:) sets the app's settings before anything reads them") }
+            return config
+        }
+        set { storage[AppConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Refuses any form post that does not carry the session's anti-forgery token,
+/// so another site cannot make a signed-in person's browser submit a form.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let fieldName = "csrfToken"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method != .GET, request.method != .HEAD else {
+            return try await next.respond(to: request)
+        }
+        let expected = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
+        let sent = try? request.content.get(String.self, at: Self.fieldName)
+        guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {
+            throw CSRFRefusal()
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8), right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// The form was sent without a valid token: usually an old tab or a session that timed out.
+struct CSRFRefusal: AbortError {
+    var status: HTTPResponseStatus { .forbidden }
+    var reason: String { "This form has expired. Go back, reload the page and try again." }
+}
+
+extension Request {
+    /// The session's anti-forgery token, created on first use.
+    func csrfToken() -> String {
+        if let token = session.data[SessionKeys.csrfToken] { return token }
+        let token = DatabaseSessionDriver.newToken()
+        session.data[SessionKeys.csrfToken] = token
+        return token
+    }
+}

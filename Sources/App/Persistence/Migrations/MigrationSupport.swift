@@ -1,0 +1,27 @@
+import Fluent
+import SQLKit
+
+extension Database {
+    /// Creates a plain (non-unique) index; Fluent's schema builder has no call for it.
+    func createIndex(_ name: String, on table: String, columns: [String]) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        var builder = sql.create(index: name).on(table)
+        for column in columns { builder = builder.column(column) }
+        try await builder.run()
+    }
+
+    func dropIndex(_ name: String) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        try await sql.drop(index: name).ifExists().run()
+    }
+}
+
+/// Every migration, in the order it runs. New ones go at the end; none is ever renamed.
+enum Migrations {
+    static let all: [any AsyncMigration] = [
+        CreateAreas(), CreateOrganisations(), CreatePeople(), CreateAccounts(), CreateAPITokens(),
+        CreateSignInFailures(), CreateSessions(), CreateAuditEvents(), CreateGroups(),
+        CreateTermsOfReference(), CreateGroupMemberships(), CreateAgreements(), CreateAgreementPartners(),
+        CreateClauses(), CreateCommitmentAssessments(), CreateVolunteerAgreements(), CreateComplaints(),
+    ]
+}

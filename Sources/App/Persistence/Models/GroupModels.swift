@@ -1,0 +1,80 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A meeting group: the liaison meeting, the SEND strategy group, a board.
+final class GroupModel: Model, @unchecked Sendable {
+    static let schema = "groups"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "area_id") var area: AreaModel
+    @Field(key: "name") var name: String
+    @Field(key: "sort_name") var sortName: String
+    @OptionalField(key: "purpose") var purpose: String?
+    @Field(key: "cadence") var cadenceRaw: String
+    @OptionalParent(key: "reports_to_id") var reportsTo: GroupModel?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, areaID: UUID, details: GroupDetails, reportsToID: UUID?) {
+        self.id = id
+        self.$area.id = areaID
+        self.$reportsTo.id = reportsToID
+        apply(details)
+    }
+
+    func apply(_ details: GroupDetails) {
+        name = details.name
+        sortName = details.name.lowercased()
+        purpose = details.purpose
+        cadenceRaw = details.cadence.rawValue
+    }
+
+    var cadence: Cadence { Cadence(rawValue: cadenceRaw) ?? .asNeeded }
+}
+
+final class TermsOfReferenceModel: Model, @unchecked Sendable {
+    static let schema = "terms_of_reference"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "group_id") var group: GroupModel
+    @Field(key: "version") var version: Int
+    @Field(key: "text") var text: String
+    @Field(key: "attendees") var attendees: [String]
+    @Field(key: "agreed_on") var agreedOn: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(groupID: UUID, version: Int, details: TermsOfReferenceDetails) {
+        self.$group.id = groupID
+        self.version = version
+        self.text = details.text
+        self.attendees = details.attendees
+        self.agreedOn = details.agreedOn.iso8601
+    }
+}
+
+final class MembershipModel: Model, @unchecked Sendable {
+    static let schema = "group_memberships"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "group_id") var group: GroupModel
+    @Parent(key: "person_id") var person: PersonModel
+    @Field(key: "role") var roleRaw: String
+    /// Whether the person can make decisions for their organisation (seed 000, clause 6.2).
+    @Field(key: "makes_decisions") var makesDecisions: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(groupID: UUID, personID: UUID, role: MembershipRole, makesDecisions: Bool) {
+        self.$group.id = groupID
+        self.$person.id = personID
+        self.roleRaw = role.rawValue
+        self.makesDecisions = makesDecisions
+    }
+
+    var role: MembershipRole { MembershipRole(rawValue: roleRaw) ?? .member }
+}

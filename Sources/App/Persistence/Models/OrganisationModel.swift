@@ -1,0 +1,36 @@
+import Domain
+import Fluent
+import Foundation
+
+final class OrganisationModel: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "area_id") var area: AreaModel
+    @Field(key: "name") var name: String
+    /// Lower-cased name: sorting and uniqueness ignore case.
+    @Field(key: "sort_name") var sortName: String
+    @Field(key: "kind") var kindRaw: String
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "phone") var phone: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, areaID: UUID, details: OrganisationDetails) {
+        self.id = id
+        self.$area.id = areaID
+        apply(details)
+    }
+
+    func apply(_ details: OrganisationDetails) {
+        name = details.name
+        sortName = details.name.lowercased()
+        kindRaw = details.kind.rawValue
+        email = details.email
+        phone = details.phone
+    }
+
+    var kind: OrganisationKind { OrganisationKind(rawValue: kindRaw) ?? .other }
+}

@@ -1,0 +1,53 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Someone in the partnership: a parent carer, an officer, a board member.
+/// Their contact details and diversity monitoring are personal data.
+final class PersonModel: Model, @unchecked Sendable {
+    static let schema = "people"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "area_id") var area: AreaModel
+    @OptionalParent(key: "organisation_id") var organisation: OrganisationModel?
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "sort_name") var sortName: String
+    @OptionalField(key: "job_title") var jobTitle: String?
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "ethnic_group") var ethnicGroup: String?
+    @OptionalField(key: "disabled") var disabled: String?
+    @OptionalField(key: "main_language") var mainLanguage: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, areaID: UUID, organisationID: UUID?, details: PersonDetails) {
+        self.id = id
+        self.$area.id = areaID
+        self.$organisation.id = organisationID
+        apply(details)
+    }
+
+    func apply(_ details: PersonDetails) {
+        fullName = details.fullName
+        sortName = details.fullName.lowercased()
+        jobTitle = details.jobTitle
+        email = details.email
+        phone = details.phone
+    }
+
+    var diversity: DiversityMonitoring {
+        get {
+            DiversityMonitoring(ethnicGroup: ethnicGroup.flatMap(DiversityMonitoring.EthnicGroup.init(rawValue:)),
+                                disabled: disabled.flatMap(DiversityMonitoring.Answer.init(rawValue:)),
+                                mainLanguage: mainLanguage)
+        }
+        set {
+            ethnicGroup = newValue.ethnicGroup?.rawValue
+            disabled = newValue.disabled?.rawValue
+            mainLanguage = newValue.mainLanguage
+        }
+    }
+}

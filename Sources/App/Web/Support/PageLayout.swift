@@ -1,0 +1,86 @@
+import Domain
+import Vapor
+
+/// What every page's layout needs: title, who is signed in, navigation,
+/// the anti-forgery token for forms, and any confirmation banner.
+struct PageLayout: Encodable, Sendable {
+    struct NavItem: Encodable, Sendable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    /// The <title>: "Error: " comes first when the page shows form errors.
+    let documentTitle: String
+    let signedIn: Bool
+    let viewerName: String?
+    let viewerRole: String?
+    let areaName: String?
+    let navigation: [NavItem]
+    let csrfToken: String?
+    let banner: String?
+    let signOutPath: String
+    let signInPath: String
+    let accessibilityPath: String
+    let homePath: String
+
+    static let serviceName = "Coproduce"
+
+    /// Navigation for what the viewer may see, in the order of the product's parts.
+    static func navigation(for viewer: Viewer?, currentPath: String) -> [NavItem] {
+        guard let viewer else { return [] }
+        var items: [(String, String, Permission)] = [
+            ("Organisations", Paths.organisations.url(), .viewPartnership),
+            ("People", Paths.people.url(), .viewPartnership),
+            ("Groups", Paths.groups.url(), .viewPartnership),
+            ("Agreements", Paths.agreements.url(), .viewPartnership),
+            ("Complaints", Paths.complaints.url(), .viewComplaints),
+        ]
+        items.append(("Accounts", Paths.accounts.url(), .manageAccounts))
+        items.append(("Audit log", Paths.auditLog.url(), .viewAuditLog))
+        return items.filter { viewer.can($0.2) }.map { label, href, _ in
+            NavItem(label: label, href: href, current: currentPath == href || currentPath.hasPrefix(href + "/"))
+        }
+    }
+}
+
+extension Request {
+    /// Builds the layout for a page. Pass `hasErrors` when the page shows a form's errors.
+    func layout(title: String, hasErrors: Bool = false) -> PageLayout {
+        let viewer = auth.get(Viewer.self)
+        // A form page needs a session for its anti-forgery token; every
+        // signed-in page has one already.
+        let token: String? = viewer != nil || hasSession || route?.access == .anyone ? csrfToken() : nil
+        return PageLayout(
+            documentTitle: (hasErrors ? "Error: " : "") + title + " - " + PageLayout.serviceName,
+            signedIn: viewer != nil,
+            viewerName: viewer?.name,
+            viewerRole: viewer?.role.label,
+            areaName: viewer?.areaName,
+            navigation: PageLayout.navigation(for: viewer, currentPath: url.path),
+            csrfToken: token,
+            banner: takeBanner(),
+            signOutPath: Paths.signOut.url(),
+            signInPath: Paths.signIn.url(),
+            accessibilityPath: Paths.accessibility.url(),
+            homePath: Paths.home.url()
+        )
+    }
+
+    /// Shows a confirmation banner on the next page the person sees.
+    func setBanner(_ message: String) {
+        session.data[SessionKeys.banner] = message
+    }
+
+    private func takeBanner() -> String? {
+        guard hasSession, let message = session.data[SessionKeys.banner] else { return nil }
+        session.data[SessionKeys.banner] = nil
+        return message
+    }
+
+    /// Redirects after a successful form, with a banner saying what happened.
+    func redirect(to path: String, banner: String) -> Response {
+        setBanner(banner)
+        return redirect(to: path, redirectType: .normal)
+    }
+}

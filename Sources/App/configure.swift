@@ -1,0 +1,54 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Wires the app together. The executable and the tests both call this.
+public func configure(_ app: Application, config suppliedConfig: AppConfig? = nil) async throws {
+    let config = try suppliedConfig ?? AppConfig.fromEnvironment(
+        Environment.getAll(), defaultSecureCookies: app.environment == .production)
+    app.appConfig = config
+
+    switch config.storage {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+    }
+    app.migrations.add(Migrations.all)
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    // Terms of reference and agreements can be long; allow forms up to 1 MB.
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    app.sessions.configuration = SessionsConfiguration(cookieName: "coproduce_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: nil, path: "/", isSecure: config.secureCookies,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+    app.sessions.use { _ in DatabaseSessionDriver(lifetime: config.sessionLifetime) }
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TokenCommands(), as: "token")
+    app.lifecycle.use(Housekeeping())
+
+    try routes(app)
+
+    // The embedded database needs no operator: bring it up to date at start.
+    if config.storage.isSQLite {
+        if case .sqliteFile = config.storage, let sql = app.db as? any SQLDatabase {
+            // Write-ahead logging lets pages be read while a change is written.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await app.autoMigrate()
+    }
+}

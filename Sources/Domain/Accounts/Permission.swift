@@ -1,0 +1,31 @@
+/// Something a page or an API call needs the person to be allowed to do.
+public enum Permission: String, CaseIterable, Sendable, Codable {
+    /// See the partnership register: organisations, names of people, groups, agreements.
+    case viewPartnership
+    /// See the forum's personal data: contact details of forum members and diversity monitoring.
+    case viewPersonalData
+    case manageOrganisations
+    case managePeople
+    case manageAccounts
+    case manageGroups
+    case manageAgreements
+    /// Record whether a free-text commitment in an agreement was met.
+    case assessCommitments
+    case manageVolunteerAgreements
+    case viewComplaints
+    case manageComplaints
+    case viewAuditLog
+}
+
+/// Who may reach a route: anybody, or only a signed-in person holding a permission.
+public enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
+    case anyone
+    case requires(Permission)
+
+    public var description: String {
+        switch self {
+        case .anyone: "anyone"
+        case .requires(let permission): permission.rawValue
+        }
+    }
+}
