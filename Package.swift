@@ -5,7 +5,7 @@ import PackageDescription
 /// so a warning can never slip into main.
 let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
-    .unsafeFlags(["-warnings-as-errors"]),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -48,7 +48,9 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
+                "Domain",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: strictSettings
         ),

@@ -7,7 +7,7 @@ import Vapor
 /// Wires the app together. The executable and the tests both call this.
 public func configure(_ app: Application, config suppliedConfig: AppConfig? = nil) async throws {
     let config = try suppliedConfig ?? AppConfig.fromEnvironment(
-        Environment.getAll(), defaultSecureCookies: app.environment == .production)
+        ProcessInfo.processInfo.environment, defaultSecureCookies: app.environment == .production)
     app.appConfig = config
 
     switch config.storage {
@@ -36,9 +36,6 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     }
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: config.sessionLifetime) }
 
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(UserCommands(), as: "user")
-    app.asyncCommands.use(TokenCommands(), as: "token")
     app.lifecycle.use(Housekeeping())
 
     try routes(app)

@@ -1,4 +1,5 @@
 import Fluent
+import NIOCore
 import Vapor
 
 /// Clears expired sessions and old sign-in failures every ten minutes.

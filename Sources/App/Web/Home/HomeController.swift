@@ -1,0 +1,67 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The first page after sign-in: what needs attention in the area today.
+struct HomeController {
+    struct Attention: Encodable {
+        let text: String
+        let href: String
+    }
+
+    struct HomePage: Encodable {
+        let layout: PageLayout
+        let areaName: String
+        let roleLabel: String
+        let roleExplanation: String
+        let attention: [Attention]
+        let links: [PageLayout.NavItem]
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        var attention: [Attention] = []
+
+        let representatives = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: viewer.areaID, today: req.today, on: req.db)
+        if !representatives.isEmpty {
+            attention.append(Attention(
+                text: "\(representatives.count) forum \(representatives.count == 1 ? "representative has" : "representatives have") no volunteer agreement in force",
+                href: Paths.people.url() + "?filter=no-volunteer-agreement"))
+        }
+        if viewer.can(.viewComplaints) {
+            let open = try await ComplaintModel.query(on: req.db)
+                .filter(\.$area.$id == viewer.areaID)
+                .filter(\.$statusRaw != ComplaintStatus.closed.rawValue).count()
+            if open > 0 {
+                attention.append(Attention(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings",
+                                           href: Paths.complaints.url()))
+            }
+        }
+        let today = req.today.iso8601
+        let reviewsDue = try await AgreementModel.query(on: req.db)
+            .filter(\.$area.$id == viewer.areaID)
+            .filter(\.$reviewOn <= today)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }
+            .count()
+        if reviewsDue > 0 {
+            attention.append(Attention(text: "\(reviewsDue) partnership \(reviewsDue == 1 ? "agreement is" : "agreements are") due for review",
+                                       href: Paths.agreements.url()))
+        }
+
+        let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: viewer.role.label,
+                            roleExplanation: viewer.role.explanation, attention: attention,
+                            links: PageLayout.navigation(for: viewer, currentPath: ""))
+        return try await req.view.render("home", page)
+    }
+
+    func accessibility(req: Request) async throws -> View {
+        struct Page: Encodable { let layout: PageLayout }
+        return try await req.view.render("accessibility", Page(layout: req.layout(title: "Accessibility statement")))
+    }
+
+    func healthz(req: Request) async throws -> Response {
+        // One cheap query proves the database answers.
+        _ = try await AreaModel.query(on: req.db).limit(1).count()
+        return Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: "ok\n"))
+    }
+}

@@ -1,0 +1,229 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The organisations in the partnership: the forum, the council, the NHS, providers and others.
+struct OrganisationsController {
+    struct Form: Content {
+        var name: String?
+        var kind: String?
+        var email: String?
+        var phone: String?
+
+        init(name: String? = nil, kind: String? = nil, email: String? = nil, phone: String? = nil) {
+            self.name = name
+            self.kind = kind
+            self.email = email
+            self.phone = phone
+        }
+
+        init(_ model: OrganisationModel) {
+            self.init(name: model.name, kind: model.kindRaw, email: model.email, phone: model.phone)
+        }
+    }
+
+    struct Row: Encodable {
+        let name: String
+        let href: String
+        let kind: String
+        let email: String?
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let canManage: Bool
+        let newPath: String
+        let kindFilter: [FormField.Option]
+        let filterAction: String
+    }
+
+    struct SummaryRow: Encodable {
+        let key: String
+        let value: String
+        let href: String?
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let details: [SummaryRow]
+        let people: [SummaryRow]
+        let morePeoplePath: String?
+        let agreements: [SummaryRow]
+        let canManage: Bool
+        let editPath: String
+        let deletePath: String
+        let isForum: Bool
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
+        var query = OrganisationModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+        if let kind { query = query.filter(\.$kindRaw == kind.rawValue) }
+        let (items, total) = try await query.sort(\.$sortName).page(page)
+        let rows = try items.map { org in
+            Row(name: org.name, href: Paths.organisation.url(try org.requireID()), kind: org.kind.label, email: org.email)
+        }
+        let options = [FormField.Option(value: "", label: "All kinds", hint: nil, selected: kind == nil)] +
+            OrganisationKind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, hint: nil, selected: $0 == kind) }
+        return try await req.view.render("organisations/index", IndexPage(
+            layout: req.layout(title: "Organisations"), rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.organisations.url(),
+                                        extraQuery: kind.map { "kind=\($0.rawValue)" } ?? ""),
+            canManage: viewer.can(.manageOrganisations), newPath: Paths.newOrganisation.url(),
+            kindFilter: options, filterAction: Paths.organisations.url()))
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let organisation = try await find(req)
+        let id = try organisation.requireID()
+        var details = [SummaryRow(key: "Kind", value: organisation.kind.label, href: nil)]
+        if let email = organisation.email {
+            details.append(SummaryRow(key: organisation.kind == .parentCarerForum ? "Forum e-mail address" : "E-mail address",
+                                      value: email, href: "mailto:\(email)"))
+        }
+        if let phone = organisation.phone { details.append(SummaryRow(key: "Phone", value: phone, href: nil)) }
+
+        let shown = 20
+        let people = try await PersonModel.query(on: req.db)
+            .filter(\.$organisation.$id == id).sort(\.$sortName).limit(shown + 1).all()
+        let peopleRows = try people.prefix(shown).map {
+            SummaryRow(key: $0.fullName, value: $0.jobTitle ?? "", href: Paths.person.url(try $0.requireID()))
+        }
+        let agreements = try await AgreementModel.query(on: req.db)
+            .join(AgreementPartnerModel.self, on: \AgreementPartnerModel.$agreement.$id == \AgreementModel.$id)
+            .filter(AgreementPartnerModel.self, \.$organisation.$id == id)
+            .sort(\.$startsOn, .descending).all()
+        let agreementRows = try agreements.map {
+            SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement.url(try $0.requireID()))
+        }
+        return try await req.view.render("organisations/show", ShowPage(
+            layout: req.layout(title: organisation.name), name: organisation.name, details: details, people: peopleRows,
+            morePeoplePath: people.count > shown ? Paths.people.url() + "?organisation=\(id)" : nil,
+            agreements: agreementRows, canManage: viewer.can(.manageOrganisations),
+            editPath: Paths.editOrganisation.url(id), deletePath: Paths.deleteOrganisation.url(id),
+            isForum: organisation.kind == .parentCarerForum))
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await renderForm(req, form: Form(), errors: ValidationErrors(), editing: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        do {
+            let details = try OrganisationDetails.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone)
+            try await ensureUniqueName(details.name, areaID: viewer.areaID, except: nil, on: req.db)
+            let organisation = OrganisationModel(areaID: viewer.areaID, details: details)
+            try await organisation.create(on: req.db)
+            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(details.name) added")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let organisation = try await find(req)
+        return try await renderForm(req, form: Form(organisation), errors: ValidationErrors(), editing: organisation)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let organisation = try await find(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            let details = try OrganisationDetails.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone)
+            try await ensureUniqueName(details.name, areaID: viewer.areaID, except: organisation.id, on: req.db)
+            organisation.apply(details)
+            try await organisation.save(on: req.db)
+            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(details.name) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: organisation)
+        }
+    }
+
+    struct DeletePage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let action: String
+        let cancelPath: String
+        let blockers: [String]
+    }
+
+    func confirmDelete(req: Request) async throws -> View {
+        let organisation = try await find(req)
+        let blockers = try await deletionBlockers(organisation, on: req.db)
+        return try await req.view.render("organisations/delete", DeletePage(
+            layout: req.layout(title: "Delete \(organisation.name)"), name: organisation.name,
+            action: Paths.deleteOrganisation.url(try organisation.requireID()),
+            cancelPath: Paths.organisation.url(try organisation.requireID()), blockers: blockers))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let organisation = try await find(req)
+        guard try await deletionBlockers(organisation, on: req.db).isEmpty else {
+            return req.redirect(to: Paths.deleteOrganisation.url(try organisation.requireID()))
+        }
+        try await organisation.delete(on: req.db)
+        return req.redirect(to: Paths.organisations.url(), banner: "\(organisation.name) deleted")
+    }
+
+    // MARK: - Helpers
+
+    private func find(_ req: Request) async throws -> OrganisationModel {
+        let viewer = try req.viewer
+        guard let organisation = try await OrganisationModel.query(on: req.db)
+            .filter(\.$id == req.id("organisationID"))
+            .filter(\.$area.$id == viewer.areaID)
+            .first() else { throw Abort(.notFound) }
+        return organisation
+    }
+
+    /// Records that still point at the organisation; it cannot go while they exist.
+    private func deletionBlockers(_ organisation: OrganisationModel, on db: any Database) async throws -> [String] {
+        let id = try organisation.requireID()
+        var blockers: [String] = []
+        let people = try await PersonModel.query(on: db).filter(\.$organisation.$id == id).count()
+        if people > 0 { blockers.append("\(people) \(people == 1 ? "person belongs" : "people belong") to it") }
+        let agreements = try await AgreementPartnerModel.query(on: db).filter(\.$organisation.$id == id).count()
+        if agreements > 0 { blockers.append("it is a partner in \(agreements) \(agreements == 1 ? "agreement" : "agreements")") }
+        let complaints = try await ComplaintModel.query(on: db).filter(\.$aboutOrganisation.$id == id).count()
+        if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
+        return blockers
+    }
+
+    private func ensureUniqueName(_ name: String, areaID: UUID, except id: UUID?, on db: any Database) async throws {
+        var query = OrganisationModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == name.lowercased())
+        if let id { query = query.filter(\.$id != id) }
+        if try await query.count() > 0 {
+            throw ValidationErrors(field: "name", message: "There is already an organisation called \(name)")
+        }
+    }
+
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: OrganisationModel?) async throws -> Response {
+        let fields: [FormField] = [
+            .text("name", "Name", value: form.name, errors: errors, autocomplete: "organization"),
+            .choice("kind", "Kind of organisation", options: OrganisationKind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.kind ?? ""], errors: errors),
+            .text("email", "E-mail address (optional)", value: form.email, errors: errors,
+                  hint: "For a parent carer forum, the forum's own address: partners write to the forum only through it.",
+                  kind: .email, autocomplete: "email"),
+            .text("phone", "Phone number (optional)", value: form.phone, errors: errors, kind: .tel, autocomplete: "tel", width: "20"),
+        ]
+        if let editing {
+            let id = try editing.requireID()
+            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editOrganisation.url(id),
+                                            submitLabel: "Save changes", cancelPath: Paths.organisation.url(id),
+                                            fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Add an organisation", action: Paths.newOrganisation.url(),
+                                        submitLabel: "Add organisation", cancelPath: Paths.organisations.url(),
+                                        fields: fields, errors: errors)
+    }
+}

@@ -1,0 +1,31 @@
+import Domain
+import Vapor
+
+/// The whole site map. Every route states who may reach it; `AccessPolicy`
+/// decides, and the authorisation middleware enforces it.
+func routes(_ app: Application) throws {
+    let home = HomeController()
+    let signIn = SignInController()
+    let organisations = OrganisationsController()
+
+    app.get(Paths.healthz, .anyone, use: home.healthz)
+
+    // Web pages: session cookie, then authorisation, then the anti-forgery check.
+    let web = app.grouped(app.sessions.middleware, SessionViewerAuthenticator(), AuthorizationMiddleware(), CSRFMiddleware())
+
+    web.get(Paths.signIn, .anyone, use: signIn.show)
+    web.post(Paths.signIn, .anyone, use: signIn.signIn)
+    web.post(Paths.signOut, .anyone, use: signIn.signOut)
+    web.get(Paths.accessibility, .anyone, use: home.accessibility)
+    web.get(Paths.home, .requires(.viewPartnership), use: home.show)
+
+    // Partnership register
+    web.get(Paths.organisations, .requires(.viewPartnership), use: organisations.index)
+    web.get(Paths.newOrganisation, .requires(.manageOrganisations), use: organisations.new)
+    web.post(Paths.newOrganisation, .requires(.manageOrganisations), use: organisations.create)
+    web.get(Paths.organisation, .requires(.viewPartnership), use: organisations.show)
+    web.get(Paths.editOrganisation, .requires(.manageOrganisations), use: organisations.edit)
+    web.post(Paths.editOrganisation, .requires(.manageOrganisations), use: organisations.update)
+    web.get(Paths.deleteOrganisation, .requires(.manageOrganisations), use: organisations.confirmDelete)
+    web.post(Paths.deleteOrganisation, .requires(.manageOrganisations), use: organisations.delete)
+}

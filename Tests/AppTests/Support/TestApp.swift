@@ -1,0 +1,55 @@
+@testable import App
+import Domain
+import FluentPostgresDriver
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Runs a test against a fresh app and a fresh, migrated database, then
+/// shuts both down. SQLite in memory by default; with DATABASE_URL set to a
+/// PostgreSQL server, each test gets its own throwaway database there.
+func withTestApp(now: Date? = nil, _ test: (Application) async throws -> Void) async throws {
+    let database = try await TestDatabase.make()
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, config: AppConfig(storage: database.storage, secureCookies: false))
+        // Cheap hashing keeps the suite fast; production uses Vapor's default cost.
+        app.passwords.use(.bcrypt(cost: 4))
+        if let now { app.timeSource = FixedTimeSource(instant: now) }
+        if !database.storage.isSQLite { try await app.autoMigrate() }
+        try await test(app)
+    } catch {
+        try? await app.asyncShutdown()
+        await database.drop()
+        throw error
+    }
+    try await app.asyncShutdown()
+    await database.drop()
+}
+
+/// A database made for one test.
+struct TestDatabase {
+    let storage: AppConfig.Storage
+    let drop: @Sendable () async -> Void
+
+    static func make() async throws -> TestDatabase {
+        guard let base = ProcessInfo.processInfo.environment["DATABASE_URL"], base.hasPrefix("postgres") else {
+            return TestDatabase(storage: .sqliteInMemory, drop: {})
+        }
+        let name = "coproduce_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await admin(base) { try await $0.query("CREATE DATABASE \(unescaped: name)", logger: Logger(label: "test-db")) }
+        guard var components = URLComponents(string: base) else { throw Abort(.internalServerError) }
+        components.path = "/" + name
+        return TestDatabase(storage: .postgres(url: components.string!), drop: {
+            try? await admin(base) { try await $0.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: Logger(label: "test-db")) }
+        })
+    }
+
+    private static func admin(_ url: String, _ body: (PostgresConnection) async throws -> Void) async throws {
+        let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "test-db"))
+        do { try await body(connection) } catch { try? await connection.close(); throw error }
+        try await connection.close()
+    }
+}
