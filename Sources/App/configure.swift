@@ -36,6 +36,10 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     }
     app.sessions.use { _ in DatabaseSessionDriver(lifetime: config.sessionLifetime) }
 
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(AreaCommands(), as: "area")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TokenCommands(), as: "token")
     app.lifecycle.use(Housekeeping())
 
     try routes(app)

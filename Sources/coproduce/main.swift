@@ -13,9 +13,13 @@ do {
     FileHandle.standardError.write(Data((problems.description + "\n").utf8))
     try? await app.asyncShutdown()
     exit(1)
+} catch let failure as CommandFailure {
+    FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+    try? await app.asyncShutdown()
+    exit(1)
 } catch {
     app.logger.report(error: error)
     try? await app.asyncShutdown()
-    throw error
+    exit(1)
 }
 try await app.asyncShutdown()

@@ -335,6 +335,12 @@ public struct CommitmentAssessment: Sendable, Equatable {
     public let evidence: String
     public let assessedOn: CalendarDate
 
+    public init(status: CommitmentStatus, evidence: String, assessedOn: CalendarDate) {
+        self.status = status
+        self.evidence = evidence
+        self.assessedOn = assessedOn
+    }
+
     public static func validate(status: String?, evidence: String?, assessedOn: DateInput, today: CalendarDate) throws(ValidationErrors) -> CommitmentAssessment {
         var errors = ValidationErrors()
         let status = CommitmentStatus(rawValue: TextInput.clean(status))

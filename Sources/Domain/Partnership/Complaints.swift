@@ -24,6 +24,12 @@ public struct ComplaintDetails: Sendable, Equatable {
     public let summary: String
     public let status: ComplaintStatus
 
+    public init(receivedOn: CalendarDate, summary: String, status: ComplaintStatus) {
+        self.receivedOn = receivedOn
+        self.summary = summary
+        self.status = status
+    }
+
     public static func validate(receivedOn: DateInput, summary: String?, status: String?, hasPartner: Bool,
                                 today: CalendarDate) throws(ValidationErrors) -> ComplaintDetails {
         var errors = ValidationErrors()

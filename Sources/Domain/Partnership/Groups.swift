@@ -59,6 +59,12 @@ public struct GroupDetails: Sendable, Equatable {
     public let purpose: String?
     public let cadence: Cadence
 
+    public init(name: String, purpose: String?, cadence: Cadence) {
+        self.name = name
+        self.purpose = purpose
+        self.cadence = cadence
+    }
+
     public static func validate(name: String?, purpose: String?, cadence: String?) throws(ValidationErrors) -> GroupDetails {
         var errors = ValidationErrors()
         let name = TextInput.clean(name)
@@ -80,6 +86,12 @@ public struct TermsOfReferenceDetails: Sendable, Equatable {
     /// Who attends, one entry per line: "Forum chair", "Head of SEND, Riverside Council".
     public let attendees: [String]
     public let agreedOn: CalendarDate
+
+    public init(text: String, attendees: [String], agreedOn: CalendarDate) {
+        self.text = text
+        self.attendees = attendees
+        self.agreedOn = agreedOn
+    }
 
     public static func validate(text: String?, attendees: String?, agreedOn: DateInput, today: CalendarDate) throws(ValidationErrors) -> TermsOfReferenceDetails {
         var errors = ValidationErrors()

@@ -12,6 +12,7 @@ struct HomeController {
     struct HomePage: Encodable {
         let layout: PageLayout
         let areaName: String
+        /// "an area admin", "a forum officer".
         let roleLabel: String
         let roleExplanation: String
         let attention: [Attention]
@@ -48,7 +49,7 @@ struct HomeController {
                                        href: Paths.agreements.url()))
         }
 
-        let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: viewer.role.label,
+        let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: (viewer.role == .areaAdmin ? "an " : "a ") + viewer.role.label.lowercased(),
                             roleExplanation: viewer.role.explanation, attention: attention,
                             links: PageLayout.navigation(for: viewer, currentPath: ""))
         return try await req.view.render("home", page)

@@ -4,6 +4,8 @@ import Fluent
 // Written with string literals so later model changes cannot change history.
 
 struct CreateAreas: AsyncMigration {
+    var name: String { "CreateAreas" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("areas")
             .id()
@@ -20,6 +22,8 @@ struct CreateAreas: AsyncMigration {
 }
 
 struct CreateOrganisations: AsyncMigration {
+    var name: String { "CreateOrganisations" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("organisations")
             .id()
@@ -42,6 +46,8 @@ struct CreateOrganisations: AsyncMigration {
 }
 
 struct CreatePeople: AsyncMigration {
+    var name: String { "CreatePeople" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("people")
             .id()
@@ -68,6 +74,8 @@ struct CreatePeople: AsyncMigration {
 }
 
 struct CreateAccounts: AsyncMigration {
+    var name: String { "CreateAccounts" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("accounts")
             .id()
@@ -91,6 +99,8 @@ struct CreateAccounts: AsyncMigration {
 }
 
 struct CreateAPITokens: AsyncMigration {
+    var name: String { "CreateAPITokens" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("api_tokens")
             .id()
@@ -110,6 +120,8 @@ struct CreateAPITokens: AsyncMigration {
 }
 
 struct CreateSignInFailures: AsyncMigration {
+    var name: String { "CreateSignInFailures" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("sign_in_failures")
             .id()
@@ -127,6 +139,8 @@ struct CreateSignInFailures: AsyncMigration {
 }
 
 struct CreateSessions: AsyncMigration {
+    var name: String { "CreateSessions" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("sessions")
             .id()
@@ -146,6 +160,8 @@ struct CreateSessions: AsyncMigration {
 }
 
 struct CreateAuditEvents: AsyncMigration {
+    var name: String { "CreateAuditEvents" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("audit_events")
             .id()
@@ -169,6 +185,8 @@ struct CreateAuditEvents: AsyncMigration {
 }
 
 struct CreateGroups: AsyncMigration {
+    var name: String { "CreateGroups" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("groups")
             .id()
@@ -190,6 +208,8 @@ struct CreateGroups: AsyncMigration {
 }
 
 struct CreateTermsOfReference: AsyncMigration {
+    var name: String { "CreateTermsOfReference" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("terms_of_reference")
             .id()
@@ -209,6 +229,8 @@ struct CreateTermsOfReference: AsyncMigration {
 }
 
 struct CreateGroupMemberships: AsyncMigration {
+    var name: String { "CreateGroupMemberships" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("group_memberships")
             .id()
@@ -228,6 +250,8 @@ struct CreateGroupMemberships: AsyncMigration {
 }
 
 struct CreateAgreements: AsyncMigration {
+    var name: String { "CreateAgreements" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("agreements")
             .id()
@@ -247,6 +271,8 @@ struct CreateAgreements: AsyncMigration {
 }
 
 struct CreateAgreementPartners: AsyncMigration {
+    var name: String { "CreateAgreementPartners" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("agreement_partners")
             .id()
@@ -263,6 +289,8 @@ struct CreateAgreementPartners: AsyncMigration {
 }
 
 struct CreateClauses: AsyncMigration {
+    var name: String { "CreateClauses" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("clauses")
             .id()
@@ -289,6 +317,8 @@ struct CreateClauses: AsyncMigration {
 }
 
 struct CreateCommitmentAssessments: AsyncMigration {
+    var name: String { "CreateCommitmentAssessments" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("commitment_assessments")
             .id()
@@ -308,6 +338,8 @@ struct CreateCommitmentAssessments: AsyncMigration {
 }
 
 struct CreateVolunteerAgreements: AsyncMigration {
+    var name: String { "CreateVolunteerAgreements" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("volunteer_agreements")
             .id()
@@ -326,6 +358,8 @@ struct CreateVolunteerAgreements: AsyncMigration {
 }
 
 struct CreateComplaints: AsyncMigration {
+    var name: String { "CreateComplaints" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("complaints")
             .id()

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Signs in to the demo area as every role in a real headless Chromium,
+visits every page it can reach by following links, submits each form empty
+to see its error state, and checks every page with axe-core against WCAG 2.2
+A and AA. Also checks the skip link works from the keyboard.
+
+Prints one line per problem and ends with "N passed, N failed".
+"""
+import argparse
+import os
+import re
+import sys
+import time
+from urllib.parse import urljoin, urlparse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+PASSWORD = "coproduce-demo"
+ACCOUNTS = {
+    "area admin": "pat.reid@riverside-council.example.org",
+    "forum officer": "amara.okafor@example.com",
+    "forum representative": "sam.hughes@example.com",
+    "partner officer": "helen.carter@riverside-council.example.org",
+    "board viewer": "margaret.hale@riverside-council.example.org",
+}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Forms that change things for good are never submitted by the crawler.
+UNSAFE_FORM = re.compile(r"/(delete|remove|sign-out)\b")
+
+
+class Checker:
+    def __init__(self, base, axe_source, screenshots, per_pattern):
+        self.base = base.rstrip("/")
+        self.axe_source = axe_source
+        self.screenshots = screenshots
+        self.per_pattern = per_pattern
+        self.passed = 0
+        self.failed = 0
+        self.shot_patterns = set()
+
+    def driver(self, width=1280):
+        options = webdriver.ChromeOptions()
+        options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         f"--window-size={width},900", "--lang=en-GB"]:
+            options.add_argument(argument)
+        service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+        return webdriver.Chrome(service=service, options=options)
+
+    def fail(self, message):
+        self.failed += 1
+        print(f"FAIL {message}")
+
+    def ok(self):
+        self.passed += 1
+
+    def axe(self, driver, label):
+        driver.execute_script(self.axe_source)
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+            ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
+            ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));",
+            WCAG_TAGS,
+        )
+        if result:
+            for violation in result:
+                self.fail(f"{label}: axe {violation['id']} ({violation['impact']}): {violation['help']} at {violation['nodes']}")
+        else:
+            self.ok()
+
+    def structure(self, driver, label):
+        """House rules every page keeps: one h1, a lang, a skip link, a title, labelled inputs."""
+        problems = []
+        if len(driver.find_elements(By.TAG_NAME, "h1")) != 1:
+            problems.append("not exactly one h1")
+        if not driver.find_element(By.TAG_NAME, "html").get_attribute("lang"):
+            problems.append("no lang on html")
+        if not driver.find_elements(By.CSS_SELECTOR, "a.skip-link[href='#main-content']"):
+            problems.append("no skip link")
+        if not driver.title.endswith("- Coproduce"):
+            problems.append(f"title {driver.title!r}")
+        for field in driver.find_elements(By.CSS_SELECTOR, "input:not([type=hidden]), select, textarea"):
+            field_id = field.get_attribute("id")
+            if not field_id or not driver.find_elements(By.CSS_SELECTOR, f"label[for='{field_id}']"):
+                problems.append(f"input {field.get_attribute('name')} has no label")
+        if problems:
+            self.fail(f"{label}: " + "; ".join(problems))
+        else:
+            self.ok()
+
+    def screenshot(self, driver, pattern, suffix=""):
+        if not self.screenshots or (pattern + suffix) in self.shot_patterns:
+            return
+        self.shot_patterns.add(pattern + suffix)
+        name = re.sub(r"[^a-z0-9]+", "-", pattern.lower()).strip("-") or "home"
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        width = driver.execute_script("return window.innerWidth")
+        driver.set_window_size(max(width, 320), min(max(height, 600), 4000))
+        driver.save_screenshot(os.path.join(self.screenshots, f"{name}{suffix}.png"))
+
+    def sign_in(self, driver, email):
+        driver.get(self.base + "/sign-in")
+        driver.find_element(By.ID, "email").send_keys(email)
+        driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        if urlparse(driver.current_url).path == "/sign-in":
+            raise RuntimeError(f"could not sign in as {email}")
+
+    def check_page(self, driver, label, pattern):
+        self.structure(driver, label)
+        self.axe(driver, label)
+        self.screenshot(driver, pattern)
+
+    def crawl(self, role, email, submit_forms):
+        driver = self.driver()
+        try:
+            self.sign_in(driver, email)
+            seen_paths, per_pattern, queue = set(), {}, ["/"]
+            while queue:
+                path = queue.pop(0)
+                if path in seen_paths:
+                    continue
+                seen_paths.add(path)
+                pattern = UUID.sub(":id", path.split("?")[0])
+                per_pattern[pattern] = per_pattern.get(pattern, 0) + 1
+                if per_pattern[pattern] > self.per_pattern:
+                    continue
+                driver.get(self.base + path)
+                label = f"[{role}] {path}"
+                if "Page not found" in driver.title or "There is a problem with the service" in driver.title:
+                    self.fail(f"{label}: {driver.title}")
+                    continue
+                self.check_page(driver, label, pattern)
+                for link in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+                    href = link.get_attribute("href")
+                    parsed = urlparse(urljoin(self.base + path, href))
+                    if parsed.netloc != urlparse(self.base).netloc or parsed.path.startswith(("/api/", "/css/")):
+                        continue
+                    target = parsed.path + (("?" + parsed.query) if parsed.query else "")
+                    if target not in seen_paths:
+                        queue.append(target)
+                if submit_forms:
+                    self.submit_empty_forms(driver, path, pattern, role)
+            return len(seen_paths)
+        finally:
+            driver.quit()
+
+    def submit_empty_forms(self, driver, path, pattern, role):
+        """Posts each safe form with its fields cleared, to check the error state."""
+        forms = [f for f in driver.find_elements(By.CSS_SELECTOR, "main form[method=post]")
+                 if not UNSAFE_FORM.search(f.get_attribute("action") or "")]
+        if not forms:
+            return
+        form = forms[0]
+        for field in form.find_elements(By.CSS_SELECTOR, "input[type=text], input[type=email], input[type=tel], input[type=number], input[type=time], textarea"):
+            field.clear()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        if driver.title.startswith("Error: "):
+            label = f"[{role}] {path} (errors)"
+            self.check_page(driver, label, pattern + "-errors")
+            # The error summary links must lead to a field on the page.
+            for link in driver.find_elements(By.CSS_SELECTOR, ".error-summary a"):
+                target = link.get_attribute("href").split("#")[-1]
+                if not driver.find_elements(By.ID, target):
+                    self.fail(f"{label}: error summary links to #{target}, which is not on the page")
+
+    def keyboard(self):
+        """The first Tab lands on the skip link, and following it moves focus to the content."""
+        driver = self.driver()
+        try:
+            driver.get(self.base + "/sign-in")
+            driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+            focused = driver.switch_to.active_element
+            if "skip-link" not in (focused.get_attribute("class") or ""):
+                self.fail("keyboard: the first Tab does not reach the skip link")
+                return
+            focused.send_keys(Keys.ENTER)
+            time.sleep(0.2)
+            if driver.switch_to.active_element.get_attribute("id") != "main-content":
+                self.fail("keyboard: the skip link does not move focus to the main content")
+                return
+            self.ok()
+        finally:
+            driver.quit()
+
+    def narrow(self, email):
+        """Every kind of page at 320 px wide: nothing may scroll sideways (WCAG 1.4.10)."""
+        driver = self.driver(width=320)
+        try:
+            self.sign_in(driver, email)
+            for path in ["/", "/organisations", "/people", "/groups", "/agreements", "/complaints"]:
+                driver.get(self.base + path)
+                overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+                if overflow:
+                    self.fail(f"[320px] {path}: the page scrolls sideways")
+                else:
+                    self.ok()
+                self.screenshot(driver, path, "-320")
+        finally:
+            driver.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--axe", required=True)
+    parser.add_argument("--screenshots", help="folder to save a screenshot of each kind of page")
+    parser.add_argument("--per-pattern", type=int, default=3, help="pages checked for each kind of address")
+    args = parser.parse_args()
+    if args.screenshots:
+        os.makedirs(args.screenshots, exist_ok=True)
+    checker = Checker(args.base, open(args.axe, encoding="utf-8").read(), args.screenshots, args.per_pattern)
+    started = time.time()
+    # Anonymous pages first, then every role.
+    driver = checker.driver()
+    try:
+        for path in ["/sign-in", "/accessibility"]:
+            driver.get(checker.base + path)
+            checker.check_page(driver, f"[signed out] {path}", path)
+    finally:
+        driver.quit()
+    checker.keyboard()
+    for role, email in ACCOUNTS.items():
+        count = checker.crawl(role, email, submit_forms=(role == "area admin"))
+        print(f"{role}: visited {count} pages")
+    checker.narrow(ACCOUNTS["area admin"])
+    print(f"Browser suite took {time.time() - started:.0f} seconds.")
+    print(f"browser: {checker.passed} passed, {checker.failed} failed")
+    sys.exit(1 if checker.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
