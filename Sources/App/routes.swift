@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     let home = HomeController()
     let signIn = SignInController()
     let organisations = OrganisationsController()
+    let people = PeopleController()
 
     app.get(Paths.healthz, .anyone, use: home.healthz)
 
@@ -28,4 +29,15 @@ func routes(_ app: Application) throws {
     web.post(Paths.editOrganisation, .requires(.manageOrganisations), use: organisations.update)
     web.get(Paths.deleteOrganisation, .requires(.manageOrganisations), use: organisations.confirmDelete)
     web.post(Paths.deleteOrganisation, .requires(.manageOrganisations), use: organisations.delete)
+
+    web.get(Paths.people, .requires(.viewPartnership), use: people.index)
+    web.get(Paths.newPerson, .requires(.managePeople), use: people.new)
+    web.post(Paths.newPerson, .requires(.managePeople), use: people.create)
+    web.get(Paths.person, .requires(.viewPartnership), use: people.show)
+    web.get(Paths.editPerson, .requires(.managePeople), use: people.edit)
+    web.post(Paths.editPerson, .requires(.managePeople), use: people.update)
+    web.get(Paths.personDiversity, .requires(.viewPersonalData), use: people.editDiversity)
+    web.post(Paths.personDiversity, .requires(.viewPersonalData), use: people.updateDiversity)
+    web.get(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.newVolunteerAgreement)
+    web.post(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.createVolunteerAgreement)
 }

@@ -1,0 +1,368 @@
+import Domain
+import Fluent
+import Vapor
+
+/// People in the partnership. Forum members' contact details and diversity
+/// monitoring are shown only as `PersonalDataPolicy` allows, and every view
+/// or change of them is written to the audit log.
+struct PeopleController {
+    struct Form: Content {
+        var fullName: String?
+        var organisationId: String?
+        var jobTitle: String?
+        var email: String?
+        var phone: String?
+    }
+
+    struct Row: Encodable {
+        let name: String
+        let href: String
+        let organisation: String
+        let jobTitle: String
+        let volunteerAgreement: Tag?
+    }
+
+    struct Tag: Encodable {
+        let text: String
+        let colour: String
+
+        init(_ status: VolunteerAgreementStatus) {
+            text = status.shortLabel
+            switch status {
+            case .current: colour = "green"
+            case .expiringSoon: colour = "yellow"
+            case .expired, .missing: colour = "red"
+            }
+        }
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let heading: String
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let canManage: Bool
+        let newPath: String
+        let filterAction: String
+        let search: String
+        let filterDescription: String?
+        let clearFilterPath: String
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        var query = PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+        var extra: [String] = []
+        var filterDescription: String?
+        let search = TextInput.clean(req.query[String.self, at: "q"]).lowercased()
+        if !search.isEmpty {
+            query = query.filter(\.$sortName =~ search)
+            extra.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            filterDescription = "Names starting with \"\(search)\""
+        }
+        if let raw = req.query[String.self, at: "organisation"], let organisationID = UUID(uuidString: raw),
+           let organisation = try await OrganisationModel.query(on: req.db).filter(\.$id == organisationID).filter(\.$area.$id == viewer.areaID).first() {
+            query = query.filter(\.$organisation.$id == organisationID)
+            extra.append("organisation=\(organisationID)")
+            filterDescription = "People in \(organisation.name)"
+        }
+        if req.query[String.self, at: "filter"] == "no-volunteer-agreement" {
+            let ids = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: viewer.areaID, today: req.today, on: req.db)
+            query = query.filter(\.$id ~~ ids)
+            extra.append("filter=no-volunteer-agreement")
+            filterDescription = "Forum representatives with no volunteer agreement in force"
+        }
+        let (people, total) = try await query.with(\.$organisation).sort(\.$sortName).page(page)
+        let forumMembers = people.filter(PeopleQueries.isForumMember).compactMap(\.id)
+        let statuses = try await VolunteerAgreementChecks.statuses(personIDs: forumMembers, today: req.today, on: req.db)
+        let rows = try people.map { person in
+            Row(name: person.fullName, href: Paths.person.url(try person.requireID()),
+                organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
+                volunteerAgreement: person.id.flatMap { statuses[$0] }.map(Tag.init))
+        }
+        return try await req.view.render("people/index", IndexPage(
+            layout: req.layout(title: "People"), heading: "People", rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.people.url(), extraQuery: extra.joined(separator: "&")),
+            canManage: viewer.can(.managePeople), newPath: Paths.newPerson.url(), filterAction: Paths.people.url(),
+            search: search, filterDescription: filterDescription, clearFilterPath: Paths.people.url()))
+    }
+
+    struct SummaryRow: Encodable {
+        let key: String
+        let value: String
+        let href: String?
+    }
+
+    struct AgreementRow: Encodable {
+        let signedOn: String
+        let endsOn: String
+    }
+
+    struct MembershipRow: Encodable {
+        let group: String
+        let href: String
+        let role: String
+        let makesDecisions: Bool
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let details: [SummaryRow]
+        let contactHidden: Bool
+        let isForumMember: Bool
+        let diversity: [SummaryRow]?
+        let diversityPath: String
+        let volunteerStatus: String?
+        let volunteerStatusInForce: Bool
+        let volunteerAgreements: [AgreementRow]
+        let volunteerAgreementPath: String
+        let canManageVolunteerAgreements: Bool
+        let memberships: [MembershipRow]
+        let canManage: Bool
+        let editPath: String
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let id = try person.requireID()
+        let forumMember = PeopleQueries.isForumMember(person)
+        var details = [SummaryRow(key: "Organisation", value: person.organisation?.name ?? "None",
+                                  href: person.organisation?.id.map { Paths.organisation.url($0) })]
+        details.append(SummaryRow(key: "Role or job title", value: person.jobTitle ?? "Not given", href: nil))
+        let showContact = PersonalDataPolicy.canSeeContactDetails(viewer: viewer.role, subjectIsForumMember: forumMember)
+        if showContact {
+            details.append(SummaryRow(key: "E-mail address", value: person.email ?? "Not given", href: person.email.map { "mailto:\($0)" }))
+            details.append(SummaryRow(key: "Phone", value: person.phone ?? "Not given", href: nil))
+        }
+        var diversity: [SummaryRow]?
+        if PersonalDataPolicy.canSeeDiversityMonitoring(viewer: viewer.role, subjectIsForumMember: forumMember) {
+            let answers = person.diversity
+            diversity = [
+                SummaryRow(key: "Ethnic group", value: answers.ethnicGroup?.label ?? "Not answered", href: nil),
+                SummaryRow(key: "Disabled", value: answers.disabled?.label ?? "Not answered", href: nil),
+                SummaryRow(key: "Main language", value: answers.mainLanguage ?? "Not answered", href: nil),
+            ]
+        }
+        if PersonalDataPolicy.revealsForumHeldData(viewer: viewer.role, subjectIsForumMember: forumMember) {
+            try await req.audit(.read, subjectType: "person", subjectID: id, subjectLabel: person.fullName,
+                                detail: "Contact details and diversity monitoring")
+        }
+
+        var status: VolunteerAgreementStatus?
+        var agreementRows: [AgreementRow] = []
+        if forumMember {
+            let agreements = try await VolunteerAgreementModel.query(on: req.db).filter(\.$person.$id == id).sort(\.$signedOn, .descending).all()
+            status = VolunteerAgreementStatus.evaluate(agreements.map(\.agreement), on: req.today)
+            agreementRows = agreements.map {
+                AgreementRow(signedOn: $0.agreement.signedOn.longForm, endsOn: $0.agreement.expiresOn?.longForm ?? "No end date")
+            }
+        }
+        let memberships = try await MembershipModel.query(on: req.db).filter(\.$person.$id == id).with(\.$group).all()
+            .sorted { $0.group.sortName < $1.group.sortName }
+        return try await req.view.render("people/show", ShowPage(
+            layout: req.layout(title: person.fullName), name: person.fullName, details: details,
+            contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
+            diversityPath: Paths.personDiversity.url(id), volunteerStatus: status?.label,
+            volunteerStatusInForce: status?.isInForce ?? false, volunteerAgreements: agreementRows,
+            volunteerAgreementPath: Paths.personVolunteerAgreements.url(id),
+            canManageVolunteerAgreements: viewer.can(.manageVolunteerAgreements),
+            memberships: try memberships.map {
+                MembershipRow(group: $0.group.name, href: Paths.group.url(try $0.group.requireID()), role: $0.role.label, makesDecisions: $0.makesDecisions)
+            },
+            canManage: viewer.can(.managePeople), editPath: Paths.editPerson.url(id)))
+    }
+
+    func new(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        var form = Form()
+        form.organisationId = req.query[String.self, at: "organisation"]
+        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: nil, areaID: viewer.areaID)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
+            try await req.db.transaction { db in
+                try await person.create(on: db)
+                try await req.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
+            }
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "\(details.fullName) added")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: nil, areaID: viewer.areaID)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let form = Form(fullName: person.fullName, organisationId: person.$organisation.id?.uuidString, jobTitle: person.jobTitle,
+                        email: person.email, phone: person.phone)
+        if PeopleQueries.isForumMember(person) {
+            try await req.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Opened to change")
+        }
+        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: person, areaID: viewer.areaID)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            person.apply(details)
+            person.$organisation.id = organisationID
+            try await req.db.transaction { db in
+                try await person.save(on: db)
+                try await req.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
+            }
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Changes to \(details.fullName) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: person, areaID: viewer.areaID)
+        }
+    }
+
+    // MARK: - Diversity monitoring
+
+    struct DiversityForm: Content {
+        var ethnicGroup: String?
+        var disabled: String?
+        var mainLanguage: String?
+    }
+
+    func editDiversity(req: Request) async throws -> Response {
+        let (person, _) = try await forumMember(req)
+        let answers = person.diversity
+        try await req.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Diversity monitoring")
+        return try await renderDiversity(req, person: person, form: DiversityForm(ethnicGroup: answers.ethnicGroup?.rawValue, disabled: answers.disabled?.rawValue,
+                                                                                 mainLanguage: answers.mainLanguage), errors: ValidationErrors())
+    }
+
+    func updateDiversity(req: Request) async throws -> Response {
+        let (person, id) = try await forumMember(req)
+        let form = try req.content.decode(DiversityForm.self)
+        do {
+            person.diversity = try DiversityMonitoring.validate(ethnicGroup: form.ethnicGroup, disabled: form.disabled, mainLanguage: form.mainLanguage)
+            try await req.db.transaction { db in
+                try await person.save(on: db)
+                try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Diversity monitoring", on: db)
+            }
+            return req.redirect(to: Paths.person.url(id), banner: "Diversity monitoring for \(person.fullName) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderDiversity(req, person: person, form: form, errors: errors)
+        }
+    }
+
+    // MARK: - Volunteer agreements
+
+    struct VolunteerAgreementForm: Content {
+        var signedOn: DateInput?
+        var expiresOn: DateInput?
+    }
+
+    func newVolunteerAgreement(req: Request) async throws -> Response {
+        let (person, _) = try await forumMember(req)
+        return try await renderVolunteerAgreement(req, person: person, form: VolunteerAgreementForm(), errors: ValidationErrors())
+    }
+
+    func createVolunteerAgreement(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let (person, id) = try await forumMember(req)
+        let form = try req.content.decode(VolunteerAgreementForm.self)
+        do {
+            let agreement = try VolunteerAgreementStatus.validate(signedOn: form.signedOn ?? DateInput(), expiresOn: form.expiresOn ?? DateInput(), today: req.today)
+            try await req.db.transaction { db in
+                try await VolunteerAgreementModel(areaID: viewer.areaID, personID: id, agreement: agreement).create(on: db)
+                try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded", on: db)
+            }
+            return req.redirect(to: Paths.person.url(id), banner: "Volunteer agreement for \(person.fullName) recorded")
+        } catch let errors as ValidationErrors {
+            return try await renderVolunteerAgreement(req, person: person, form: form, errors: errors)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Diversity monitoring and volunteer agreements exist only for forum members.
+    private func forumMember(_ req: Request) async throws -> (PersonModel, UUID) {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db),
+              PeopleQueries.isForumMember(person) else { throw Abort(.notFound) }
+        return (person, try person.requireID())
+    }
+
+    private func validate(_ form: Form, areaID: UUID, on db: any Database) async throws -> (PersonDetails, UUID?) {
+        var errors = ValidationErrors()
+        var details: PersonDetails?
+        do { details = try PersonDetails.validate(fullName: form.fullName, jobTitle: form.jobTitle, email: form.email, phone: form.phone) }
+        catch { errors = error }
+        var organisationID: UUID?
+        if let raw = TextInput.optional(form.organisationId) {
+            if let id = UUID(uuidString: raw),
+               try await OrganisationModel.query(on: db).filter(\.$id == id).filter(\.$area.$id == areaID).count() == 1 {
+                organisationID = id
+            } else {
+                errors.add(field: "organisationId", message: "Select an organisation from the list")
+            }
+        }
+        // Keep the fields' order in the summary the same as on the form.
+        let order = ["fullName", "organisationId", "jobTitle", "email", "phone"]
+        var ordered = ValidationErrors()
+        for field in order { if let message = errors.message(for: field) { ordered.add(field: field, message: message) } }
+        try ordered.throwIfAny()
+        return (details!, organisationID)
+    }
+
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: PersonModel?, areaID: UUID) async throws -> Response {
+        let organisations = try await PeopleQueries.organisationOptions(areaID: areaID, on: req.db)
+        let fields: [FormField] = [
+            .text("fullName", "Full name", value: form.fullName, errors: errors, autocomplete: "off"),
+            .choice("organisationId", "Organisation", kind: .select,
+                    options: [("", "None")] + organisations.map { ($0.id!.uuidString, $0.name) },
+                    selected: [form.organisationId ?? ""], errors: errors,
+                    hint: "Members of the parent carer forum belong to the forum."),
+            .text("jobTitle", "Role or job title (optional)", value: form.jobTitle, errors: errors, hint: "For example, Forum representative or Head of SEND"),
+            .text("email", "E-mail address (optional)", value: form.email, errors: errors, kind: .email, autocomplete: "off"),
+            .text("phone", "Phone number (optional)", value: form.phone, errors: errors, kind: .tel, autocomplete: "off", width: "20"),
+        ]
+        if let editing, let id = editing.id {
+            return try await req.renderForm(title: "Change \(editing.fullName)", action: Paths.editPerson.url(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.person.url(id), fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Add a person", intro: "Only the forum's officers and the area admin can see a forum member's contact details.",
+                                        action: Paths.newPerson.url(), submitLabel: "Add person", cancelPath: Paths.people.url(), fields: fields, errors: errors)
+    }
+
+    private func renderDiversity(_ req: Request, person: PersonModel, form: DiversityForm, errors: ValidationErrors) async throws -> Response {
+        let id = try person.requireID()
+        let fields: [FormField] = [
+            .choice("ethnicGroup", "Ethnic group", options: DiversityMonitoring.EthnicGroup.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.ethnicGroup ?? ""], errors: errors),
+            .choice("disabled", "Do they consider themselves disabled?", options: DiversityMonitoring.Answer.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.disabled ?? ""], errors: errors),
+            .text("mainLanguage", "Main language (optional)", value: form.mainLanguage, errors: errors),
+        ]
+        return try await req.renderForm(title: "Diversity monitoring", caption: person.fullName,
+                                        intro: "Every answer is optional. The forum uses these answers only to check that its members reflect the families in the area. Only forum officers and the area admin can see them.",
+                                        action: Paths.personDiversity.url(id), submitLabel: "Save answers", cancelPath: Paths.person.url(id),
+                                        fields: fields, errors: errors)
+    }
+
+    private func renderVolunteerAgreement(_ req: Request, person: PersonModel, form: VolunteerAgreementForm, errors: ValidationErrors) async throws -> Response {
+        let id = try person.requireID()
+        let fields: [FormField] = [
+            .date("signedOn", "Date signed", value: form.signedOn, errors: errors),
+            .date("expiresOn", "End date (optional)", value: form.expiresOn, errors: errors,
+                  hint: "Leave blank if the agreement has no end date. For example, 31 3 2027"),
+        ]
+        return try await req.renderForm(title: "Record a volunteer agreement", caption: person.fullName,
+                                        intro: "Every forum representative signs a volunteer agreement that says how they will behave when they represent the forum.",
+                                        action: Paths.personVolunteerAgreements.url(id), submitLabel: "Record agreement",
+                                        cancelPath: Paths.person.url(id), fields: fields, errors: errors)
+    }
+}

@@ -1,0 +1,136 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("People and the forum's personal data")
+struct PeopleTests {
+    @Test("Forum officers see a forum member's contact details, and the look is audited")
+    func officerSeesAndIsAudited() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let page = try await browser.get("/people/\(fixture.personIDs[.forumRepresentative]!)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("forum-representative@testshire.example.org"))
+            #expect(page.body.string.contains("Diversity monitoring"))
+            let events = try await AuditEventModel.query(on: app.db).filter(\.$action == "read").all()
+            #expect(events.count == 1)
+            #expect(events.first?.subjectID == fixture.personIDs[.forumRepresentative])
+            #expect(events.first?.actorName == "Forum officer of Testshire")
+        }
+    }
+
+    @Test("Partner officers, representatives and board viewers do not see forum members' contact details",
+          arguments: [Role.partnerOfficer, .forumRepresentative, .boardViewer])
+    func othersDoNotSee(role: Role) async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[role]!)
+            let page = try await browser.get("/people/\(fixture.personIDs[.forumOfficer]!)")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("forum-officer@testshire.example.org"))
+            #expect(!page.body.string.contains("01632 960 001"))
+            #expect(page.body.string.contains("Only the forum&#39;s officers can see") || page.body.string.contains("Only the forum's officers can see"))
+            #expect(!page.body.string.contains("Diversity monitoring"))
+            #expect(try await browser.get("/people/\(fixture.personIDs[.forumOfficer]!)/diversity").status == .forbidden)
+            #expect(try await AuditEventModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("Everyone signed in sees council staff's work contact details")
+    func workDetailsVisible() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumRepresentative]!)
+            let page = try await browser.get("/people/\(fixture.personIDs[.partnerOfficer]!)")
+            #expect(page.body.string.contains("partner-officer@testshire.example.org"))
+        }
+    }
+
+    @Test("Adding a person is audited; bad input is refused with nothing saved")
+    func addPerson() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            _ = try await browser.get("/people/new")
+            let before = try await PersonModel.query(on: app.db).count()
+            let bad = try await browser.post("/people/new", ["fullName": "", "organisationId": UUID().uuidString, "email": "x@"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Enter the person&#39;s full name") || bad.body.string.contains("Enter the person's full name"))
+            #expect(bad.body.string.contains("Select an organisation from the list"))
+            #expect(try await PersonModel.query(on: app.db).count() == before)
+            #expect(try await AuditEventModel.query(on: app.db).count() == 0)
+
+            let good = try await browser.post("/people/new", ["fullName": "Robin Parent", "organisationId": fixture.forumID.uuidString, "email": "robin@example.com"])
+            #expect(good.status == .seeOther)
+            #expect(try await PersonModel.query(on: app.db).count() == before + 1)
+            let created = try await AuditEventModel.query(on: app.db).filter(\.$action == "create").all()
+            #expect(created.map(\.subjectLabel) == ["Robin Parent"])
+        }
+    }
+
+    @Test("Diversity monitoring is saved, audited and offered only for forum members")
+    func diversity() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let member = fixture.personIDs[.forumRepresentative]!
+            #expect(try await browser.get("/people/\(member)/diversity").status == .ok)
+            let bad = try await browser.post("/people/\(member)/diversity", ["ethnicGroup": "martian"])
+            #expect(bad.status == .unprocessableEntity)
+            let saved = try await browser.post("/people/\(member)/diversity", ["ethnicGroup": "mixed", "disabled": "yes", "mainLanguage": "Welsh"])
+            #expect(saved.status == .seeOther)
+            let person = try #require(try await PersonModel.find(member, on: app.db))
+            #expect(person.diversity == DiversityMonitoring(ethnicGroup: .mixed, disabled: .yes, mainLanguage: "Welsh"))
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "update").count() == 1)
+            // Council staff are not forum members: no diversity monitoring for them.
+            #expect(try await browser.get("/people/\(fixture.personIDs[.partnerOfficer]!)/diversity").status == .notFound)
+        }
+    }
+
+    @Test("A representative without a volunteer agreement is flagged until one is recorded")
+    func volunteerAgreements() async throws {
+        let now = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
+        try await withTestApp(now: now) { app in
+            let fixture = try await Fixture.make(on: app)
+            let group = GroupModel(areaID: fixture.areaID, details: .init(name: "Liaison", purpose: nil, cadence: .monthly), reportsToID: nil)
+            try await group.create(on: app.db)
+            try await MembershipModel(groupID: try group.requireID(), personID: fixture.personIDs[.forumRepresentative]!, role: .member, makesDecisions: false).create(on: app.db)
+
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let home = try await browser.get("/")
+            #expect(home.body.string.contains("1 forum representative has no volunteer agreement in force"))
+            let filtered = try await browser.get("/people?filter=no-volunteer-agreement")
+            #expect(filtered.body.string.contains("Forum representative of Testshire"))
+            #expect(!filtered.body.string.contains("Partner officer of Testshire"))
+
+            let person = "/people/\(fixture.personIDs[.forumRepresentative]!)"
+            #expect(try await browser.get(person).body.string.contains("has no volunteer agreement in force"))
+            _ = try await browser.get(person + "/volunteer-agreements")
+            let future = try await browser.post(person + "/volunteer-agreements", ["signedOn[day]": "1", "signedOn[month]": "1", "signedOn[year]": "2027"])
+            #expect(future.status == .unprocessableEntity)
+            #expect(future.body.string.contains("Date signed must be today or in the past"))
+            let recorded = try await browser.post(person + "/volunteer-agreements", [
+                "signedOn[day]": "2", "signedOn[month]": "11", "signedOn[year]": "2026",
+                "expiresOn[day]": "1", "expiresOn[month]": "11", "expiresOn[year]": "2027",
+            ])
+            #expect(recorded.status == .seeOther)
+            #expect(!(try await browser.get(person).body.string.contains("has no volunteer agreement in force")))
+            #expect(!(try await browser.get("/").body.string.contains("no volunteer agreement in force")))
+        }
+    }
+
+    @Test("People can be found by the start of their name")
+    func search() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)
+            let page = try await browser.get("/people?q=Board")
+            #expect(page.body.string.contains("Board viewer of Testshire"))
+            #expect(!page.body.string.contains("Area admin of Testshire"))
+        }
+    }
+}
