@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     let signIn = SignInController()
     let organisations = OrganisationsController()
     let people = PeopleController()
+    let groups = GroupsController()
 
     app.get(Paths.healthz, .anyone, use: home.healthz)
 
@@ -40,4 +41,16 @@ func routes(_ app: Application) throws {
     web.post(Paths.personDiversity, .requires(.viewPersonalData), use: people.updateDiversity)
     web.get(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.newVolunteerAgreement)
     web.post(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.createVolunteerAgreement)
+
+    web.get(Paths.groups, .requires(.viewPartnership), use: groups.index)
+    web.get(Paths.newGroup, .requires(.manageGroups), use: groups.new)
+    web.post(Paths.newGroup, .requires(.manageGroups), use: groups.create)
+    web.get(Paths.group, .requires(.viewPartnership), use: groups.show)
+    web.get(Paths.editGroup, .requires(.manageGroups), use: groups.edit)
+    web.post(Paths.editGroup, .requires(.manageGroups), use: groups.update)
+    web.get(Paths.groupTermsOfReference, .requires(.manageGroups), use: groups.newTerms)
+    web.post(Paths.groupTermsOfReference, .requires(.manageGroups), use: groups.createTerms)
+    web.get(Paths.groupMembers, .requires(.manageGroups), use: groups.newMember)
+    web.post(Paths.groupMembers, .requires(.manageGroups), use: groups.addMember)
+    web.post(Paths.groupMember, .requires(.manageGroups), use: groups.removeMember)
 }

@@ -187,3 +187,54 @@ struct PasswordRulesTests {
         #expect(PasswordRules.problem(with: "four tired parents at ten") == nil)
     }
 }
+
+@Suite("Agreement rules checked against a group")
+struct GroupRuleCheckTests {
+    typealias Member = GroupRuleCheck.Member
+
+    let forumChair = Member(name: "Amara", organisationName: "Forum", organisationKind: .parentCarerForum, role: .chair, makesDecisions: true, volunteerAgreementInForce: true)
+    let rep = Member(name: "Lee", organisationName: "Forum", organisationKind: .parentCarerForum, role: .member, makesDecisions: false, volunteerAgreementInForce: false)
+    let officer = Member(name: "Helen", organisationName: "Council", organisationKind: .localAuthority, role: .member, makesDecisions: false, volunteerAgreementInForce: nil)
+    let observer = Member(name: "Gemma", organisationName: "Healthwatch", organisationKind: .voluntaryGroup, role: .observer, makesDecisions: false, volunteerAgreementInForce: nil)
+
+    @Test("The forum must chair when the agreement says so")
+    func chair() {
+        let facts = GroupRuleCheck.Facts(cadence: .monthly, currentAttendees: ["Forum chair"], members: [forumChair, officer])
+        #expect(GroupRuleCheck.check(.chairFrom(.parentCarerForum), against: facts).isMet == true)
+        let councilChaired = GroupRuleCheck.Facts(cadence: .monthly, currentAttendees: nil,
+                                                  members: [Member(name: "Helen", organisationName: "Council", organisationKind: .localAuthority, role: .chair, makesDecisions: true, volunteerAgreementInForce: nil)])
+        #expect(GroupRuleCheck.check(.chairFrom(.parentCarerForum), against: councilChaired) ==
+                .notMet("Chaired by Helen, who is not from the parent carer forum."))
+        #expect(GroupRuleCheck.check(.chairFrom(.parentCarerForum), against: .init(cadence: .monthly, currentAttendees: nil, members: [])) == .notMet("The group has no chair recorded."))
+    }
+
+    @Test("Each organisation (observers aside) needs a decision-maker")
+    func decisionMakers() {
+        let facts = GroupRuleCheck.Facts(cadence: .monthly, currentAttendees: nil, members: [forumChair, rep, officer, observer])
+        #expect(GroupRuleCheck.check(.decisionMakersAttend, against: facts) == .notMet("No member who can make decisions for: Council."))
+    }
+
+    @Test("Representatives without a volunteer agreement are named")
+    func volunteerAgreements() {
+        let facts = GroupRuleCheck.Facts(cadence: .monthly, currentAttendees: nil, members: [forumChair, rep, officer])
+        #expect(GroupRuleCheck.check(.volunteerAgreementsForRepresentatives, against: facts) == .notMet("No volunteer agreement in force for: Lee."))
+    }
+
+    @Test("Terms of reference must exist and list attendees")
+    func termsOfReference() {
+        #expect(GroupRuleCheck.check(.termsOfReferenceWithAttendees, against: .init(cadence: .monthly, currentAttendees: nil, members: [])).isMet == false)
+        #expect(GroupRuleCheck.check(.termsOfReferenceWithAttendees, against: .init(cadence: .monthly, currentAttendees: ["Chair"], members: [])).isMet == true)
+    }
+
+    @Test("A group planning to meet less often than the agreement asks is flagged")
+    func cadence() {
+        #expect(GroupRuleCheck.check(.meetingCadence(.monthly), against: .init(cadence: .everySixWeeks, currentAttendees: nil, members: [])).isMet == false)
+        #expect(GroupRuleCheck.check(.meetingCadence(.monthly), against: .init(cadence: .fortnightly, currentAttendees: nil, members: [])).isMet == true)
+        #expect(GroupRuleCheck.check(.meetingCadence(.monthly), against: .init(cadence: .asNeeded, currentAttendees: nil, members: [])).isMet == false)
+    }
+
+    @Test("Meeting rules are left to each meeting")
+    func meetingRules() {
+        #expect(GroupRuleCheck.check(.papersNoticeDays(7), against: .init(cadence: .monthly, currentAttendees: nil, members: [])).isMet == nil)
+    }
+}

@@ -1,0 +1,381 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Groups of the partnership, their terms of reference, members and place in the governance tree.
+struct GroupsController {
+    struct TreeItem: Encodable {
+        let name: String
+        let href: String
+        let hasChildren: Bool
+        /// How many nested lists close after this item.
+        var closings: [Int]
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let tree: [TreeItem]
+        let canManage: Bool
+        let newPath: String
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        // An area has tens of groups, so the whole tree is drawn at once.
+        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
+        let tree = GovernanceTree(groups: groups.map { (id: $0.id!, name: $0.name, reportsTo: $0.$reportsTo.id) })
+        return try await req.view.render("groups/index", IndexPage(
+            layout: req.layout(title: "Groups"), tree: Self.flatten(tree.roots), canManage: viewer.can(.manageGroups),
+            newPath: Paths.newGroup.url()))
+    }
+
+    /// Turns the tree into a flat list a template can draw as nested lists.
+    static func flatten(_ nodes: [GovernanceTree.Node]) -> [TreeItem] {
+        var items: [TreeItem] = []
+        for node in nodes {
+            items.append(TreeItem(name: node.name, href: Paths.group.url(node.id), hasChildren: !node.children.isEmpty, closings: []))
+            if !node.children.isEmpty {
+                items += flatten(node.children)
+                items[items.count - 1].closings.append(items[items.count - 1].closings.count)
+            }
+        }
+        return items
+    }
+
+    struct SummaryRow: Encodable {
+        let key: String
+        let value: String
+        let href: String?
+    }
+
+    struct MemberRow: Encodable {
+        let name: String
+        let href: String
+        let organisation: String
+        let role: String
+        let makesDecisions: String
+        let volunteerAgreement: PeopleController.Tag?
+        let removePath: String
+    }
+
+    struct TermsVersion: Encodable {
+        let version: Int
+        let agreedOn: String
+        let text: String
+        let attendees: [String]
+    }
+
+    struct RuleRow: Encodable {
+        let clause: String
+        let rule: String
+        let outcome: String
+        let status: String
+        let colour: String
+        let href: String
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let details: [SummaryRow]
+        let reportingGroups: [SummaryRow]
+        let currentTerms: TermsVersion?
+        let earlierTerms: [TermsVersion]
+        let members: [MemberRow]
+        let rules: [RuleRow]
+        let canManage: Bool
+        let editPath: String
+        let termsPath: String
+        let membersPath: String
+        let csrfToken: String?
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let group = try await find(req)
+        let id = try group.requireID()
+        var details = [SummaryRow(key: "How often it meets", value: group.cadence.label, href: nil)]
+        if let purpose = group.purpose { details.insert(SummaryRow(key: "Purpose", value: purpose, href: nil), at: 0) }
+        if let parentID = group.$reportsTo.id, let parent = try await GroupModel.find(parentID, on: req.db) {
+            details.append(SummaryRow(key: "Reports to", value: parent.name, href: Paths.group.url(parentID)))
+        } else {
+            details.append(SummaryRow(key: "Reports to", value: "Nobody: it is at the top", href: nil))
+        }
+        let children = try await GroupModel.query(on: req.db).filter(\.$reportsTo.$id == id).sort(\.$sortName).all()
+        let terms = try await TermsOfReferenceModel.query(on: req.db).filter(\.$group.$id == id).sort(\.$version, .descending).all()
+        let versions = terms.map {
+            TermsVersion(version: $0.version, agreedOn: CalendarDate(iso8601: $0.agreedOn)?.longForm ?? $0.agreedOn, text: $0.text, attendees: $0.attendees)
+        }
+
+        let memberships = try await MembershipModel.query(on: req.db).filter(\.$group.$id == id)
+            .with(\.$person) { $0.with(\.$organisation) }.all()
+            .sorted { ($0.role == .chair ? 0 : 1, $0.person.sortName) < ($1.role == .chair ? 0 : 1, $1.person.sortName) }
+        let forumMembers = memberships.map(\.person).filter(PeopleQueries.isForumMember).compactMap(\.id)
+        let statuses = try await VolunteerAgreementChecks.statuses(personIDs: forumMembers, today: req.today, on: req.db)
+        let members = try memberships.map { membership in
+            let person = membership.person
+            return MemberRow(name: person.fullName, href: Paths.person.url(try person.requireID()),
+                             organisation: person.organisation?.name ?? "None", role: membership.role.label,
+                             makesDecisions: membership.makesDecisions ? "Yes" : "No",
+                             volunteerAgreement: person.id.flatMap { statuses[$0] }.map(PeopleController.Tag.init),
+                             removePath: Paths.groupMember.url(id, try membership.requireID()))
+        }
+
+        let facts = GroupRuleCheck.Facts(
+            cadence: group.cadence, currentAttendees: terms.first?.attendees,
+            members: memberships.map { membership in
+                GroupRuleCheck.Member(name: membership.person.fullName, organisationName: membership.person.organisation?.name,
+                                      organisationKind: membership.person.organisation?.kind, role: membership.role,
+                                      makesDecisions: membership.makesDecisions,
+                                      volunteerAgreementInForce: membership.person.id.flatMap { statuses[$0] }.map(\.isInForce))
+            })
+        let rules = try await applicableRules(group: group, hasForumMembers: !forumMembers.isEmpty, on: req)
+            .compactMap { clause, agreementID -> RuleRow? in
+                guard let rule = clause.rule else { return nil }
+                let outcome = GroupRuleCheck.check(rule, against: facts)
+                if case .checkedElsewhere = outcome { return nil }
+                return RuleRow(clause: clause.number, rule: rule.summary, outcome: outcome.explanation,
+                               status: outcome.isMet == true ? "Met" : "Not met", colour: outcome.isMet == true ? "green" : "red",
+                               href: Paths.clause.url(agreementID, try clause.requireID()))
+            }
+
+        return try await req.view.render("groups/show", ShowPage(
+            layout: req.layout(title: group.name), name: group.name, details: details,
+            reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group.url(try $0.requireID())) },
+            currentTerms: versions.first, earlierTerms: Array(versions.dropFirst()), members: members, rules: rules,
+            canManage: viewer.can(.manageGroups), editPath: Paths.editGroup.url(id), termsPath: Paths.groupTermsOfReference.url(id),
+            membersPath: Paths.groupMembers.url(id), csrfToken: req.csrfToken()))
+    }
+
+    /// Rules in the area's agreements in force that apply to this group: those
+    /// naming it, and those for every meeting with the forum when the forum sits on it.
+    private func applicableRules(group: GroupModel, hasForumMembers: Bool, on req: Request) async throws -> [(ClauseModel, UUID)] {
+        let viewer = try req.viewer
+        let groupID = try group.requireID()
+        let agreements = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).all()
+            .filter { [.inForce, .reviewDue].contains($0.status(on: req.today)) }
+        guard !agreements.isEmpty else { return [] }
+        let clauses = try await ClauseModel.query(on: req.db)
+            .filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
+            .filter(\.$kindRaw == ClauseKind.rule.rawValue)
+            .sort(\.$position).all()
+        return clauses.filter { clause in
+            if let target = clause.$group.id { return target == groupID }
+            return hasForumMembers
+        }.map { ($0, $0.$agreement.id) }
+    }
+
+    // MARK: - Add and change
+
+    struct Form: Content {
+        var name: String?
+        var purpose: String?
+        var cadence: String?
+        var reportsToId: String?
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await renderForm(req, form: Form(), errors: ValidationErrors(), editing: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, parentID) = try await validate(form, editing: nil, areaID: viewer.areaID, on: req.db)
+            let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
+            try await group.create(on: req.db)
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(details.name) added")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let group = try await find(req)
+        return try await renderForm(req, form: Form(name: group.name, purpose: group.purpose, cadence: group.cadenceRaw,
+                                                    reportsToId: group.$reportsTo.id?.uuidString), errors: ValidationErrors(), editing: group)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let group = try await find(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, parentID) = try await validate(form, editing: group, areaID: viewer.areaID, on: req.db)
+            group.apply(details)
+            group.$reportsTo.id = parentID
+            try await group.save(on: req.db)
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Changes to \(details.name) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: group)
+        }
+    }
+
+    // MARK: - Terms of reference
+
+    struct TermsForm: Content {
+        var text: String?
+        var attendees: String?
+        var agreedOn: DateInput?
+    }
+
+    func newTerms(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let current = try await TermsOfReferenceModel.query(on: req.db).filter(\.$group.$id == group.requireID()).sort(\.$version, .descending).first()
+        let form = TermsForm(text: current?.text, attendees: current?.attendees.joined(separator: "\n"), agreedOn: nil)
+        return try await renderTerms(req, group: group, form: form, errors: ValidationErrors())
+    }
+
+    func createTerms(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let id = try group.requireID()
+        let form = try req.content.decode(TermsForm.self)
+        do {
+            let details = try TermsOfReferenceDetails.validate(text: form.text, attendees: form.attendees, agreedOn: form.agreedOn ?? DateInput(), today: req.today)
+            let version = try await req.db.transaction { db in
+                let latest = try await TermsOfReferenceModel.query(on: db).filter(\.$group.$id == id).max(\.$version) ?? 0
+                try await TermsOfReferenceModel(groupID: id, version: latest + 1, details: details).create(on: db)
+                return latest + 1
+            }
+            return req.redirect(to: Paths.group.url(id), banner: "Version \(version) of the terms of reference saved")
+        } catch let errors as ValidationErrors {
+            return try await renderTerms(req, group: group, form: form, errors: errors)
+        }
+    }
+
+    // MARK: - Members
+
+    struct MemberForm: Content {
+        var personId: String?
+        var role: String?
+        var makesDecisions: String?
+    }
+
+    func newMember(req: Request) async throws -> Response {
+        let group = try await find(req)
+        return try await renderMember(req, group: group, form: MemberForm(), errors: ValidationErrors())
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let group = try await find(req)
+        let groupID = try group.requireID()
+        let form = try req.content.decode(MemberForm.self)
+        var errors = ValidationErrors()
+        var person: PersonModel?
+        if let raw = TextInput.optional(form.personId), let personID = UUID(uuidString: raw) {
+            person = try await PeopleQueries.find(personID, areaID: viewer.areaID, on: req.db)
+        }
+        if person == nil { errors.add(field: "personId", message: "Select a person from the list") }
+        else if try await MembershipModel.query(on: req.db).filter(\.$group.$id == groupID).filter(\.$person.$id == person!.requireID()).count() > 0 {
+            errors.add(field: "personId", message: "\(person!.fullName) is already a member of this group")
+        }
+        let role = MembershipRole(rawValue: TextInput.clean(form.role))
+        if role == nil { errors.add(field: "role", message: "Select chair, member or observer") }
+        let decides: Bool? = switch TextInput.clean(form.makesDecisions) { case "yes": true; case "no": false; default: nil }
+        if decides == nil { errors.add(field: "makesDecisions", message: "Select yes if they can make decisions for their organisation") }
+        guard errors.isEmpty, let person, let role, let decides else {
+            return try await renderMember(req, group: group, form: form, errors: errors)
+        }
+        try await MembershipModel(groupID: groupID, personID: try person.requireID(), role: role, makesDecisions: decides).create(on: req.db)
+        return req.redirect(to: Paths.group.url(groupID), banner: "\(person.fullName) added to \(group.name)")
+    }
+
+    func removeMember(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let groupID = try group.requireID()
+        guard let membership = try await MembershipModel.query(on: req.db)
+            .filter(\.$id == req.id("membershipID")).filter(\.$group.$id == groupID).with(\.$person).first() else { throw Abort(.notFound) }
+        try await membership.delete(on: req.db)
+        return req.redirect(to: Paths.group.url(groupID), banner: "\(membership.person.fullName) removed from \(group.name)")
+    }
+
+    // MARK: - Helpers
+
+    private func find(_ req: Request) async throws -> GroupModel {
+        let viewer = try req.viewer
+        guard let group = try await GroupModel.query(on: req.db).filter(\.$id == req.id("groupID")).filter(\.$area.$id == viewer.areaID).first()
+        else { throw Abort(.notFound) }
+        return group
+    }
+
+    private func validate(_ form: Form, editing: GroupModel?, areaID: UUID, on db: any Database) async throws -> (GroupDetails, UUID?) {
+        var errors = ValidationErrors()
+        var details: GroupDetails?
+        do { details = try GroupDetails.validate(name: form.name, purpose: form.purpose, cadence: form.cadence) } catch { errors = error }
+        if let details {
+            var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == details.name.lowercased())
+            if let id = editing?.id { query = query.filter(\.$id != id) }
+            if try await query.count() > 0 { errors.add(field: "name", message: "There is already a group called \(details.name)") }
+        }
+        var parentID: UUID?
+        if let raw = TextInput.optional(form.reportsToId) {
+            let groups = try await GroupModel.query(on: db).filter(\.$area.$id == areaID).all()
+            if let id = UUID(uuidString: raw), groups.contains(where: { $0.id == id }) {
+                let parents = Dictionary(uniqueKeysWithValues: groups.compactMap { group in group.$reportsTo.id.map { (group.id!, $0) } })
+                if let editingID = editing?.id, GovernanceTree.wouldCreateLoop(group: editingID, newParent: id, currentParents: parents) {
+                    errors.add(field: "reportsToId", message: "A group cannot report to itself or to a group that reports to it")
+                } else {
+                    parentID = id
+                }
+            } else {
+                errors.add(field: "reportsToId", message: "Select a group from the list")
+            }
+        }
+        try errors.throwIfAny()
+        return (details!, parentID)
+    }
+
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: GroupModel?) async throws -> Response {
+        let viewer = try req.viewer
+        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
+            .filter { $0.id != editing?.id }
+        let fields: [FormField] = [
+            .text("name", "Name", value: form.name, errors: errors),
+            .text("purpose", "Purpose (optional)", value: form.purpose, errors: errors, kind: .textarea),
+            .choice("cadence", "How often does it meet?", options: Cadence.allCases.map { ($0.rawValue, $0.label) }, selected: [form.cadence ?? ""], errors: errors),
+            .choice("reportsToId", "Who does it report to?", kind: .select, options: [("", "Nobody: it is at the top")] + groups.map { ($0.id!.uuidString, $0.name) },
+                    selected: [form.reportsToId ?? ""], errors: errors),
+        ]
+        if let editing, let id = editing.id {
+            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editGroup.url(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Add a group", action: Paths.newGroup.url(), submitLabel: "Add group",
+                                        cancelPath: Paths.groups.url(), fields: fields, errors: errors)
+    }
+
+    private func renderTerms(_ req: Request, group: GroupModel, form: TermsForm, errors: ValidationErrors) async throws -> Response {
+        let id = try group.requireID()
+        let fields: [FormField] = [
+            .text("text", "Terms of reference", value: form.text, errors: errors, hint: "What the group is for and how it works.", kind: .textarea),
+            .text("attendees", "Who attends", value: form.attendees, errors: errors,
+                  hint: "One on each line, such as: Head of SEND, Riverside Council", kind: .textarea),
+            .date("agreedOn", "Date agreed", value: form.agreedOn, errors: errors),
+        ]
+        return try await req.renderForm(title: "New version of the terms of reference", caption: group.name,
+                                        intro: "Earlier versions are kept, so you can always see what was agreed and when.",
+                                        action: Paths.groupTermsOfReference.url(id), submitLabel: "Save new version",
+                                        cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+    }
+
+    private func renderMember(_ req: Request, group: GroupModel, form: MemberForm, errors: ValidationErrors) async throws -> Response {
+        let viewer = try req.viewer
+        let id = try group.requireID()
+        let people = try await PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).with(\.$organisation)
+            .sort(\.$sortName).limit(5000).all()
+        let fields: [FormField] = [
+            .choice("personId", "Person", kind: .select,
+                    options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName + ($0.organisation.map { ", \($0.name)" } ?? "")) },
+                    selected: [form.personId ?? ""], errors: errors, hint: "If they are not listed, add them under People first."),
+            .choice("role", "Their place in the group", options: MembershipRole.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.role ?? ""], errors: errors),
+            .choice("makesDecisions", "Can they make decisions for their organisation?", options: [("yes", "Yes"), ("no", "No")],
+                    selected: [form.makesDecisions ?? ""], errors: errors,
+                    hint: "The partnership agreement asks every partner to send people who can make decisions."),
+        ]
+        return try await req.renderForm(title: "Add a member", caption: group.name, action: Paths.groupMembers.url(id),
+                                        submitLabel: "Add member", cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+    }
+}
