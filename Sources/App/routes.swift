@@ -9,6 +9,10 @@ func routes(_ app: Application) throws {
     let organisations = OrganisationsController()
     let people = PeopleController()
     let groups = GroupsController()
+    let agreements = AgreementsController()
+    let complaints = ComplaintsController()
+    let accounts = AccountsController()
+    let auditLog = AuditLogController()
 
     app.get(Paths.healthz, .anyone, use: home.healthz)
 
@@ -53,4 +57,33 @@ func routes(_ app: Application) throws {
     web.get(Paths.groupMembers, .requires(.manageGroups), use: groups.newMember)
     web.post(Paths.groupMembers, .requires(.manageGroups), use: groups.addMember)
     web.post(Paths.groupMember, .requires(.manageGroups), use: groups.removeMember)
+
+    web.get(Paths.agreements, .requires(.viewPartnership), use: agreements.index)
+    web.get(Paths.newAgreement, .requires(.manageAgreements), use: agreements.new)
+    web.post(Paths.newAgreement, .requires(.manageAgreements), use: agreements.create)
+    web.get(Paths.agreement, .requires(.viewPartnership), use: agreements.show)
+    web.get(Paths.editAgreement, .requires(.manageAgreements), use: agreements.edit)
+    web.post(Paths.editAgreement, .requires(.manageAgreements), use: agreements.update)
+    web.get(Paths.newClause, .requires(.manageAgreements), use: agreements.newClause)
+    web.post(Paths.newClause, .requires(.manageAgreements), use: agreements.createClause)
+    web.get(Paths.clause, .requires(.viewPartnership), use: agreements.showClause)
+    web.get(Paths.editClause, .requires(.manageAgreements), use: agreements.editClause)
+    web.post(Paths.editClause, .requires(.manageAgreements), use: agreements.updateClause)
+    web.get(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.newAssessment)
+    web.post(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.createAssessment)
+
+    web.get(Paths.complaints, .requires(.viewComplaints), use: complaints.index)
+    web.get(Paths.newComplaint, .requires(.manageComplaints), use: complaints.new)
+    web.post(Paths.newComplaint, .requires(.manageComplaints), use: complaints.create)
+    web.get(Paths.complaint, .requires(.viewComplaints), use: complaints.show)
+    web.get(Paths.editComplaint, .requires(.manageComplaints), use: complaints.edit)
+    web.post(Paths.editComplaint, .requires(.manageComplaints), use: complaints.update)
+
+    // Administration
+    web.get(Paths.accounts, .requires(.manageAccounts), use: accounts.index)
+    web.get(Paths.newAccount, .requires(.manageAccounts), use: accounts.new)
+    web.post(Paths.newAccount, .requires(.manageAccounts), use: accounts.create)
+    web.get(Paths.account, .requires(.manageAccounts), use: accounts.show)
+    web.post(Paths.account, .requires(.manageAccounts), use: accounts.update)
+    web.get(Paths.auditLog, .requires(.viewAuditLog), use: auditLog.index)
 }

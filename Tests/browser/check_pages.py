@@ -211,7 +211,7 @@ def main():
     parser.add_argument("--base", required=True)
     parser.add_argument("--axe", required=True)
     parser.add_argument("--screenshots", help="folder to save a screenshot of each kind of page")
-    parser.add_argument("--per-pattern", type=int, default=3, help="pages checked for each kind of address")
+    parser.add_argument("--per-pattern", type=int, default=5, help="pages checked for each kind of address")
     args = parser.parse_args()
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)

@@ -1,0 +1,221 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Area admins manage who can sign in, with which role.
+struct AccountsController {
+    struct Row: Encodable {
+        let name: String
+        let href: String
+        let email: String
+        let role: String
+        let state: String
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let newPath: String
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        let (accounts, total) = try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+            .with(\.$person).sort(\.$email).page(page)
+        let rows = try accounts.map {
+            Row(name: $0.person.fullName, href: Paths.account.url(try $0.requireID()), email: $0.email,
+                role: $0.role?.label ?? "Unknown", state: $0.disabledAt == nil ? "Active" : "Turned off")
+        }
+        return try await req.view.render("admin/accounts", IndexPage(
+            layout: req.layout(title: "Accounts"), rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.accounts.url()), newPath: Paths.newAccount.url()))
+    }
+
+    struct Form: Content {
+        var personId: String?
+        var email: String?
+        var role: String?
+        var password: String?
+    }
+
+    func new(req: Request) async throws -> Response {
+        var form = Form()
+        form.personId = req.query[String.self, at: "person"]
+        return try await renderNew(req, form: form, errors: ValidationErrors())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        var errors = ValidationErrors()
+        var person: PersonModel?
+        if let raw = TextInput.optional(form.personId), let id = UUID(uuidString: raw) {
+            person = try await PeopleQueries.find(id, areaID: viewer.areaID, on: req.db)
+        }
+        if person == nil { errors.add(field: "personId", message: "Select the person the account is for") }
+        else if try await AccountModel.query(on: req.db).filter(\.$person.$id == person!.requireID()).count() > 0 {
+            errors.add(field: "personId", message: "\(person!.fullName) already has an account")
+        }
+        let email = TextInput.normalisedEmail(form.email)
+        if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
+        else if try await AccountModel.query(on: req.db).filter(\.$email == email).count() > 0 {
+            errors.add(field: "email", message: "There is already an account for \(email)")
+        }
+        let role = Role(rawValue: TextInput.clean(form.role))
+        if role == nil { errors.add(field: "role", message: "Select a role") }
+        if let problem = PasswordRules.problem(with: form.password ?? "") { errors.add(field: "password", message: problem) }
+        guard errors.isEmpty, let person, let role else {
+            var kept = form
+            kept.password = nil
+            return try await renderNew(req, form: kept, errors: errors)
+        }
+        let hash = try await req.password.async.hash(form.password!)
+        let account = AccountModel(areaID: viewer.areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role)
+        try await req.db.transaction { db in
+            try await account.create(on: db)
+            try await req.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: "\(person.fullName) <\(email)>",
+                                detail: "Role: \(role.label)", on: db)
+        }
+        return req.redirect(to: Paths.account.url(try account.requireID()),
+                            banner: "Account created for \(person.fullName). Give them the password in person or by phone, not by e-mail.")
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let personHref: String
+        let email: String
+        let state: String
+        let lastSignedIn: String
+        let action: String
+        let roleField: FormField
+        let isSelf: Bool
+        let isDisabled: Bool
+        let errorSummary: [ErrorSummaryItem]
+    }
+
+    struct UpdateForm: Content {
+        var role: String?
+        var state: String?
+    }
+
+    func show(req: Request) async throws -> Response {
+        let account = try await find(req)
+        return try await renderShow(req, account: account, role: account.roleRaw, errors: ValidationErrors())
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let account = try await find(req)
+        let form = try req.content.decode(UpdateForm.self)
+        guard let role = Role(rawValue: TextInput.clean(form.role)) else {
+            return try await renderShow(req, account: account, role: "", errors: ValidationErrors(field: "role", message: "Select a role"))
+        }
+        let turnOff = form.state == "off"
+        if account.id == viewer.accountID && (turnOff || role != .areaAdmin) {
+            return try await renderShow(req, account: account, role: role.rawValue,
+                                        errors: ValidationErrors(field: "role", message: "You cannot remove your own admin access. Ask another area admin."))
+        }
+        let changes = [account.roleRaw != role.rawValue ? "role \(account.role?.label ?? "?") to \(role.label)" : nil,
+                       turnOff != (account.disabledAt != nil) ? (turnOff ? "turned off" : "turned back on") : nil].compactMap { $0 }
+        account.roleRaw = role.rawValue
+        account.disabledAt = turnOff ? (account.disabledAt ?? req.now) : nil
+        try await req.db.transaction { db in
+            try await account.save(on: db)
+            if turnOff {
+                // Turning an account off signs it out everywhere at once.
+                try await SessionRecordModel.query(on: db).filter(\.$accountID == account.requireID()).delete()
+                try await APITokenModel.query(on: db).filter(\.$account.$id == account.requireID()).delete()
+            }
+            if !changes.isEmpty {
+                try await req.audit(.update, subjectType: "account", subjectID: account.id, subjectLabel: "\(account.person.fullName) <\(account.email)>",
+                                    detail: changes.joined(separator: "; "), on: db)
+            }
+        }
+        return req.redirect(to: Paths.account.url(try account.requireID()), banner: changes.isEmpty ? "No changes made" : "Account updated")
+    }
+
+    private func find(_ req: Request) async throws -> AccountModel {
+        let viewer = try req.viewer
+        guard let account = try await AccountModel.query(on: req.db).filter(\.$id == req.id("accountID"))
+            .filter(\.$area.$id == viewer.areaID).with(\.$person).first() else { throw Abort(.notFound) }
+        return account
+    }
+
+    private func renderShow(_ req: Request, account: AccountModel, role: String, errors: ValidationErrors) async throws -> Response {
+        let viewer = try req.viewer
+        let id = try account.requireID()
+        let roleField = FormField.choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [role], errors: errors,
+                                         optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) }))
+        let page = ShowPage(
+            layout: req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty), name: account.person.fullName,
+            personHref: Paths.person.url(account.$person.id), email: account.email,
+            state: account.disabledAt == nil ? "Active" : "Turned off", lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
+            action: Paths.account.url(id), roleField: roleField, isSelf: account.id == viewer.accountID,
+            isDisabled: account.disabledAt != nil, errorSummary: ErrorSummaryItem.from(errors))
+        let response = try await req.view.render("admin/account", page).encodeResponse(for: req)
+        response.status = errors.isEmpty ? .ok : .unprocessableEntity
+        return response
+    }
+
+    private func renderNew(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
+        let viewer = try req.viewer
+        let people = try await PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(5000).all()
+        let fields: [FormField] = [
+            .choice("personId", "Who is it for?", kind: .select, options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName) },
+                    selected: [form.personId ?? ""], errors: errors, hint: "If they are not listed, add them under People first."),
+            .text("email", "E-mail address they sign in with", value: form.email, errors: errors, kind: .email, autocomplete: "off"),
+            .choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [form.role ?? ""], errors: errors,
+                    optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) })),
+            .text("password", "Password", value: nil, errors: errors,
+                  hint: "At least \(PasswordRules.minimumLength) characters. A few unrelated words are easy to remember and hard to guess.",
+                  kind: .password, autocomplete: "new-password"),
+        ]
+        return try await req.renderForm(title: "Create an account", action: Paths.newAccount.url(), submitLabel: "Create account",
+                                        cancelPath: Paths.accounts.url(), fields: fields, errors: errors)
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = CalendarDate.ukTimeZone
+        formatter.dateFormat = "d MMMM yyyy 'at' h:mma"
+        return formatter.string(from: date).replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm")
+    }
+}
+
+/// The audit log: who read or changed personal data, newest first.
+struct AuditLogController {
+    struct Row: Encodable {
+        let when: String
+        let who: String
+        let action: String
+        let subject: String
+        let subjectHref: String?
+        let detail: String
+    }
+
+    struct Page: Encodable {
+        let layout: PageLayout
+        let rows: [Row]
+        let pagination: PaginationLinks
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        let (events, total) = try await AuditEventModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+            .sort(\.$occurredAt, .descending).page(page)
+        let rows = events.map { event in
+            Row(when: AccountsController.format(event.occurredAt), who: event.actorName,
+                action: AuditAction(rawValue: event.action)?.label ?? event.action, subject: event.subjectLabel,
+                subjectHref: event.subjectID.map { event.subjectType == "person" ? Paths.person.url($0) : Paths.account.url($0) },
+                detail: event.detail ?? "")
+        }
+        return try await req.view.render("admin/audit-log", Page(
+            layout: req.layout(title: "Audit log"), rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.auditLog.url())))
+    }
+}

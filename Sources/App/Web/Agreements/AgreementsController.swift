@@ -1,0 +1,453 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Partnership agreements, their partners and clauses, and hand checks of commitments.
+struct AgreementsController {
+    struct Row: Encodable {
+        let title: String
+        let href: String
+        let status: String
+        let partners: String
+        let reviewOn: String
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let canManage: Bool
+        let newPath: String
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+            .sort(\.$startsOn, .descending).page(page)
+        let partners = try await partnerNames(of: agreements.compactMap(\.id), on: req.db)
+        let rows = try agreements.map { agreement in
+            Row(title: agreement.title, href: Paths.agreement.url(try agreement.requireID()), status: agreement.status(on: req.today).label,
+                partners: (partners[agreement.id!] ?? []).joined(separator: ", "),
+                reviewOn: CalendarDate(iso8601: agreement.reviewOn)?.longForm ?? agreement.reviewOn)
+        }
+        return try await req.view.render("agreements/index", IndexPage(
+            layout: req.layout(title: "Partnership agreements"), rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.agreements.url()),
+            canManage: viewer.can(.manageAgreements), newPath: Paths.newAgreement.url()))
+    }
+
+    struct SummaryRow: Encodable {
+        let key: String
+        let value: String
+        let href: String?
+    }
+
+    struct ClauseRow: Encodable {
+        let number: String
+        let href: String
+        let text: String
+        let kind: String
+        let check: String
+        let colour: String
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let title: String
+        let status: String
+        let details: [SummaryRow]
+        let partners: [SummaryRow]
+        let clauses: [ClauseRow]
+        let counts: String
+        let canManage: Bool
+        let editPath: String
+        let newClausePath: String
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let agreement = try await find(req)
+        let id = try agreement.requireID()
+        let details = [
+            SummaryRow(key: "Status", value: agreement.status(on: req.today).label, href: nil),
+            SummaryRow(key: "Starts", value: CalendarDate(iso8601: agreement.startsOn)?.longForm ?? agreement.startsOn, href: nil),
+            SummaryRow(key: "Ends", value: agreement.endsOn.flatMap(CalendarDate.init(iso8601:))?.longForm ?? "No end date", href: nil),
+            SummaryRow(key: "Review by", value: CalendarDate(iso8601: agreement.reviewOn)?.longForm ?? agreement.reviewOn, href: nil),
+        ]
+        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == id).with(\.$organisation).all()
+            .map(\.organisation).sorted { $0.sortName < $1.sortName }
+        let clauses = try await ClauseModel.query(on: req.db).filter(\.$agreement.$id == id).sort(\.$position).all()
+        let latest = try await latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id), on: req.db)
+        var rules = 0, met = 0, notChecked = 0
+        let rows = try clauses.map { clause -> ClauseRow in
+            let clauseID = try clause.requireID()
+            if let rule = clause.rule {
+                rules += 1
+                return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text,
+                                 kind: "Rule", check: rule.summary, colour: "blue")
+            }
+            guard let assessment = latest[clauseID] else {
+                notChecked += 1
+                return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text,
+                                 kind: "Commitment", check: "Not checked yet", colour: "grey")
+            }
+            if assessment.status == .met { met += 1 }
+            return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text, kind: "Commitment",
+                             check: assessment.status.label, colour: Self.colour(assessment.status))
+        }
+        let commitments = clauses.count - rules
+        let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(met) met, \(notChecked) not checked yet)."
+        return try await req.view.render("agreements/show", ShowPage(
+            layout: req.layout(title: agreement.title), title: agreement.title, status: agreement.status(on: req.today).label,
+            details: details,
+            partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation.url(try $0.requireID())) },
+            clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement.url(id),
+            newClausePath: Paths.newClause.url(id)))
+    }
+
+    static func colour(_ status: CommitmentStatus) -> String {
+        switch status {
+        case .met: "green"
+        case .partlyMet: "yellow"
+        case .notMet: "red"
+        }
+    }
+
+    // MARK: - Add and change agreements
+
+    struct Form: Content {
+        var title: String?
+        var startsOn: DateInput?
+        var endsOn: DateInput?
+        var reviewOn: DateInput?
+        var partners: [String]?
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await renderForm(req, form: Form(), errors: ValidationErrors(), editing: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            let agreement = AgreementModel(areaID: viewer.areaID, details: details)
+            try await req.db.transaction { db in
+                try await agreement.create(on: db)
+                for partnerID in partnerIDs {
+                    try await AgreementPartnerModel(agreementID: try agreement.requireID(), organisationID: partnerID).create(on: db)
+                }
+            }
+            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "\(details.title) added. Now add its clauses.")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == agreement.requireID()).all()
+        let form = Form(title: agreement.title, startsOn: DateInput(CalendarDate(iso8601: agreement.startsOn)),
+                        endsOn: DateInput(agreement.endsOn.flatMap(CalendarDate.init(iso8601:))),
+                        reviewOn: DateInput(CalendarDate(iso8601: agreement.reviewOn)),
+                        partners: partners.map { $0.$organisation.id.uuidString })
+        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: agreement)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let agreement = try await find(req)
+        let id = try agreement.requireID()
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            agreement.apply(details)
+            try await req.db.transaction { db in
+                try await agreement.save(on: db)
+                try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id == id).delete()
+                for partnerID in partnerIDs {
+                    try await AgreementPartnerModel(agreementID: id, organisationID: partnerID).create(on: db)
+                }
+            }
+            return req.redirect(to: Paths.agreement.url(id), banner: "Changes to \(details.title) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: agreement)
+        }
+    }
+
+    // MARK: - Clauses
+
+    struct ClauseForm: Content {
+        var number: String?
+        var text: String?
+        var kind: String?
+        var ruleKind: String?
+        var windowFrom: String?
+        var windowTo: String?
+        var noticeDays: String?
+        var organisationKind: String?
+        var cadence: String?
+        var groupId: String?
+    }
+
+    struct ClausePage: Encodable {
+        let layout: PageLayout
+        let agreementTitle: String
+        let agreementPath: String
+        let number: String
+        let text: String
+        let kind: String
+        let ruleSummary: String?
+        let appliesTo: String?
+        let assessments: [AssessmentRow]
+        let canAssess: Bool
+        let assessPath: String
+        let canManage: Bool
+        let editPath: String
+    }
+
+    struct AssessmentRow: Encodable {
+        let status: String
+        let colour: String
+        let evidence: String
+        let assessedOn: String
+        let recordedBy: String
+    }
+
+    func showClause(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let (agreement, clause) = try await findClause(req)
+        let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
+        var appliesTo: String?
+        if clause.rule != nil {
+            if let groupID = clause.$group.id, let group = try await GroupModel.find(groupID, on: req.db) {
+                appliesTo = group.name
+            } else {
+                appliesTo = "Every group the forum sits on"
+            }
+        }
+        let assessments = try await CommitmentAssessmentModel.query(on: req.db).filter(\.$clause.$id == clauseID)
+            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).limit(100).all()
+        return try await req.view.render("agreements/clause", ClausePage(
+            layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement.url(agreementID),
+            number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
+            assessments: assessments.map {
+                AssessmentRow(status: $0.status.label, colour: Self.colour($0.status), evidence: $0.evidence,
+                              assessedOn: CalendarDate(iso8601: $0.assessedOn)?.longForm ?? $0.assessedOn, recordedBy: $0.recordedBy)
+            },
+            canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments.url(agreementID, clauseID),
+            canManage: viewer.can(.manageAgreements), editPath: Paths.editClause.url(agreementID, clauseID)))
+    }
+
+    func newClause(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        return try await renderClauseForm(req, agreement: agreement, form: ClauseForm(), errors: ValidationErrors(), editing: nil)
+    }
+
+    func createClause(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        let agreementID = try agreement.requireID()
+        let form = try req.content.decode(ClauseForm.self)
+        do {
+            let (details, groupID) = try await validateClause(form, on: req)
+            let clause = try await req.db.transaction { db in
+                let last = try await ClauseModel.query(on: db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
+                let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
+                try await clause.create(on: db)
+                return clause
+            }
+            return req.redirect(to: Paths.clause.url(agreementID, try clause.requireID()), banner: "Clause \(details.number) added")
+        } catch let errors as ValidationErrors {
+            return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func editClause(req: Request) async throws -> Response {
+        let (agreement, clause) = try await findClause(req)
+        let settings = clause.rule?.settings ?? ClauseRule.Settings()
+        let form = ClauseForm(number: clause.number, text: clause.text, kind: clause.kindRaw, ruleKind: clause.ruleKind,
+                              windowFrom: settings.windowFrom?.description, windowTo: settings.windowTo?.description,
+                              noticeDays: settings.noticeDays.map(String.init), organisationKind: settings.organisationKind?.rawValue,
+                              cadence: settings.cadence?.rawValue, groupId: clause.$group.id?.uuidString)
+        return try await renderClauseForm(req, agreement: agreement, form: form, errors: ValidationErrors(), editing: clause)
+    }
+
+    func updateClause(req: Request) async throws -> Response {
+        let (agreement, clause) = try await findClause(req)
+        let form = try req.content.decode(ClauseForm.self)
+        do {
+            let (details, groupID) = try await validateClause(form, on: req)
+            clause.apply(details, groupID: groupID)
+            try await clause.save(on: req.db)
+            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(details.number) saved")
+        } catch let errors as ValidationErrors {
+            return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: clause)
+        }
+    }
+
+    // MARK: - Hand checks of commitments
+
+    struct AssessmentForm: Content {
+        var status: String?
+        var evidence: String?
+        var assessedOn: DateInput?
+    }
+
+    func newAssessment(req: Request) async throws -> Response {
+        let (agreement, clause) = try await findCommitment(req)
+        return try await renderAssessment(req, agreement: agreement, clause: clause,
+                                          form: AssessmentForm(assessedOn: DateInput(req.today)), errors: ValidationErrors())
+    }
+
+    func createAssessment(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let (agreement, clause) = try await findCommitment(req)
+        let form = try req.content.decode(AssessmentForm.self)
+        do {
+            let assessment = try CommitmentAssessment.validate(status: form.status, evidence: form.evidence,
+                                                               assessedOn: form.assessedOn ?? DateInput(), today: req.today)
+            try await CommitmentAssessmentModel(clauseID: try clause.requireID(), assessment: assessment, recordedBy: viewer.name).create(on: req.db)
+            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()),
+                                banner: "Check of clause \(clause.number) recorded: \(assessment.status.label.lowercased())")
+        } catch let errors as ValidationErrors {
+            return try await renderAssessment(req, agreement: agreement, clause: clause, form: form, errors: errors)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func find(_ req: Request) async throws -> AgreementModel {
+        let viewer = try req.viewer
+        guard let agreement = try await AgreementModel.query(on: req.db).filter(\.$id == req.id("agreementID"))
+            .filter(\.$area.$id == viewer.areaID).first() else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    private func findClause(_ req: Request) async throws -> (AgreementModel, ClauseModel) {
+        let agreement = try await find(req)
+        guard let clause = try await ClauseModel.query(on: req.db).filter(\.$id == req.id("clauseID"))
+            .filter(\.$agreement.$id == agreement.requireID()).first() else { throw Abort(.notFound) }
+        return (agreement, clause)
+    }
+
+    private func findCommitment(_ req: Request) async throws -> (AgreementModel, ClauseModel) {
+        let (agreement, clause) = try await findClause(req)
+        guard clause.kind == .commitment else { throw Abort(.notFound) }
+        return (agreement, clause)
+    }
+
+    private func partnerNames(of agreementIDs: [UUID], on db: any Database) async throws -> [UUID: [String]] {
+        guard !agreementIDs.isEmpty else { return [:] }
+        let rows = try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id ~~ agreementIDs).with(\.$organisation).all()
+        return Dictionary(grouping: rows, by: { $0.$agreement.id }).mapValues { $0.map(\.organisation.name).sorted() }
+    }
+
+    private func latestAssessments(clauseIDs: [UUID], on db: any Database) async throws -> [UUID: CommitmentAssessmentModel] {
+        guard !clauseIDs.isEmpty else { return [:] }
+        let all = try await CommitmentAssessmentModel.query(on: db).filter(\.$clause.$id ~~ clauseIDs)
+            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
+        var latest: [UUID: CommitmentAssessmentModel] = [:]
+        for assessment in all where latest[assessment.$clause.id] == nil { latest[assessment.$clause.id] = assessment }
+        return latest
+    }
+
+    private func validate(_ form: Form, areaID: UUID, on db: any Database) async throws -> (AgreementDetails, [UUID]) {
+        let requested = Set((form.partners ?? []).compactMap { UUID(uuidString: $0) })
+        let organisations = requested.isEmpty ? [] : try await OrganisationModel.query(on: db)
+            .filter(\.$area.$id == areaID).filter(\.$id ~~ Array(requested)).all()
+        let details = try AgreementDetails.validate(title: form.title, startsOn: form.startsOn ?? DateInput(),
+                                                    endsOn: form.endsOn ?? DateInput(), reviewOn: form.reviewOn ?? DateInput(),
+                                                    partnerKinds: organisations.map(\.kind))
+        return (details, organisations.compactMap(\.id))
+    }
+
+    private func validateClause(_ form: ClauseForm, on req: Request) async throws -> (ClauseDetails, UUID?) {
+        let viewer = try req.viewer
+        var errors = ValidationErrors()
+        var details: ClauseDetails?
+        do {
+            details = try ClauseDetails.validate(number: form.number, text: form.text, kind: form.kind, ruleKind: form.ruleKind,
+                                                 windowFrom: form.windowFrom, windowTo: form.windowTo, noticeDays: form.noticeDays,
+                                                 organisationKind: form.organisationKind, cadence: form.cadence)
+        } catch { errors = error }
+        var groupID: UUID?
+        if let raw = TextInput.optional(form.groupId) {
+            if let id = UUID(uuidString: raw),
+               try await GroupModel.query(on: req.db).filter(\.$id == id).filter(\.$area.$id == viewer.areaID).count() == 1 {
+                groupID = id
+            } else {
+                errors.add(field: "groupId", message: "Select a group from the list")
+            }
+        }
+        try errors.throwIfAny()
+        return (details!, groupID)
+    }
+
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: AgreementModel?) async throws -> Response {
+        let viewer = try req.viewer
+        let organisations = try await PeopleQueries.organisationOptions(areaID: viewer.areaID, on: req.db)
+        let fields: [FormField] = [
+            .text("title", "Title", value: form.title, errors: errors, hint: "For example, Partnership Agreement: Parent Carer Participation"),
+            .date("startsOn", "Start date", value: form.startsOn, errors: errors),
+            .date("endsOn", "End date (optional)", value: form.endsOn, errors: errors, hint: "Leave blank if it runs until replaced. For example, 31 8 2028"),
+            .date("reviewOn", "Review date", value: form.reviewOn, errors: errors, hint: "When the partners will next review it. For example, 1 9 2027"),
+            .choice("partners", "Partners", kind: .checkboxes, options: organisations.map { ($0.id!.uuidString, $0.name) },
+                    selected: form.partners ?? [], errors: errors, hint: "Select the forum and every organisation that signs it.",
+                    optionHints: Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!.uuidString, $0.kind.label) })),
+        ]
+        if let editing, let id = editing.id {
+            return try await req.renderForm(title: "Change \(editing.title)", action: Paths.editAgreement.url(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.agreement.url(id), fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Add a partnership agreement", action: Paths.newAgreement.url(), submitLabel: "Add agreement",
+                                        cancelPath: Paths.agreements.url(), fields: fields, errors: errors)
+    }
+
+    private func renderClauseForm(_ req: Request, agreement: AgreementModel, form: ClauseForm, errors: ValidationErrors, editing: ClauseModel?) async throws -> Response {
+        let viewer = try req.viewer
+        let agreementID = try agreement.requireID()
+        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
+        let fields: [FormField] = [
+            .text("number", "Clause number", value: form.number, errors: errors, hint: "As written in the agreement, such as 4.6 a", width: "5"),
+            .text("text", "Wording", value: form.text, errors: errors, hint: "In plain English, as the partners agreed it.", kind: .textarea),
+            .choice("kind", "How is it checked?", options: ClauseKind.allCases.map { ($0.rawValue, $0.label) }, selected: [form.kind ?? ""], errors: errors,
+                    optionHints: [ClauseKind.rule.rawValue: "Choose the rule below. Coproduce checks it against groups and meetings.",
+                                  ClauseKind.commitment.rawValue: "People record whether it was met, with evidence."]),
+            .choice("ruleKind", "Which rule does it set?", options: ClauseRule.Kind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.ruleKind ?? ""], errors: errors, hint: "Only for clauses Coproduce checks."),
+            .text("windowFrom", "Earliest start time", value: form.windowFrom, errors: errors, hint: "Only for meetings within set hours. Use the 24-hour clock, such as 10:00", width: "5"),
+            .text("windowTo", "Latest finish time", value: form.windowTo, errors: errors, hint: "Such as 14:00", width: "5"),
+            .text("noticeDays", "Days of notice", value: form.noticeDays, errors: errors, hint: "Only for agendas and papers. Such as 7", width: "2"),
+            .choice("organisationKind", "Which kind of organisation chairs?", kind: .select,
+                    options: [("", "Not needed for this rule")] + OrganisationKind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.organisationKind ?? ""], errors: errors),
+            .choice("cadence", "How often must meetings happen?", kind: .select,
+                    options: [("", "Not needed for this rule")] + Cadence.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.cadence ?? ""], errors: errors),
+            .choice("groupId", "Which group does the rule apply to?", kind: .select,
+                    options: [("", "Every group the forum sits on")] + groups.map { ($0.id!.uuidString, $0.name) },
+                    selected: [form.groupId ?? ""], errors: errors),
+        ]
+        if let editing, let clauseID = editing.id {
+            return try await req.renderForm(title: "Change clause \(editing.number)", caption: agreement.title,
+                                            action: Paths.editClause.url(agreementID, clauseID), submitLabel: "Save clause",
+                                            cancelPath: Paths.clause.url(agreementID, clauseID), fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Add a clause", caption: agreement.title, action: Paths.newClause.url(agreementID),
+                                        submitLabel: "Add clause", cancelPath: Paths.agreement.url(agreementID), fields: fields, errors: errors)
+    }
+
+    private func renderAssessment(_ req: Request, agreement: AgreementModel, clause: ClauseModel, form: AssessmentForm, errors: ValidationErrors) async throws -> Response {
+        let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
+        let fields: [FormField] = [
+            .choice("status", "Was it met?", options: CommitmentStatus.allCases.map { ($0.rawValue, $0.label) }, selected: [form.status ?? ""], errors: errors),
+            .text("evidence", "Evidence", value: form.evidence, errors: errors, hint: "What shows this, such as the minutes of a meeting or a family's feedback.", kind: .textarea),
+            .date("assessedOn", "Date checked", value: form.assessedOn, errors: errors),
+        ]
+        return try await req.renderForm(title: "Check clause \(clause.number)", caption: agreement.title, intro: clause.text,
+                                        action: Paths.clauseAssessments.url(agreementID, clauseID), submitLabel: "Record check",
+                                        cancelPath: Paths.clause.url(agreementID, clauseID), fields: fields, errors: errors)
+    }
+}

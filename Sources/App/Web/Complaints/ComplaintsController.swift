@@ -1,0 +1,168 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The complaints register: complaints about any partner, discussed at
+/// partnership meetings until closed (seed 000, clause 6.3).
+struct ComplaintsController {
+    struct Form: Content {
+        var receivedOn: DateInput?
+        var aboutOrganisationId: String?
+        var summary: String?
+        var status: String?
+    }
+
+    struct Row: Encodable {
+        let receivedOn: String
+        let href: String
+        let about: String
+        let summary: String
+        let status: String
+        let colour: String
+    }
+
+    struct IndexPage: Encodable {
+        let layout: PageLayout
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let canManage: Bool
+        let newPath: String
+        let showingClosed: Bool
+        let togglePath: String
+    }
+
+    func index(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let page = PageRequest(req)
+        let showClosed = req.query[String.self, at: "show"] == "all"
+        var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+        if !showClosed { query = query.filter(\.$statusRaw != ComplaintStatus.closed.rawValue) }
+        let (complaints, total) = try await query.with(\.$aboutOrganisation).sort(\.$receivedOn, .descending).page(page)
+        let rows = try complaints.map { complaint in
+            Row(receivedOn: CalendarDate(iso8601: complaint.receivedOn)?.longForm ?? complaint.receivedOn,
+                href: Paths.complaint.url(try complaint.requireID()), about: complaint.aboutOrganisation.name,
+                summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status))
+        }
+        return try await req.view.render("complaints/index", IndexPage(
+            layout: req.layout(title: "Complaints"), rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.complaints.url(), extraQuery: showClosed ? "show=all" : ""),
+            canManage: viewer.can(.manageComplaints), newPath: Paths.newComplaint.url(), showingClosed: showClosed,
+            togglePath: Paths.complaints.url() + (showClosed ? "" : "?show=all")))
+    }
+
+    static func colour(_ status: ComplaintStatus) -> String {
+        switch status {
+        case .received: "red"
+        case .beingInvestigated: "yellow"
+        case .responded: "blue"
+        case .closed: "grey"
+        }
+    }
+
+    struct ShowPage: Encodable {
+        let layout: PageLayout
+        let heading: String
+        let about: String
+        let aboutHref: String
+        let receivedOn: String
+        let summary: String
+        let status: String
+        let colour: String
+        let isOpen: Bool
+        let canManage: Bool
+        let editPath: String
+    }
+
+    func show(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        let complaint = try await find(req)
+        let id = try complaint.requireID()
+        return try await req.view.render("complaints/show", ShowPage(
+            layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)"),
+            heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
+            aboutHref: Paths.organisation.url(complaint.$aboutOrganisation.id),
+            receivedOn: CalendarDate(iso8601: complaint.receivedOn)?.longForm ?? complaint.receivedOn,
+            summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status),
+            isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint.url(id)))
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await renderForm(req, form: Form(receivedOn: DateInput(req.today), status: ComplaintStatus.received.rawValue),
+                             errors: ValidationErrors(), editing: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req)
+            let complaint = ComplaintModel(areaID: viewer.areaID, aboutOrganisationID: organisationID, details: details)
+            try await complaint.create(on: req.db)
+            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint recorded")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let complaint = try await find(req)
+        return try await renderForm(req, form: Form(receivedOn: DateInput(CalendarDate(iso8601: complaint.receivedOn)),
+                                                    aboutOrganisationId: complaint.$aboutOrganisation.id.uuidString,
+                                                    summary: complaint.summary, status: complaint.statusRaw),
+                                    errors: ValidationErrors(), editing: complaint)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let complaint = try await find(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req)
+            complaint.apply(details, aboutOrganisationID: organisationID)
+            try await complaint.save(on: req.db)
+            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint updated: \(details.status.label.lowercased())")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, form: form, errors: errors, editing: complaint)
+        }
+    }
+
+    private func find(_ req: Request) async throws -> ComplaintModel {
+        let viewer = try req.viewer
+        guard let complaint = try await ComplaintModel.query(on: req.db).filter(\.$id == req.id("complaintID"))
+            .filter(\.$area.$id == viewer.areaID).with(\.$aboutOrganisation).first() else { throw Abort(.notFound) }
+        return complaint
+    }
+
+    private func validate(_ form: Form, areaID: UUID, on req: Request) async throws -> (ComplaintDetails, UUID) {
+        var organisationID: UUID?
+        if let raw = TextInput.optional(form.aboutOrganisationId), let id = UUID(uuidString: raw),
+           try await OrganisationModel.query(on: req.db).filter(\.$id == id).filter(\.$area.$id == areaID).count() == 1 {
+            organisationID = id
+        }
+        let details = try ComplaintDetails.validate(receivedOn: form.receivedOn ?? DateInput(), summary: form.summary, status: form.status,
+                                                    hasPartner: organisationID != nil, today: req.today)
+        return (details, organisationID!)
+    }
+
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: ComplaintModel?) async throws -> Response {
+        let viewer = try req.viewer
+        let organisations = try await PeopleQueries.organisationOptions(areaID: viewer.areaID, on: req.db)
+        let fields: [FormField] = [
+            .date("receivedOn", "Date received", value: form.receivedOn, errors: errors),
+            .choice("aboutOrganisationId", "Which partner is it about?", kind: .select,
+                    options: [("", "Choose a partner")] + organisations.map { ($0.id!.uuidString, $0.name) },
+                    selected: [form.aboutOrganisationId ?? ""], errors: errors),
+            .text("summary", "Summary", value: form.summary, errors: errors,
+                  hint: "What the complaint is about. Do not include names or other details that could identify a family.", kind: .textarea),
+            .choice("status", "Where has it got to?", options: ComplaintStatus.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.status ?? ""], errors: errors,
+                    optionHints: [ComplaintStatus.closed.rawValue: "Closed complaints are no longer put on partnership meeting agendas."]),
+        ]
+        if let editing, let id = editing.id {
+            return try await req.renderForm(title: "Update complaint", caption: editing.aboutOrganisation.name, action: Paths.editComplaint.url(id),
+                                            submitLabel: "Save changes", cancelPath: Paths.complaint.url(id), fields: fields, errors: errors)
+        }
+        return try await req.renderForm(title: "Record a complaint", action: Paths.newComplaint.url(), submitLabel: "Record complaint",
+                                        cancelPath: Paths.complaints.url(), fields: fields, errors: errors)
+    }
+}
