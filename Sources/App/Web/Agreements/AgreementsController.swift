@@ -78,7 +78,7 @@ struct AgreementsController {
         let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == id).with(\.$organisation).all()
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
         let clauses = try await ClauseModel.query(on: req.db).filter(\.$agreement.$id == id).sort(\.$position).all()
-        let latest = try await latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id), on: req.db)
+        let latest = try await ClauseStore.latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id), on: req.db)
         var rules = 0, met = 0, notChecked = 0
         let rows = try clauses.map { clause -> ClauseRow in
             let clauseID = try clause.requireID()
@@ -134,12 +134,7 @@ struct AgreementsController {
         do {
             let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
             let agreement = AgreementModel(areaID: viewer.areaID, details: details)
-            try await req.db.transaction { db in
-                try await agreement.create(on: db)
-                for partnerID in partnerIDs {
-                    try await AgreementPartnerModel(agreementID: try agreement.requireID(), organisationID: partnerID).create(on: db)
-                }
-            }
+            try await AgreementStore.save(agreement, details: details, partnerIDs: partnerIDs, on: req.db)
             return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "\(details.title) added. Now add its clauses.")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
@@ -163,14 +158,7 @@ struct AgreementsController {
         let form = try req.content.decode(Form.self)
         do {
             let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
-            agreement.apply(details)
-            try await req.db.transaction { db in
-                try await agreement.save(on: db)
-                try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id == id).delete()
-                for partnerID in partnerIDs {
-                    try await AgreementPartnerModel(agreementID: id, organisationID: partnerID).create(on: db)
-                }
-            }
+            try await AgreementStore.save(agreement, details: details, partnerIDs: partnerIDs, on: req.db)
             return req.redirect(to: Paths.agreement.url(id), banner: "Changes to \(details.title) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: agreement)
@@ -252,12 +240,7 @@ struct AgreementsController {
         let form = try req.content.decode(ClauseForm.self)
         do {
             let (details, groupID) = try await validateClause(form, on: req)
-            let clause = try await req.db.transaction { db in
-                let last = try await ClauseModel.query(on: db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
-                let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
-                try await clause.create(on: db)
-                return clause
-            }
+            let clause = try await ClauseStore.append(details, groupID: groupID, agreementID: agreementID, on: req.db)
             return req.redirect(to: Paths.clause.url(agreementID, try clause.requireID()), banner: "Clause \(details.number) added")
         } catch let errors as ValidationErrors {
             return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: nil)
@@ -320,8 +303,7 @@ struct AgreementsController {
 
     private func find(_ req: Request) async throws -> AgreementModel {
         let viewer = try req.viewer
-        guard let agreement = try await AgreementModel.query(on: req.db).filter(\.$id == req.id("agreementID"))
-            .filter(\.$area.$id == viewer.areaID).first() else { throw Abort(.notFound) }
+        guard let agreement = try await AgreementStore.find(req.id("agreementID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         return agreement
     }
 
@@ -344,45 +326,16 @@ struct AgreementsController {
         return Dictionary(grouping: rows, by: { $0.$agreement.id }).mapValues { $0.map(\.organisation.name).sorted() }
     }
 
-    private func latestAssessments(clauseIDs: [UUID], on db: any Database) async throws -> [UUID: CommitmentAssessmentModel] {
-        guard !clauseIDs.isEmpty else { return [:] }
-        let all = try await CommitmentAssessmentModel.query(on: db).filter(\.$clause.$id ~~ clauseIDs)
-            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
-        var latest: [UUID: CommitmentAssessmentModel] = [:]
-        for assessment in all where latest[assessment.$clause.id] == nil { latest[assessment.$clause.id] = assessment }
-        return latest
-    }
-
     private func validate(_ form: Form, areaID: UUID, on db: any Database) async throws -> (AgreementDetails, [UUID]) {
-        let requested = Set((form.partners ?? []).compactMap { UUID(uuidString: $0) })
-        let organisations = requested.isEmpty ? [] : try await OrganisationModel.query(on: db)
-            .filter(\.$area.$id == areaID).filter(\.$id ~~ Array(requested)).all()
-        let details = try AgreementDetails.validate(title: form.title, startsOn: form.startsOn ?? DateInput(),
-                                                    endsOn: form.endsOn ?? DateInput(), reviewOn: form.reviewOn ?? DateInput(),
-                                                    partnerKinds: organisations.map(\.kind))
-        return (details, organisations.compactMap(\.id))
+        try await AgreementStore.validate(title: form.title, startsOn: form.startsOn ?? DateInput(), endsOn: form.endsOn ?? DateInput(),
+                                          reviewOn: form.reviewOn ?? DateInput(), partnerIds: form.partners ?? [], areaID: areaID, on: db)
     }
 
     private func validateClause(_ form: ClauseForm, on req: Request) async throws -> (ClauseDetails, UUID?) {
-        let viewer = try req.viewer
-        var errors = ValidationErrors()
-        var details: ClauseDetails?
-        do {
-            details = try ClauseDetails.validate(number: form.number, text: form.text, kind: form.kind, ruleKind: form.ruleKind,
-                                                 windowFrom: form.windowFrom, windowTo: form.windowTo, noticeDays: form.noticeDays,
-                                                 organisationKind: form.organisationKind, cadence: form.cadence)
-        } catch { errors = error }
-        var groupID: UUID?
-        if let raw = TextInput.optional(form.groupId) {
-            if let id = UUID(uuidString: raw),
-               try await GroupModel.query(on: req.db).filter(\.$id == id).filter(\.$area.$id == viewer.areaID).count() == 1 {
-                groupID = id
-            } else {
-                errors.add(field: "groupId", message: "Select a group from the list")
-            }
-        }
-        try errors.throwIfAny()
-        return (details!, groupID)
+        try await ClauseStore.validate(.init(number: form.number, text: form.text, kind: form.kind, ruleKind: form.ruleKind,
+                                             windowFrom: form.windowFrom, windowTo: form.windowTo, noticeDays: form.noticeDays,
+                                             organisationKind: form.organisationKind, cadence: form.cadence, groupId: form.groupId),
+                                       areaID: try req.viewer.areaID, on: req.db)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: AgreementModel?) async throws -> Response {

@@ -134,14 +134,8 @@ struct ComplaintsController {
     }
 
     private func validate(_ form: Form, areaID: UUID, on req: Request) async throws -> (ComplaintDetails, UUID) {
-        var organisationID: UUID?
-        if let raw = TextInput.optional(form.aboutOrganisationId), let id = UUID(uuidString: raw),
-           try await OrganisationModel.query(on: req.db).filter(\.$id == id).filter(\.$area.$id == areaID).count() == 1 {
-            organisationID = id
-        }
-        let details = try ComplaintDetails.validate(receivedOn: form.receivedOn ?? DateInput(), summary: form.summary, status: form.status,
-                                                    hasPartner: organisationID != nil, today: req.today)
-        return (details, organisationID!)
+        try await ComplaintStore.validate(receivedOn: form.receivedOn ?? DateInput(), aboutOrganisationId: form.aboutOrganisationId,
+                                          summary: form.summary, status: form.status, today: req.today, areaID: areaID, on: req.db)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: ComplaintModel?) async throws -> Response {

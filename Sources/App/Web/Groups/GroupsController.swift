@@ -182,7 +182,8 @@ struct GroupsController {
         let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, parentID) = try await validate(form, editing: nil, areaID: viewer.areaID, on: req.db)
+            let (details, parentID) = try await GroupStore.validate(name: form.name, purpose: form.purpose, cadence: form.cadence,
+                                                                    reportsToId: form.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
             let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
             try await group.create(on: req.db)
             return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(details.name) added")
@@ -202,7 +203,8 @@ struct GroupsController {
         let group = try await find(req)
         let form = try req.content.decode(Form.self)
         do {
-            let (details, parentID) = try await validate(form, editing: group, areaID: viewer.areaID, on: req.db)
+            let (details, parentID) = try await GroupStore.validate(name: form.name, purpose: form.purpose, cadence: form.cadence,
+                                                                    reportsToId: form.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
             group.apply(details)
             group.$reportsTo.id = parentID
             try await group.save(on: req.db)
@@ -295,36 +297,8 @@ struct GroupsController {
 
     private func find(_ req: Request) async throws -> GroupModel {
         let viewer = try req.viewer
-        guard let group = try await GroupModel.query(on: req.db).filter(\.$id == req.id("groupID")).filter(\.$area.$id == viewer.areaID).first()
-        else { throw Abort(.notFound) }
+        guard let group = try await GroupStore.find(req.id("groupID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         return group
-    }
-
-    private func validate(_ form: Form, editing: GroupModel?, areaID: UUID, on db: any Database) async throws -> (GroupDetails, UUID?) {
-        var errors = ValidationErrors()
-        var details: GroupDetails?
-        do { details = try GroupDetails.validate(name: form.name, purpose: form.purpose, cadence: form.cadence) } catch { errors = error }
-        if let details {
-            var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == details.name.lowercased())
-            if let id = editing?.id { query = query.filter(\.$id != id) }
-            if try await query.count() > 0 { errors.add(field: "name", message: "There is already a group called \(details.name)") }
-        }
-        var parentID: UUID?
-        if let raw = TextInput.optional(form.reportsToId) {
-            let groups = try await GroupModel.query(on: db).filter(\.$area.$id == areaID).all()
-            if let id = UUID(uuidString: raw), groups.contains(where: { $0.id == id }) {
-                let parents = Dictionary(uniqueKeysWithValues: groups.compactMap { group in group.$reportsTo.id.map { (group.id!, $0) } })
-                if let editingID = editing?.id, GovernanceTree.wouldCreateLoop(group: editingID, newParent: id, currentParents: parents) {
-                    errors.add(field: "reportsToId", message: "A group cannot report to itself or to a group that reports to it")
-                } else {
-                    parentID = id
-                }
-            } else {
-                errors.add(field: "reportsToId", message: "Select a group from the list")
-            }
-        }
-        try errors.throwIfAny()
-        return (details!, parentID)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: GroupModel?) async throws -> Response {

@@ -118,8 +118,8 @@ struct OrganisationsController {
         let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let details = try OrganisationDetails.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone)
-            try await ensureUniqueName(details.name, areaID: viewer.areaID, except: nil, on: req.db)
+            let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
+                                                               areaID: viewer.areaID, editing: nil, on: req.db)
             let organisation = OrganisationModel(areaID: viewer.areaID, details: details)
             try await organisation.create(on: req.db)
             return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(details.name) added")
@@ -138,8 +138,8 @@ struct OrganisationsController {
         let organisation = try await find(req)
         let form = try req.content.decode(Form.self)
         do {
-            let details = try OrganisationDetails.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone)
-            try await ensureUniqueName(details.name, areaID: viewer.areaID, except: organisation.id, on: req.db)
+            let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
+                                                               areaID: viewer.areaID, editing: organisation.id, on: req.db)
             organisation.apply(details)
             try await organisation.save(on: req.db)
             return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(details.name) saved")
@@ -178,10 +178,8 @@ struct OrganisationsController {
 
     private func find(_ req: Request) async throws -> OrganisationModel {
         let viewer = try req.viewer
-        guard let organisation = try await OrganisationModel.query(on: req.db)
-            .filter(\.$id == req.id("organisationID"))
-            .filter(\.$area.$id == viewer.areaID)
-            .first() else { throw Abort(.notFound) }
+        guard let organisation = try await OrganisationStore.find(req.id("organisationID"), areaID: viewer.areaID, on: req.db)
+        else { throw Abort(.notFound) }
         return organisation
     }
 
@@ -196,14 +194,6 @@ struct OrganisationsController {
         let complaints = try await ComplaintModel.query(on: db).filter(\.$aboutOrganisation.$id == id).count()
         if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
         return blockers
-    }
-
-    private func ensureUniqueName(_ name: String, areaID: UUID, except id: UUID?, on db: any Database) async throws {
-        var query = OrganisationModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == name.lowercased())
-        if let id { query = query.filter(\.$id != id) }
-        if try await query.count() > 0 {
-            throw ValidationErrors(field: "name", message: "There is already an organisation called \(name)")
-        }
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: OrganisationModel?) async throws -> Response {

@@ -186,7 +186,8 @@ struct PeopleController {
         let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            let (details, organisationID) = try await PersonStore.validate(fullName: form.fullName, organisationId: form.organisationId, jobTitle: form.jobTitle,
+                                                                           email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
             let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
             try await req.db.transaction { db in
                 try await person.create(on: db)
@@ -214,7 +215,8 @@ struct PeopleController {
         guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req.db)
+            let (details, organisationID) = try await PersonStore.validate(fullName: form.fullName, organisationId: form.organisationId, jobTitle: form.jobTitle,
+                                                                           email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
             person.apply(details)
             person.$organisation.id = organisationID
             try await req.db.transaction { db in
@@ -294,28 +296,6 @@ struct PeopleController {
         guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db),
               PeopleQueries.isForumMember(person) else { throw Abort(.notFound) }
         return (person, try person.requireID())
-    }
-
-    private func validate(_ form: Form, areaID: UUID, on db: any Database) async throws -> (PersonDetails, UUID?) {
-        var errors = ValidationErrors()
-        var details: PersonDetails?
-        do { details = try PersonDetails.validate(fullName: form.fullName, jobTitle: form.jobTitle, email: form.email, phone: form.phone) }
-        catch { errors = error }
-        var organisationID: UUID?
-        if let raw = TextInput.optional(form.organisationId) {
-            if let id = UUID(uuidString: raw),
-               try await OrganisationModel.query(on: db).filter(\.$id == id).filter(\.$area.$id == areaID).count() == 1 {
-                organisationID = id
-            } else {
-                errors.add(field: "organisationId", message: "Select an organisation from the list")
-            }
-        }
-        // Keep the fields' order in the summary the same as on the form.
-        let order = ["fullName", "organisationId", "jobTitle", "email", "phone"]
-        var ordered = ValidationErrors()
-        for field in order { if let message = errors.message(for: field) { ordered.add(field: field, message: message) } }
-        try ordered.throwIfAny()
-        return (details!, organisationID)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: PersonModel?, areaID: UUID) async throws -> Response {
