@@ -20,6 +20,11 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     }
     app.migrations.add(Migrations.all)
 
+    // Sorted keys make API responses stable and easy to read.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
     // Terms of reference and agreements can be long; allow forms up to 1 MB.

@@ -86,4 +86,8 @@ func routes(_ app: Application) throws {
     web.get(Paths.account, .requires(.manageAccounts), use: accounts.show)
     web.post(Paths.account, .requires(.manageAccounts), use: accounts.update)
     web.get(Paths.auditLog, .requires(.viewAuditLog), use: auditLog.index)
+
+    // JSON API: personal API tokens, no cookies, so no anti-forgery token is needed.
+    let api = app.grouped(BearerViewerAuthenticator(), AuthorizationMiddleware())
+    api.register(APIRoutes.operations())
 }

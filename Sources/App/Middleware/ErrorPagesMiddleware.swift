@@ -35,13 +35,14 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             status = .unprocessableEntity
             message = validation.errors.first?.message ?? "Check what you sent"
             fieldErrors = validation.errors
+        // Vapor makes DecodingError an AbortError (400); a body that does not fit is a 422 naming the field.
+        case let decoding as DecodingError:
+            status = .unprocessableEntity
+            (message, fieldErrors) = Self.describe(decoding)
         case let abort as any AbortError:
             status = abort.status
             headers = abort.headers
             message = Self.message(for: abort)
-        case let decoding as DecodingError:
-            status = .unprocessableEntity
-            (message, fieldErrors) = Self.describe(decoding)
         default:
             status = .internalServerError
             message = "Sorry, something went wrong on our side. Try again later."

@@ -1,0 +1,150 @@
+import Domain
+import OpenAPIKit
+
+/// JSON schemas of the API's types. A test encodes each API type and checks
+/// its keys against these, so they stay in step with the Swift types.
+enum APISchemas {
+    static func optionalString(_ description: String? = nil, format: JSONTypeFormat.StringFormat = .unspecified) -> JSONSchema {
+        .string(format: format, required: false, nullable: true, description: description)
+    }
+
+    static func oneOf<Values: CaseIterable & RawRepresentable>(_ type: Values.Type, required: Bool = true, description: String? = nil) -> JSONSchema where Values.RawValue == String {
+        .string(required: required, nullable: !required, description: description, allowedValues: Values.allCases.map { AnyCodable($0.rawValue) })
+    }
+
+    static let date = JSONSchema.string(format: .date, description: "A date written YYYY-MM-DD")
+    static let optionalDate = JSONSchema.string(format: .date, required: false, nullable: true, description: "A date written YYYY-MM-DD")
+
+    static let all: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "Error": .object(description: "What went wrong, in plain English.", properties: [
+            "message": .string,
+            "field": optionalString("The field at fault, if one is"),
+            "errors": .array(required: false, nullable: true, items: .object(properties: ["field": .string, "message": .string])),
+        ]),
+        "Organisation": .object(properties: [
+            "id": .string(format: .uuid),
+            "name": .string,
+            "kind": oneOf(OrganisationKind.self),
+            "email": optionalString(format: .email),
+            "phone": optionalString(),
+        ]),
+        "OrganisationInput": .object(properties: [
+            "name": .string(maxLength: OrganisationDetails.maximumNameLength),
+            "kind": oneOf(OrganisationKind.self),
+            "email": optionalString("For a parent carer forum, its own address: partners contact the forum only through it", format: .email),
+            "phone": optionalString(),
+        ]),
+        "Person": .object(properties: [
+            "id": .string(format: .uuid),
+            "fullName": .string,
+            "organisationId": optionalString(format: .uuid),
+            "jobTitle": optionalString(),
+            "email": optionalString("Null when the caller may not see this person's contact details", format: .email),
+            "phone": optionalString("Null when the caller may not see this person's contact details"),
+            "contactDetailsHidden": .boolean(description: "True when the caller may not see this person's contact details"),
+            "volunteerAgreement": .string(required: false, nullable: true, description: "Forum members only",
+                                          allowedValues: ["in-force", "ends-soon", "ended", "not-signed"].map { AnyCodable($0) }),
+        ]),
+        "PersonInput": .object(properties: [
+            "fullName": .string(maxLength: PersonDetails.maximumNameLength),
+            "organisationId": optionalString(format: .uuid),
+            "jobTitle": optionalString(),
+            "email": optionalString(format: .email),
+            "phone": optionalString(),
+        ]),
+        "Member": .object(properties: [
+            "personId": .string(format: .uuid),
+            "fullName": .string,
+            "role": oneOf(MembershipRole.self),
+            "makesDecisions": .boolean(description: "Whether they can make decisions for their organisation"),
+        ]),
+        "TermsOfReference": .object(properties: [
+            "version": .integer,
+            "text": .string,
+            "attendees": .array(items: .string),
+            "agreedOn": date,
+        ]),
+        "Group": .object(properties: [
+            "id": .string(format: .uuid),
+            "name": .string,
+            "purpose": optionalString(),
+            "cadence": oneOf(Cadence.self),
+            "reportsToId": optionalString(format: .uuid),
+            "members": .array(required: false, nullable: true, description: "Only when one group is asked for", items: .reference(.component(named: "Member"))),
+            "termsOfReference": .one(of: [.reference(.component(named: "TermsOfReference")), .null()], core: .init(required: false)),
+        ]),
+        "GroupInput": .object(properties: [
+            "name": .string(maxLength: 200),
+            "purpose": optionalString(),
+            "cadence": oneOf(Cadence.self),
+            "reportsToId": optionalString(format: .uuid),
+        ]),
+        "Agreement": .object(properties: [
+            "id": .string(format: .uuid),
+            "title": .string,
+            "startsOn": date,
+            "endsOn": optionalDate,
+            "reviewOn": date,
+            "status": .string(allowedValues: ["not-started", "in-force", "review-due", "ended"].map { AnyCodable($0) }),
+            "partnerIds": .array(items: .string(format: .uuid)),
+        ]),
+        "AgreementInput": .object(properties: [
+            "title": .string(maxLength: 300),
+            "startsOn": date,
+            "endsOn": optionalDate,
+            "reviewOn": date,
+            "partnerIds": .array(description: "At least 2 organisations, one of them the parent carer forum", items: .string(format: .uuid)),
+        ]),
+        "Rule": .object(properties: [
+            "kind": oneOf(ClauseRule.Kind.self),
+            "summary": .string,
+            "windowFrom": optionalString("HH:MM"),
+            "windowTo": optionalString("HH:MM"),
+            "noticeDays": .integer(required: false, nullable: true),
+            "organisationKind": oneOf(OrganisationKind.self, required: false),
+            "cadence": oneOf(Cadence.self, required: false),
+            "groupId": optionalString("The group it applies to; null for every group the forum sits on", format: .uuid),
+        ]),
+        "Check": .object(properties: [
+            "status": oneOf(CommitmentStatus.self),
+            "evidence": .string,
+            "assessedOn": date,
+            "recordedBy": .string,
+        ]),
+        "Clause": .object(properties: [
+            "id": .string(format: .uuid),
+            "agreementId": .string(format: .uuid),
+            "position": .integer,
+            "number": .string,
+            "text": .string,
+            "kind": oneOf(ClauseKind.self),
+            "rule": .one(of: [.reference(.component(named: "Rule")), .null()], core: .init(required: false)),
+            "latestCheck": .one(of: [.reference(.component(named: "Check")), .null()], core: .init(required: false)),
+        ]),
+        "ClauseInput": .object(properties: [
+            "number": .string(maxLength: 20),
+            "text": .string(maxLength: 5000),
+            "kind": oneOf(ClauseKind.self),
+            "ruleKind": oneOf(ClauseRule.Kind.self, required: false, description: "Needed when kind is rule"),
+            "windowFrom": optionalString("HH:MM, for meeting-time-window"),
+            "windowTo": optionalString("HH:MM, for meeting-time-window"),
+            "noticeDays": .integer(required: false, nullable: true, description: "1 to 60, for papers-notice-days"),
+            "organisationKind": oneOf(OrganisationKind.self, required: false, description: "For chair-from"),
+            "cadence": oneOf(Cadence.self, required: false, description: "For meeting-cadence"),
+            "groupId": optionalString("The group a rule applies to; leave out for every group the forum sits on", format: .uuid),
+        ]),
+        "Complaint": .object(properties: [
+            "id": .string(format: .uuid),
+            "receivedOn": date,
+            "aboutOrganisationId": .string(format: .uuid),
+            "summary": .string,
+            "status": oneOf(ComplaintStatus.self),
+        ]),
+        "ComplaintInput": .object(properties: [
+            "receivedOn": date,
+            "aboutOrganisationId": .string(format: .uuid),
+            "summary": .string(description: "Leave out names and anything else that could identify a family", maxLength: 5000),
+            "status": oneOf(ComplaintStatus.self),
+        ]),
+    ]
+}
