@@ -1,0 +1,107 @@
+@testable import App
+import Domain
+import Testing
+import Vapor
+
+/// Who may reach each route, written out a second time. Changing a route's
+/// access means changing it here too, so it is never changed by accident.
+@Suite("The site map")
+struct SiteMapTests {
+    static let expected = """
+    GET / viewPartnership
+    GET /accessibility anyone
+    GET /admin/accounts manageAccounts
+    GET /admin/accounts/:accountID manageAccounts
+    GET /admin/accounts/new manageAccounts
+    GET /admin/audit-log viewAuditLog
+    GET /agreements viewPartnership
+    GET /agreements/:agreementID viewPartnership
+    GET /agreements/:agreementID/clauses/:clauseID viewPartnership
+    GET /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
+    GET /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
+    GET /agreements/:agreementID/clauses/new manageAgreements
+    GET /agreements/:agreementID/edit manageAgreements
+    GET /agreements/new manageAgreements
+    GET /api/v1/agreements viewPartnership
+    GET /api/v1/agreements/:agreementID viewPartnership
+    GET /api/v1/agreements/:agreementID/clauses viewPartnership
+    GET /api/v1/agreements/:agreementID/clauses/:clauseID viewPartnership
+    GET /api/v1/complaints viewComplaints
+    GET /api/v1/complaints/:complaintID viewComplaints
+    GET /api/v1/groups viewPartnership
+    GET /api/v1/groups/:groupID viewPartnership
+    GET /api/v1/openapi.json anyone
+    GET /api/v1/organisations viewPartnership
+    GET /api/v1/organisations/:organisationID viewPartnership
+    GET /api/v1/people viewPartnership
+    GET /api/v1/people/:personID viewPartnership
+    GET /complaints viewComplaints
+    GET /complaints/:complaintID viewComplaints
+    GET /complaints/:complaintID/edit manageComplaints
+    GET /complaints/new manageComplaints
+    GET /groups viewPartnership
+    GET /groups/:groupID viewPartnership
+    GET /groups/:groupID/edit manageGroups
+    GET /groups/:groupID/members manageGroups
+    GET /groups/:groupID/terms-of-reference manageGroups
+    GET /groups/new manageGroups
+    GET /healthz anyone
+    GET /organisations viewPartnership
+    GET /organisations/:organisationID viewPartnership
+    GET /organisations/:organisationID/delete manageOrganisations
+    GET /organisations/:organisationID/edit manageOrganisations
+    GET /organisations/new manageOrganisations
+    GET /people viewPartnership
+    GET /people/:personID viewPartnership
+    GET /people/:personID/diversity viewPersonalData
+    GET /people/:personID/edit managePeople
+    GET /people/:personID/volunteer-agreements manageVolunteerAgreements
+    GET /people/new managePeople
+    GET /sign-in anyone
+    POST /admin/accounts/:accountID manageAccounts
+    POST /admin/accounts/new manageAccounts
+    POST /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
+    POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
+    POST /agreements/:agreementID/clauses/new manageAgreements
+    POST /agreements/:agreementID/edit manageAgreements
+    POST /agreements/new manageAgreements
+    POST /api/v1/agreements manageAgreements
+    POST /api/v1/agreements/:agreementID/clauses manageAgreements
+    POST /api/v1/complaints manageComplaints
+    POST /api/v1/groups manageGroups
+    POST /api/v1/organisations manageOrganisations
+    POST /api/v1/people managePeople
+    POST /complaints/:complaintID/edit manageComplaints
+    POST /complaints/new manageComplaints
+    POST /groups/:groupID/edit manageGroups
+    POST /groups/:groupID/members manageGroups
+    POST /groups/:groupID/members/:membershipID/remove manageGroups
+    POST /groups/:groupID/terms-of-reference manageGroups
+    POST /groups/new manageGroups
+    POST /organisations/:organisationID/delete manageOrganisations
+    POST /organisations/:organisationID/edit manageOrganisations
+    POST /organisations/new manageOrganisations
+    POST /people/:personID/diversity viewPersonalData
+    POST /people/:personID/edit managePeople
+    POST /people/:personID/volunteer-agreements manageVolunteerAgreements
+    POST /people/new managePeople
+    POST /sign-in anyone
+    POST /sign-out anyone
+    PUT /api/v1/agreements/:agreementID manageAgreements
+    PUT /api/v1/agreements/:agreementID/clauses/:clauseID manageAgreements
+    PUT /api/v1/complaints/:complaintID manageComplaints
+    PUT /api/v1/groups/:groupID manageGroups
+    PUT /api/v1/organisations/:organisationID manageOrganisations
+    PUT /api/v1/people/:personID managePeople
+    """
+
+    @Test("Every route's access matches the reviewed site map")
+    func siteMap() async throws {
+        try await withTestApp { app in
+            let actual = app.routes.all
+                .map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/")) \($0.access?.description ?? "NONE")" }
+                .sorted().joined(separator: "\n")
+            #expect(actual == Self.expected)
+        }
+    }
+}
