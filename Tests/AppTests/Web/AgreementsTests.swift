@@ -1,0 +1,205 @@
+@testable import App
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Partnership agreements and clauses")
+struct AgreementsTests {
+    @Test("An agreement is added with its partners; a bad one saves nothing")
+    func addAgreement() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.partnerOfficer]!)
+            _ = try await browser.get("/agreements/new")
+            let bad = try await browser.post("/agreements/new", ["title": "Partnership agreement",
+                                                                 "startsOn[day]": "1", "startsOn[month]": "9", "startsOn[year]": "2026",
+                                                                 "reviewOn[day]": "1", "reviewOn[month]": "9", "reviewOn[year]": "2025"],
+                                             list: [("partners[]", fixture.councilID.uuidString)])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Review date must be after the start date"))
+            #expect(bad.body.string.contains("Select at least 2 partners"))
+            #expect(bad.body.string.contains(##"href="#reviewOn-day""##))
+            #expect(try await AgreementModel.query(on: app.db).count() == 0)
+            #expect(try await AgreementPartnerModel.query(on: app.db).count() == 0)
+
+            let good = try await browser.post("/agreements/new", ["title": "Partnership agreement",
+                                                                  "startsOn[day]": "1", "startsOn[month]": "9", "startsOn[year]": "2026",
+                                                                  "reviewOn[day]": "1", "reviewOn[month]": "9", "reviewOn[year]": "2027"],
+                                              list: [("partners[]", fixture.councilID.uuidString), ("partners[]", fixture.forumID.uuidString)])
+            #expect(good.status == .seeOther)
+            let page = try await browser.get(try #require(good.location))
+            #expect(page.body.string.contains("Testshire Parent Carer Forum"))
+            #expect(page.body.string.contains("1 September 2027"))
+            #expect(try await AgreementPartnerModel.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test("Clauses are added as rules or commitments, and commitments are checked by hand")
+    func clausesAndChecks() async throws {
+        let now = Date(timeIntervalSince1970: 1_795_000_000) // 18 November 2026
+        try await withTestApp(now: now) { app in
+            let fixture = try await Fixture.make(on: app)
+            let agreement = AgreementModel(areaID: fixture.areaID, details: .init(title: "PA", startsOn: CalendarDate(year: 2026, month: 1, day: 1)!,
+                                                                                  endsOn: nil, reviewOn: CalendarDate(year: 2028, month: 1, day: 1)!))
+            try await agreement.create(on: app.db)
+            let base = "/agreements/\(try agreement.requireID())"
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            _ = try await browser.get(base + "/clauses/new")
+            let missingHours = try await browser.post(base + "/clauses/new", ["number": "4.6 a", "text": "10am to 2pm.", "kind": "rule", "ruleKind": "meeting-time-window"])
+            #expect(missingHours.status == .unprocessableEntity)
+            #expect(missingHours.body.string.contains("Enter the earliest start time, like 10:00"))
+
+            let rule = try await browser.post(base + "/clauses/new", ["number": "4.6 a", "text": "10am to 2pm.", "kind": "rule",
+                                                                      "ruleKind": "meeting-time-window", "windowFrom": "10:00", "windowTo": "14:00"])
+            #expect(rule.status == .seeOther)
+            #expect(try await browser.get(rule.location!).body.string.contains("Meetings start no earlier than 10am and end by 2pm"))
+
+            let commitment = try await browser.post(base + "/clauses/new", ["number": "4.6 g", "text": "Refreshments are offered.", "kind": "commitment"])
+            let clausePath = try #require(commitment.location)
+            #expect(try await ClauseModel.query(on: app.db).sort(\.$position).all().map(\.position) == [1, 2])
+            // Rules are not checked by hand.
+            let ruleClause = try #require(try await ClauseModel.query(on: app.db).filter(\.$kindRaw == "rule").first())
+            #expect(try await browser.get(base + "/clauses/\(try ruleClause.requireID())/assessments").status == .notFound)
+
+            _ = try await browser.get(clausePath + "/assessments")
+            let noEvidence = try await browser.post(clausePath + "/assessments", ["status": "met", "assessedOn[day]": "18", "assessedOn[month]": "11", "assessedOn[year]": "2026"])
+            #expect(noEvidence.status == .unprocessableEntity)
+            #expect(noEvidence.body.string.contains("Enter the evidence for this"))
+            let checked = try await browser.post(clausePath + "/assessments", ["status": "partly-met", "evidence": "Offered at 2 of 3 meetings.",
+                                                                               "assessedOn[day]": "18", "assessedOn[month]": "11", "assessedOn[year]": "2026"])
+            #expect(checked.status == .seeOther)
+            let overview = try await browser.get(base).body.string
+            #expect(overview.contains("Partly met"))
+            #expect(overview.contains("2 clauses: 1 rule that Coproduce checks, and 1 commitment checked by hand (0 met, 0 not checked yet)."))
+            let assessment = try #require(try await CommitmentAssessmentModel.query(on: app.db).first())
+            #expect(assessment.recordedBy == "Forum officer of Testshire")
+        }
+    }
+}
+
+@Suite("Complaints register")
+struct ComplaintsTests {
+    @Test("A complaint is recorded, stays on the open list until closed, and board viewers cannot see it")
+    func lifecycle() async throws {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        try await withTestApp(now: now) { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.partnerOfficer]!)
+            _ = try await browser.get("/complaints/new")
+            let future = try await browser.post("/complaints/new", ["receivedOn[day]": "1", "receivedOn[month]": "1", "receivedOn[year]": "2027",
+                                                                    "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "received"])
+            #expect(future.status == .unprocessableEntity)
+            #expect(future.body.string.contains("Date received must be today or in the past"))
+            #expect(try await ComplaintModel.query(on: app.db).count() == 0)
+
+            let created = try await browser.post("/complaints/new", ["receivedOn[day]": "10", "receivedOn[month]": "11", "receivedOn[year]": "2026",
+                                                                     "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "received"])
+            let path = try #require(created.location)
+            #expect(try await browser.get("/complaints").body.string.contains("Late papers."))
+            #expect(try await browser.get("/").body.string.contains("1 open complaint to discuss at partnership meetings"))
+
+            _ = try await browser.get(path + "/edit")
+            _ = try await browser.post(path + "/edit", ["receivedOn[day]": "10", "receivedOn[month]": "11", "receivedOn[year]": "2026",
+                                                        "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "closed"])
+            #expect(!(try await browser.get("/complaints").body.string.contains("Late papers.")))
+            #expect(try await browser.get("/complaints?show=all").body.string.contains("Late papers."))
+
+            let board = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)
+            #expect(try await board.get(path).status == .forbidden)
+            #expect(!(try await board.get("/").body.string.contains("Complaints")))
+        }
+    }
+}
+
+@Suite("Accounts and the audit log")
+struct AccountsTests {
+    @Test("An area admin creates an account; weak passwords and duplicates are refused")
+    func createAccount() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let person = PersonModel(areaID: fixture.areaID, organisationID: fixture.councilID, details: .init(fullName: "New Officer"))
+            try await person.create(on: app.db)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            _ = try await browser.get("/admin/accounts/new")
+            let weak = try await browser.post("/admin/accounts/new", ["personId": try person.requireID().uuidString, "email": "new@testshire.example.org",
+                                                                      "role": "partner-officer", "password": "short"])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.string.contains("Password must be 12 characters or more"))
+            #expect(!weak.body.string.contains("value=\"short\""))
+            let taken = try await browser.post("/admin/accounts/new", ["personId": try person.requireID().uuidString, "email": fixture.emails[.boardViewer]!,
+                                                                       "role": "partner-officer", "password": "a long enough passphrase"])
+            #expect(taken.body.string.contains("There is already an account for"))
+            let created = try await browser.post("/admin/accounts/new", ["personId": try person.requireID().uuidString, "email": "New@Testshire.example.org",
+                                                                         "role": "partner-officer", "password": "a long enough passphrase"])
+            #expect(created.status == .seeOther)
+            let signedIn = try await TestBrowser.signedIn(app, email: "new@testshire.example.org", password: "a long enough passphrase")
+            #expect(try await signedIn.get("/").status == .ok)
+            let log = try await browser.get("/admin/audit-log").body.string
+            #expect(log.contains("New Officer &lt;new@testshire.example.org&gt;"))
+        }
+    }
+
+    @Test("Turning an account off signs it out at once; admins cannot lock themselves out")
+    func turnOff() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            let victim = try await TestBrowser.signedIn(app, email: fixture.emails[.partnerOfficer]!)
+            #expect(try await victim.get("/").status == .ok)
+            let account = try #require(try await AccountModel.query(on: app.db).filter(\.$email == fixture.emails[.partnerOfficer]!).first())
+            _ = try await admin.get("/admin/accounts/\(try account.requireID())")
+            let response = try await admin.post("/admin/accounts/\(try account.requireID())", ["role": "partner-officer", "state": "off"])
+            #expect(response.status == .seeOther)
+            #expect(try await victim.get("/").status == .seeOther)
+            #expect(try await SessionRecordModel.query(on: app.db).filter(\.$accountID == account.requireID()).count() == 0)
+
+            let me = try #require(try await AccountModel.query(on: app.db).filter(\.$email == fixture.emails[.areaAdmin]!).first())
+            let demote = try await admin.post("/admin/accounts/\(try me.requireID())", ["role": "board-viewer", "state": "on"])
+            #expect(demote.status == .unprocessableEntity)
+            #expect(demote.body.string.contains("You cannot remove your own admin access"))
+            #expect(try await AccountModel.find(me.id, on: app.db)?.role == .areaAdmin)
+        }
+    }
+}
+
+@Suite("Settings, commands and the demo area")
+struct SettingsAndDemoTests {
+    @Test("DATABASE_URL chooses the store; every bad setting is reported at once")
+    func settings() throws {
+        #expect(try AppConfig.fromEnvironment([:], defaultSecureCookies: true).storage == .sqliteFile(path: "coproduce.sqlite"))
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite:data/x.sqlite"], defaultSecureCookies: true).storage == .sqliteFile(path: "data/x.sqlite"))
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u:p@db:5432/c"], defaultSecureCookies: true).storage == .postgres(url: "postgres://u:p@db:5432/c"))
+        do {
+            _ = try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x", "COPRODUCE_SESSION_HOURS": "forever", "COPRODUCE_INSECURE_COOKIES": "maybe"],
+                                              defaultSecureCookies: true)
+            Issue.record("expected problems")
+        } catch let problems as AppConfig.Problems {
+            #expect(problems.messages.count == 3)
+            #expect(problems.description.contains("DATABASE_URL must start with sqlite: or postgres://"))
+        }
+    }
+
+    @Test("The demo area loads once, with every role able to sign in and the flags it is meant to show")
+    func demo() async throws {
+        try await withTestApp { app in
+            let today = CalendarDate(app.timeSource.now())
+            #expect(try await DemoArea.load(on: app.db, hash: { try app.password.hash($0) }, today: today) == .loaded)
+            #expect(try await DemoArea.load(on: app.db, hash: { try app.password.hash($0) }, today: today) == .alreadyThere)
+            #expect(try await PersonModel.query(on: app.db).count() == 30)
+            #expect(try await GroupModel.query(on: app.db).count() == 6)
+            #expect(try await ClauseModel.query(on: app.db).count() == 17)
+            let kinds = try await OrganisationModel.query(on: app.db).all().map(\.kind)
+            #expect(kinds.filter { $0 == .provider }.count == 2)
+            #expect(kinds.contains(.parentCarerForum) && kinds.contains(.localAuthority) && kinds.contains(.nhsCommissioner))
+            for login in DemoArea.logins {
+                let browser = try await TestBrowser.signedIn(app, email: login.email, password: DemoArea.password)
+                #expect(try await browser.get("/").status == .ok)
+            }
+            let area = try #require(try await AreaModel.query(on: app.db).first())
+            let flagged = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: try area.requireID(), today: today, on: app.db)
+            #expect(flagged.count == 3)
+        }
+    }
+}
