@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Fills a Coproduce SQLite database (already migrated, with the demo area
+loaded) up to national size: 153 local areas, each with about 760 people
+(720 of them forum members), 20 groups, 100 complaints, 2 agreements and
+2,000 audit events. The demo area Riverside is grown to the same size, so
+benchmarks can sign in with the demo accounts.
+
+Usage: national_data.py DATABASE [--areas 153]
+"""
+import argparse
+import random
+import sqlite3
+import time
+import uuid
+
+FIRST = ["Amara", "Jo", "Priya", "Sam", "Dani", "Lee", "Grace", "Tom", "Nadia", "Chris", "Helen", "Mark", "Ruth",
+         "Owen", "Ian", "Louise", "Neil", "Fiona", "Kate", "Martin", "Sarah", "Ben", "Olivia", "Callum", "Mia",
+         "Gemma", "Rachel", "Aisha", "Tariq", "Zofia", "Kwame", "Siobhan", "Rhys", "Eilidh", "Yusuf", "Hana"]
+LAST = ["Okafor", "Whitfield", "Raman", "Hughes", "Kowalski", "Morgan", "Adeyemi", "Baxter", "Hussain", "Palmer",
+        "Carter", "Ellis", "Singh", "Davies", "Fletcher", "Grant", "Shah", "Osei", "Lowe", "Jenkins", "Ahmed",
+        "Reed", "Fraser", "Chen", "Watts", "Moore", "Khan", "Nowak", "Mensah", "Byrne", "Evans", "Campbell"]
+CADENCES = ["monthly", "every-six-weeks", "every-two-months", "quarterly"]
+STATUSES = ["received", "being-investigated", "responded", "closed"]
+
+
+def uid():
+    return str(uuid.uuid4()).upper()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("database")
+    parser.add_argument("--areas", type=int, default=153)
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    db = sqlite3.connect(args.database)
+    now = time.time()
+    started = time.time()
+
+    areas = [row[0] for row in db.execute("SELECT id FROM areas")]
+    for number in range(len(areas), args.areas):
+        area = uid()
+        db.execute("INSERT INTO areas (id, slug, name, created_at) VALUES (?, ?, ?, ?)", (area, f"area-{number:03d}", f"Area {number:03d}", now))
+        areas.append(area)
+
+    counts = {"people": 0, "audit_events": 0, "complaints": 0, "group_memberships": 0}
+    for index, area in enumerate(areas):
+        existing = {kind: oid for oid, kind in db.execute("SELECT id, kind FROM organisations WHERE area_id = ?", (area,))}
+        organisations = []
+        for kind, name in [("parent-carer-forum", "Parent Carer Forum"), ("local-authority", "Council"), ("nhs-commissioner", "Integrated Care Board"),
+                           ("provider", "Community Health"), ("provider", "Short Breaks"), ("provider", "Therapies"), ("school", "Academy"), ("school", "College")]:
+            if kind in existing and kind != "provider" and kind != "school":
+                organisations.append((existing[kind], kind))
+                continue
+            oid = uid()
+            full = f"Area {index:03d} {name} {rng.randint(1, 9999)}"
+            db.execute("INSERT INTO organisations (id, area_id, name, sort_name, kind, email, phone, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                       (oid, area, full, full.lower(), kind, f"contact{index}@example.org", None, now, now))
+            organisations.append((oid, kind))
+        forum = next(oid for oid, kind in organisations if kind == "parent-carer-forum")
+        others = [oid for oid, kind in organisations if kind != "parent-carer-forum"]
+
+        people = []
+        rows = []
+        for n in range(760):
+            pid = uid()
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}"
+            organisation = forum if n < 720 else rng.choice(others)
+            rows.append((pid, area, organisation, name, name.lower(), "Forum member" if n < 720 else "Officer",
+                         f"p{index}-{n}@example.com", None, rng.choice(["asian", "black", "mixed", "white", "other", None]), None, None, now, now))
+            people.append((pid, organisation == forum))
+        db.executemany("INSERT INTO people (id, area_id, organisation_id, full_name, sort_name, job_title, email, phone, ethnic_group, disabled, main_language, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        counts["people"] += len(rows)
+
+        forum_people = [pid for pid, member in people if member]
+        staff = [pid for pid, member in people if not member]
+        representatives = forum_people[:60]
+        db.executemany("INSERT INTO volunteer_agreements (id, area_id, person_id, signed_on, expires_on, created_at) VALUES (?,?,?,?,?,?)",
+                       [(uid(), area, pid, "2026-01-15", "2027-01-14" if n % 5 else "2026-06-01", now) for n, pid in enumerate(representatives)])
+
+        groups = []
+        for g in range(20):
+            gid = uid()
+            name = f"Partnership group {g:02d}"
+            db.execute("INSERT INTO groups (id, area_id, name, sort_name, purpose, cadence, reports_to_id, created_at) VALUES (?,?,?,?,?,?,?,?)",
+                       (gid, area, name, name.lower(), "To plan services together.", rng.choice(CADENCES), groups[0] if groups else None, now))
+            groups.append(gid)
+            members = rng.sample(representatives, 4) + rng.sample(staff, 6)
+            db.executemany("INSERT INTO group_memberships (id, group_id, person_id, role, makes_decisions, created_at) VALUES (?,?,?,?,?,?)",
+                           [(uid(), gid, pid, "chair" if m == 0 else "member", m % 2, now) for m, pid in enumerate(members)])
+            counts["group_memberships"] += len(members)
+
+        for a in range(2):
+            aid = uid()
+            db.execute("INSERT INTO agreements (id, area_id, title, starts_on, ends_on, review_on, created_at) VALUES (?,?,?,?,?,?,?)",
+                       (aid, area, f"Partnership agreement {a}", f"202{4 + a}-09-01", None, "2027-09-01", now))
+            db.executemany("INSERT INTO agreement_partners (id, agreement_id, organisation_id) VALUES (?,?,?)",
+                           [(uid(), aid, oid) for oid, _ in organisations[:3]])
+            db.executemany("INSERT INTO clauses (id, agreement_id, position, number, text, kind, rule_kind, notice_days) VALUES (?,?,?,?,?,?,?,?)",
+                           [(uid(), aid, c + 1, f"6.{c}", "Papers go out 7 days before the meeting.", "rule", "papers-notice-days", 7) for c in range(17)])
+
+        db.executemany("INSERT INTO complaints (id, area_id, about_organisation_id, received_on, summary, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                       [(uid(), area, rng.choice(others), f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}", "Papers arrived late.",
+                         rng.choice(STATUSES), now, now) for _ in range(100)])
+        counts["complaints"] += 100
+
+        db.executemany("INSERT INTO audit_events (id, area_id, actor_account_id, actor_name, action, subject_type, subject_id, subject_label, detail, occurred_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       [(uid(), area, None, "Benchmark officer", "read", "person", pid, "Someone", None, now - rng.randint(0, 365 * 86400))
+                        for pid in rng.sample(forum_people, 720) * 3][:2000])
+        counts["audit_events"] += 2000
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+    print(f"Filled {len(areas)} areas: " + ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items())
+          + f" in {time.time() - started:.0f} seconds.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Times Coproduce's pages and API calls against a running server: signs in
+as a demo account, requests each address many times in a row, and prints
+the median, 95th percentile and slowest time in milliseconds.
+
+Usage: page_times.py BASE_URL DATABASE TOKEN [--requests 100]
+"""
+import argparse
+import http.client
+import re
+import sqlite3
+import statistics
+import time
+from urllib.parse import urlencode, urlparse
+
+
+class Client:
+    def __init__(self, base):
+        parsed = urlparse(base)
+        self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+        self.cookie = ""
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        data = response.read()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie" and value.startswith("coproduce_session="):
+                self.cookie = value.split(";")[0]
+        return response.status, data.decode("utf-8", "replace")
+
+    def sign_in(self, email, password):
+        _, html = self.request("GET", "/sign-in")
+        token = re.search(r'name="csrfToken" value="([^"]+)"', html).group(1)
+        status, _ = self.request("POST", "/sign-in", urlencode({"email": email, "password": password, "csrfToken": token}),
+                                 {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 303, f"sign-in failed: {status}"
+
+
+def measure(client, path, count, headers=None):
+    for _ in range(5):
+        client.request("GET", path, headers=headers)
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        status, _ = client.request("GET", path, headers=headers)
+        times.append((time.perf_counter() - started) * 1000)
+        assert status == 200, f"{path} answered {status}"
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], times[-1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("database")
+    parser.add_argument("token")
+    parser.add_argument("--requests", type=int, default=100)
+    args = parser.parse_args()
+
+    db = sqlite3.connect(args.database)
+    area = db.execute("SELECT id FROM areas WHERE slug = 'riverside'").fetchone()[0]
+    member = db.execute("SELECT p.id FROM people p JOIN organisations o ON o.id = p.organisation_id "
+                        "WHERE p.area_id = ? AND o.kind = 'parent-carer-forum' ORDER BY p.sort_name LIMIT 1 OFFSET 300", (area,)).fetchone()[0]
+    group = db.execute("SELECT id FROM groups WHERE area_id = ? AND name = 'Forum Liaison Meeting'", (area,)).fetchone()[0]
+    agreement = db.execute("SELECT id FROM agreements WHERE area_id = ? ORDER BY starts_on LIMIT 1", (area,)).fetchone()[0]
+    totals = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ["areas", "people", "audit_events", "complaints"]}
+    print("Data: " + ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in totals.items()))
+
+    client = Client(args.base)
+    client.sign_in("amara.okafor@example.com", "coproduce-demo")
+    pages = [
+        ("Home (needs-attention checks)", "/"),
+        ("People, first page", "/people"),
+        ("People, page 15 of 16", "/people?page=15"),
+        ("People, name search", "/people?q=sam"),
+        ("People, no volunteer agreement", "/people?filter=no-volunteer-agreement"),
+        ("A forum member (audited read)", f"/people/{member}"),
+        ("Organisations", "/organisations"),
+        ("Groups: governance tree", "/groups"),
+        ("A group with rule checks", f"/groups/{group}"),
+        ("An agreement with its clauses", f"/agreements/{agreement}"),
+        ("Complaints", "/complaints"),
+    ]
+    rows = [(label, path, *measure(client, path, args.requests)) for label, path in pages]
+
+    admin = Client(args.base)
+    admin.sign_in("pat.reid@riverside-council.example.org", "coproduce-demo")
+    rows.append(("Audit log, page 40", "/admin/audit-log?page=40", *measure(admin, "/admin/audit-log?page=40", args.requests)))
+
+    api = Client(args.base)
+    bearer = {"Authorization": f"Bearer {args.token}"}
+    rows.append(("API: people, 200 a page, page 3", "/api/v1/people?perPage=200&page=3",
+                 *measure(api, "/api/v1/people?perPage=200&page=3", args.requests, bearer)))
+
+    print(f"\n{args.requests} requests each, one at a time, after 5 to warm up. Times in milliseconds.\n")
+    print(f"| {'page':<38} | median | 95th | slowest |")
+    print(f"| {'-' * 38} | ------ | ---- | ------- |")
+    for label, _, median, p95, slowest in rows:
+        print(f"| {label:<38} | {median:6.1f} | {p95:4.1f} | {slowest:7.1f} |")
+
+
+if __name__ == "__main__":
+    main()
