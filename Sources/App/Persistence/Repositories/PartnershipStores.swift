@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Vapor
 
 // Checks and writes shared by the web pages and the JSON API, so both
 // accept exactly the same input. Every look-up is confined to one area.
@@ -117,7 +118,8 @@ enum AgreementStore {
 }
 
 enum ClauseStore {
-    struct Input: Sendable {
+    /// A clause as typed into the form (and, converted, as sent to the API).
+    struct Input: Content {
         var number: String?
         var text: String?
         var kind: String?

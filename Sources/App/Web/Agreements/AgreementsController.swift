@@ -37,12 +37,6 @@ struct AgreementsController {
             canManage: viewer.can(.manageAgreements), newPath: Paths.newAgreement.url()))
     }
 
-    struct SummaryRow: Encodable {
-        let key: String
-        let value: String
-        let href: String?
-    }
-
     struct ClauseRow: Encodable {
         let number: String
         let href: String
@@ -167,18 +161,7 @@ struct AgreementsController {
 
     // MARK: - Clauses
 
-    struct ClauseForm: Content {
-        var number: String?
-        var text: String?
-        var kind: String?
-        var ruleKind: String?
-        var windowFrom: String?
-        var windowTo: String?
-        var noticeDays: String?
-        var organisationKind: String?
-        var cadence: String?
-        var groupId: String?
-    }
+    typealias ClauseForm = ClauseStore.Input
 
     struct ClausePage: Encodable {
         let layout: PageLayout
@@ -332,10 +315,7 @@ struct AgreementsController {
     }
 
     private func validateClause(_ form: ClauseForm, on req: Request) async throws -> (ClauseDetails, UUID?) {
-        try await ClauseStore.validate(.init(number: form.number, text: form.text, kind: form.kind, ruleKind: form.ruleKind,
-                                             windowFrom: form.windowFrom, windowTo: form.windowTo, noticeDays: form.noticeDays,
-                                             organisationKind: form.organisationKind, cadence: form.cadence, groupId: form.groupId),
-                                       areaID: try req.viewer.areaID, on: req.db)
+        try await ClauseStore.validate(form, areaID: try req.viewer.areaID, on: req.db)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: AgreementModel?) async throws -> Response {

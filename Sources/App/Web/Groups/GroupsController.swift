@@ -42,12 +42,6 @@ struct GroupsController {
         return items
     }
 
-    struct SummaryRow: Encodable {
-        let key: String
-        let value: String
-        let href: String?
-    }
-
     struct MemberRow: Encodable {
         let name: String
         let href: String

@@ -39,12 +39,6 @@ struct OrganisationsController {
         let filterAction: String
     }
 
-    struct SummaryRow: Encodable {
-        let key: String
-        let value: String
-        let href: String?
-    }
-
     struct ShowPage: Encodable {
         let layout: PageLayout
         let name: String

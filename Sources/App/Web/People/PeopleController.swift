@@ -88,12 +88,6 @@ struct PeopleController {
             search: search, filterDescription: filterDescription, clearFilterPath: Paths.people.url()))
     }
 
-    struct SummaryRow: Encodable {
-        let key: String
-        let value: String
-        let href: String?
-    }
-
     struct AgreementRow: Encodable {
         let signedOn: String
         let endsOn: String
