@@ -5,21 +5,28 @@ import Vapor
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
+
+/// Says what went wrong, in plain words and without a stack trace, and stops.
+func stop(_ message: String) async -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    try? await app.asyncShutdown()
+    exit(1)
+}
+
 do {
     try await configure(app)
-    try await app.execute()
+    // startup() rather than execute(): execute() also logs every error,
+    // so a command's failure would be printed twice.
+    try await app.startup()
+    try await app.running?.onStop.get()
 } catch let problems as AppConfig.Problems {
-    // Bad settings are the operator's to fix: say what they are, without a stack trace.
-    FileHandle.standardError.write(Data((problems.description + "\n").utf8))
-    try? await app.asyncShutdown()
-    exit(1)
+    await stop(problems.description)
 } catch let failure as CommandFailure {
-    FileHandle.standardError.write(Data((failure.message + "\n").utf8))
-    try? await app.asyncShutdown()
-    exit(1)
+    await stop(failure.message)
+} catch CommandError.unknownCommand(let name, let available) {
+    await stop("There is no command called \(name). The commands are: \(available.sorted().joined(separator: ", ")).")
 } catch {
     app.logger.report(error: error)
-    try? await app.asyncShutdown()
-    exit(1)
+    await stop("Coproduce stopped because of the error above.")
 }
 try await app.asyncShutdown()

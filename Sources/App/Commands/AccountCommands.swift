@@ -99,7 +99,7 @@ struct UserCommands: AsyncCommandGroup {
                 try await person.create(on: db)
                 try await AccountModel(areaID: areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role).create(on: db)
             }
-            context.console.print("Created a \(role.label.lowercased()) account for \(name) <\(email)> in \(area.name).")
+            context.console.print("Created \(role == .areaAdmin ? "an" : "a") \(role.label.lowercased()) account for \(name) <\(email)> in \(area.name).")
         }
     }
 }
