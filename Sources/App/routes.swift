@@ -45,6 +45,8 @@ func routes(_ app: Application) throws {
     web.post(Paths.personDiversity, .requires(.viewPersonalData), use: people.updateDiversity)
     web.get(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.newVolunteerAgreement)
     web.post(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.createVolunteerAgreement)
+    web.get(Paths.deletePerson, .requires(.managePeople), use: people.confirmDelete)
+    web.post(Paths.deletePerson, .requires(.managePeople), use: people.delete)
 
     web.get(Paths.groups, .requires(.viewPartnership), use: groups.index)
     web.get(Paths.newGroup, .requires(.manageGroups), use: groups.new)

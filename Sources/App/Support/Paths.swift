@@ -45,6 +45,7 @@ enum Paths {
     static let editPerson = PathTemplate("people", ":personID", "edit")
     static let personDiversity = PathTemplate("people", ":personID", "diversity")
     static let personVolunteerAgreements = PathTemplate("people", ":personID", "volunteer-agreements")
+    static let deletePerson = PathTemplate("people", ":personID", "delete")
 
     static let groups = PathTemplate("groups")
     static let newGroup = PathTemplate("groups", "new")

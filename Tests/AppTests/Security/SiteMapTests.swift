@@ -53,6 +53,7 @@ struct SiteMapTests {
     GET /organisations/new manageOrganisations
     GET /people viewPartnership
     GET /people/:personID viewPartnership
+    GET /people/:personID/delete managePeople
     GET /people/:personID/diversity viewPersonalData
     GET /people/:personID/edit managePeople
     GET /people/:personID/volunteer-agreements manageVolunteerAgreements
@@ -81,6 +82,7 @@ struct SiteMapTests {
     POST /organisations/:organisationID/delete manageOrganisations
     POST /organisations/:organisationID/edit manageOrganisations
     POST /organisations/new manageOrganisations
+    POST /people/:personID/delete managePeople
     POST /people/:personID/diversity viewPersonalData
     POST /people/:personID/edit managePeople
     POST /people/:personID/volunteer-agreements manageVolunteerAgreements

@@ -134,3 +134,38 @@ struct PeopleTests {
         }
     }
 }
+
+@Suite("Removing a person")
+struct RemovePersonTests {
+    @Test("Removing a person takes their account, group places and agreements with them, and is audited")
+    func remove() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let target = fixture.personIDs[.forumRepresentative]!
+            let group = GroupModel(areaID: fixture.areaID, details: .init(name: "Liaison", purpose: nil, cadence: .monthly), reportsToID: nil)
+            try await group.create(on: app.db)
+            try await MembershipModel(groupID: try group.requireID(), personID: target, role: .member, makesDecisions: false).create(on: app.db)
+            try await VolunteerAgreementModel(areaID: fixture.areaID, personID: target,
+                                              agreement: .init(signedOn: CalendarDate(year: 2026, month: 1, day: 1)!, expiresOn: nil)).create(on: app.db)
+            let theirs = try await TestBrowser.signedIn(app, email: fixture.emails[.forumRepresentative]!)
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let confirm = try await officer.get("/people/\(target)/delete").body.string
+            #expect(confirm.contains("their account, so they can no longer sign in"))
+            #expect(confirm.contains("their place in 1 group"))
+            let removed = try await officer.post("/people/\(target)/delete")
+            #expect(removed.status == .seeOther)
+            #expect(try await PersonModel.find(target, on: app.db) == nil)
+            #expect(try await AccountModel.query(on: app.db).filter(\.$person.$id == target).count() == 0)
+            #expect(try await MembershipModel.query(on: app.db).count() == 0)
+            #expect(try await VolunteerAgreementModel.query(on: app.db).count() == 0)
+            #expect(try await theirs.get("/").status == .seeOther)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "delete").all()
+            #expect(audit.map(\.subjectLabel) == ["Forum representative of Testshire"])
+            // Nobody removes themselves.
+            let me = fixture.personIDs[.forumOfficer]!
+            #expect(try await officer.get("/people/\(me)/delete").body.string.contains("You cannot remove yourself"))
+            _ = try await officer.post("/people/\(me)/delete")
+            #expect(try await PersonModel.find(me, on: app.db) != nil)
+        }
+    }
+}

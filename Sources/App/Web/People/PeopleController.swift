@@ -116,6 +116,7 @@ struct PeopleController {
         let memberships: [MembershipRow]
         let canManage: Bool
         let editPath: String
+        let deletePath: String
     }
 
     func show(req: Request) async throws -> View {
@@ -166,7 +167,7 @@ struct PeopleController {
             memberships: try memberships.map {
                 MembershipRow(group: $0.group.name, href: Paths.group.url(try $0.group.requireID()), role: $0.role.label, makesDecisions: $0.makesDecisions)
             },
-            canManage: viewer.can(.managePeople), editPath: Paths.editPerson.url(id)))
+            canManage: viewer.can(.managePeople), editPath: Paths.editPerson.url(id), deletePath: Paths.deletePerson.url(id)))
     }
 
     func new(req: Request) async throws -> Response {
@@ -280,6 +281,57 @@ struct PeopleController {
         } catch let errors as ValidationErrors {
             return try await renderVolunteerAgreement(req, person: person, form: form, errors: errors)
         }
+    }
+
+    // MARK: - Removing a person
+
+    struct DeletePage: Encodable {
+        let layout: PageLayout
+        let name: String
+        let action: String
+        let cancelPath: String
+        let consequences: [String]
+        let isSelf: Bool
+    }
+
+    func confirmDelete(req: Request) async throws -> View {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let id = try person.requireID()
+        var consequences: [String] = []
+        if try await AccountModel.query(on: req.db).filter(\.$person.$id == id).count() > 0 {
+            consequences.append("their account, so they can no longer sign in")
+        }
+        let memberships = try await MembershipModel.query(on: req.db).filter(\.$person.$id == id).count()
+        if memberships > 0 { consequences.append("their place in \(memberships) \(memberships == 1 ? "group" : "groups")") }
+        let agreements = try await VolunteerAgreementModel.query(on: req.db).filter(\.$person.$id == id).count()
+        if agreements > 0 { consequences.append("\(agreements) volunteer \(agreements == 1 ? "agreement" : "agreements")") }
+        return try await req.view.render("people/delete", DeletePage(
+            layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson.url(id),
+            cancelPath: Paths.person.url(id), consequences: consequences, isSelf: id == viewer.personID))
+    }
+
+    /// Removes a person and everything that is theirs, all or nothing. The
+    /// audit log keeps a record that it was done, and by whom.
+    func delete(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let id = try person.requireID()
+        guard id != viewer.personID else { return req.redirect(to: Paths.deletePerson.url(id)) }
+        try await req.db.transaction { db in
+            let accounts = try await AccountModel.query(on: db).filter(\.$person.$id == id).all(\.$id)
+            if !accounts.isEmpty {
+                try await SessionRecordModel.query(on: db).filter(\.$accountID ~~ accounts).delete()
+                try await APITokenModel.query(on: db).filter(\.$account.$id ~~ accounts).delete()
+                try await AccountModel.query(on: db).filter(\.$id ~~ accounts).delete()
+            }
+            try await MembershipModel.query(on: db).filter(\.$person.$id == id).delete()
+            try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).delete()
+            try await person.delete(on: db)
+            try await req.audit(.delete, subjectType: "person", subjectID: nil, subjectLabel: person.fullName,
+                                detail: "Removed with their account, group places and volunteer agreements", on: db)
+        }
+        return req.redirect(to: Paths.people.url(), banner: "\(person.fullName) removed")
     }
 
     // MARK: - Helpers
