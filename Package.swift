@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
+            exclude: ["Snapshots/__Snapshots__"],
             swiftSettings: strictSettings
         ),
     ]

@@ -6,6 +6,7 @@ import Vapor
 func routes(_ app: Application) throws {
     let home = HomeController()
     let signIn = SignInController()
+    let passwords = PasswordController()
     let organisations = OrganisationsController()
     let people = PeopleController()
     let groups = GroupsController()
@@ -24,6 +25,8 @@ func routes(_ app: Application) throws {
     web.post(Paths.signOut, .anyone, use: signIn.signOut)
     web.get(Paths.accessibility, .anyone, use: home.accessibility)
     web.get(Paths.home, .requires(.viewPartnership), use: home.show)
+    web.get(Paths.changePassword, .requires(.viewPartnership), use: passwords.showChange)
+    web.post(Paths.changePassword, .requires(.viewPartnership), use: passwords.change)
 
     // Partnership register
     web.get(Paths.organisations, .requires(.viewPartnership), use: organisations.index)
@@ -87,6 +90,8 @@ func routes(_ app: Application) throws {
     web.post(Paths.newAccount, .requires(.manageAccounts), use: accounts.create)
     web.get(Paths.account, .requires(.manageAccounts), use: accounts.show)
     web.post(Paths.account, .requires(.manageAccounts), use: accounts.update)
+    web.get(Paths.accountPassword, .requires(.manageAccounts), use: passwords.showSet)
+    web.post(Paths.accountPassword, .requires(.manageAccounts), use: passwords.set)
     web.get(Paths.auditLog, .requires(.viewAuditLog), use: auditLog.index)
 
     // JSON API: personal API tokens, no cookies, so no anti-forgery token is needed.

@@ -31,6 +31,7 @@ enum Paths {
     static let signIn = PathTemplate("sign-in")
     static let signOut = PathTemplate("sign-out")
     static let accessibility = PathTemplate("accessibility")
+    static let changePassword = PathTemplate("account", "password")
 
     // Partnership register
     static let organisations = PathTemplate("organisations")
@@ -73,6 +74,7 @@ enum Paths {
     static let accounts = PathTemplate("admin", "accounts")
     static let newAccount = PathTemplate("admin", "accounts", "new")
     static let account = PathTemplate("admin", "accounts", ":accountID")
+    static let accountPassword = PathTemplate("admin", "accounts", ":accountID", "password")
     static let auditLog = PathTemplate("admin", "audit-log")
 
     // JSON API

@@ -10,8 +10,10 @@ struct SiteMapTests {
     static let expected = """
     GET / viewPartnership
     GET /accessibility anyone
+    GET /account/password viewPartnership
     GET /admin/accounts manageAccounts
     GET /admin/accounts/:accountID manageAccounts
+    GET /admin/accounts/:accountID/password manageAccounts
     GET /admin/accounts/new manageAccounts
     GET /admin/audit-log viewAuditLog
     GET /agreements viewPartnership
@@ -59,7 +61,9 @@ struct SiteMapTests {
     GET /people/:personID/volunteer-agreements manageVolunteerAgreements
     GET /people/new managePeople
     GET /sign-in anyone
+    POST /account/password viewPartnership
     POST /admin/accounts/:accountID manageAccounts
+    POST /admin/accounts/:accountID/password manageAccounts
     POST /admin/accounts/new manageAccounts
     POST /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
     POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements

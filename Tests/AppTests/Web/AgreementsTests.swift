@@ -203,3 +203,42 @@ struct SettingsAndDemoTests {
         }
     }
 }
+
+@Suite("Passwords")
+struct PasswordPagesTests {
+    @Test("Anyone can change their own password, knowing the current one; other sessions end")
+    func changeOwn() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let email = fixture.emails[.forumRepresentative]!
+            let laptop = try await TestBrowser.signedIn(app, email: email)
+            let phone = try await TestBrowser.signedIn(app, email: email)
+            _ = try await laptop.get("/account/password")
+            let wrong = try await laptop.post("/account/password", ["currentPassword": "guess", "newPassword": "short"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("Your current password is not right"))
+            #expect(wrong.body.string.contains("Password must be 12 characters or more"))
+            let changed = try await laptop.post("/account/password", ["currentPassword": Fixture.password, "newPassword": "four quiet blue kettles"])
+            #expect(changed.status == .seeOther)
+            #expect(try await laptop.get("/").status == .ok)
+            #expect(try await phone.get("/").status == .seeOther)
+            #expect(try await TestBrowser(app: app).signIn(email: email, password: Fixture.password).status == .unprocessableEntity)
+            _ = try await TestBrowser.signedIn(app, email: email, password: "four quiet blue kettles")
+        }
+    }
+
+    @Test("An area admin sets a new password for someone who forgot theirs, and it is audited")
+    func adminSets() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            let account = try #require(try await AccountModel.query(on: app.db).filter(\.$email == fixture.emails[.boardViewer]!).first())
+            let path = "/admin/accounts/\(try account.requireID())/password"
+            _ = try await admin.get(path)
+            #expect(try await admin.post(path, ["newPassword": "password1234"]).status == .unprocessableEntity)
+            #expect(try await admin.post(path, ["newPassword": "a fresh long passphrase"]).status == .seeOther)
+            _ = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!, password: "a fresh long passphrase")
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$detail == "New password set by an area admin").count() == 1)
+        }
+    }
+}

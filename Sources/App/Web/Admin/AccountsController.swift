@@ -90,6 +90,7 @@ struct AccountsController {
         let state: String
         let lastSignedIn: String
         let action: String
+        let passwordPath: String
         let roleField: FormField
         let isSelf: Bool
         let isDisabled: Bool
@@ -153,7 +154,7 @@ struct AccountsController {
             layout: req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty), name: account.person.fullName,
             personHref: Paths.person.url(account.$person.id), email: account.email,
             state: account.disabledAt == nil ? "Active" : "Turned off", lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
-            action: Paths.account.url(id), roleField: roleField, isSelf: account.id == viewer.accountID,
+            action: Paths.account.url(id), passwordPath: Paths.accountPassword.url(id), roleField: roleField, isSelf: account.id == viewer.accountID,
             isDisabled: account.disabledAt != nil, errorSummary: ErrorSummaryItem.from(errors))
         let response = try await req.view.render("admin/account", page).encodeResponse(for: req)
         response.status = errors.isEmpty ? .ok : .unprocessableEntity

@@ -20,6 +20,7 @@ struct PageLayout: Encodable, Sendable {
     let csrfToken: String?
     let banner: String?
     let signOutPath: String
+    let changePasswordPath: String
     let signInPath: String
     let accessibilityPath: String
     let homePath: String
@@ -61,6 +62,7 @@ extension Request {
             csrfToken: token,
             banner: takeBanner(),
             signOutPath: Paths.signOut.url(),
+            changePasswordPath: Paths.changePassword.url(),
             signInPath: Paths.signIn.url(),
             accessibilityPath: Paths.accessibility.url(),
             homePath: Paths.home.url()
