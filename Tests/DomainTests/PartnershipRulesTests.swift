@@ -4,11 +4,11 @@ import Testing
 @Suite("Partnership register rules")
 struct PartnershipRulesTests {
     @Test("An organisation needs a name and a kind; every problem is reported at once")
-    func organisationValidation() {
+    func organisationValidation() throws {
         #expect(throws: ValidationErrors.self) { try OrganisationDetails.validate(name: " ", kind: "castle", email: "nope", phone: "12") }
         do {
             _ = try OrganisationDetails.validate(name: " ", kind: "castle", email: "nope", phone: "12")
-        } catch {
+        } catch let error as ValidationErrors {
             #expect(error.errors.map(\.field) == ["name", "kind", "email", "phone"])
             #expect(error.message(for: "name") == "Enter the organisation's name")
         }
@@ -85,14 +85,14 @@ struct PartnershipRulesTests {
     }
 
     @Test("An agreement needs the forum among at least two partners and sensible dates")
-    func agreements() {
+    func agreements() throws {
         do {
             _ = try AgreementDetails.validate(title: "", startsOn: DateInput(day: "1", month: "9", year: "2017"),
                                               endsOn: DateInput(day: "1", month: "8", year: "2017"),
                                               reviewOn: DateInput(day: "1", month: "9", year: "2016"),
                                               partnerKinds: [.localAuthority, .nhsCommissioner])
             Issue.record("expected errors")
-        } catch {
+        } catch let error as ValidationErrors {
             #expect(error.message(for: "title") == "Enter the agreement's title")
             #expect(error.message(for: "endsOn") == "End date must be after the start date")
             #expect(error.message(for: "reviewOn") == "Review date must be after the start date")
@@ -115,7 +115,7 @@ struct PartnershipRulesTests {
 @Suite("Agreement clauses")
 struct ClauseTests {
     func validate(kind: String, ruleKind: String? = nil, windowFrom: String? = nil, windowTo: String? = nil,
-                  noticeDays: String? = nil, organisationKind: String? = nil, cadence: String? = nil) throws(ValidationErrors) -> ClauseDetails {
+                  noticeDays: String? = nil, organisationKind: String? = nil, cadence: String? = nil) throws -> ClauseDetails {
         try ClauseDetails.validate(number: "4.6", text: "Meetings happen between 10am and 2pm.", kind: kind, ruleKind: ruleKind,
                                    windowFrom: windowFrom, windowTo: windowTo, noticeDays: noticeDays,
                                    organisationKind: organisationKind, cadence: cadence)
@@ -164,12 +164,12 @@ struct ClauseTests {
     }
 
     @Test("A hand check needs evidence and a date not in the future")
-    func assessments() {
+    func assessments() throws {
         let today = CalendarDate(year: 2026, month: 11, day: 23)!
         do {
             _ = try CommitmentAssessment.validate(status: "sort-of", evidence: " ", assessedOn: DateInput(day: "24", month: "11", year: "2026"), today: today)
             Issue.record("expected errors")
-        } catch {
+        } catch let error as ValidationErrors {
             #expect(error.errors.map(\.field) == ["status", "evidence", "assessedOn"])
         }
     }

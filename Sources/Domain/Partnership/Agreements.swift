@@ -7,7 +7,7 @@ public struct AgreementDetails: Sendable, Equatable {
 
     /// - Parameter partnerKinds: the kind of each organisation chosen as a partner.
     public static func validate(title: String?, startsOn: DateInput, endsOn: DateInput, reviewOn: DateInput,
-                                partnerKinds: [OrganisationKind]) throws(ValidationErrors) -> AgreementDetails {
+                                partnerKinds: [OrganisationKind]) throws -> AgreementDetails {
         var errors = ValidationErrors()
         let title = TextInput.clean(title)
         if title.isEmpty { errors.add(field: "title", message: "Enter the agreement's title") }
@@ -265,7 +265,7 @@ public struct ClauseDetails: Sendable, Equatable {
     /// Checks a clause as typed into the form or sent to the API.
     public static func validate(number: String?, text: String?, kind: String?, ruleKind: String?,
                                 windowFrom: String?, windowTo: String?, noticeDays: String?,
-                                organisationKind: String?, cadence: String?) throws(ValidationErrors) -> ClauseDetails {
+                                organisationKind: String?, cadence: String?) throws -> ClauseDetails {
         var errors = ValidationErrors()
         let number = TextInput.clean(number)
         if number.isEmpty { errors.add(field: "number", message: "Enter the clause number, like 4.6 a") }
@@ -341,7 +341,7 @@ public struct CommitmentAssessment: Sendable, Equatable {
         self.assessedOn = assessedOn
     }
 
-    public static func validate(status: String?, evidence: String?, assessedOn: DateInput, today: CalendarDate) throws(ValidationErrors) -> CommitmentAssessment {
+    public static func validate(status: String?, evidence: String?, assessedOn: DateInput, today: CalendarDate) throws -> CommitmentAssessment {
         var errors = ValidationErrors()
         let status = CommitmentStatus(rawValue: TextInput.clean(status))
         if status == nil { errors.add(field: "status", message: "Select met, partly met or not met") }

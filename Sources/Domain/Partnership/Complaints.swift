@@ -31,7 +31,7 @@ public struct ComplaintDetails: Sendable, Equatable {
     }
 
     public static func validate(receivedOn: DateInput, summary: String?, status: String?, hasPartner: Bool,
-                                today: CalendarDate) throws(ValidationErrors) -> ComplaintDetails {
+                                today: CalendarDate) throws -> ComplaintDetails {
         var errors = ValidationErrors()
         var received: CalendarDate?
         switch receivedOn.parse(label: "Date received") {

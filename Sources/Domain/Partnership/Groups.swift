@@ -65,7 +65,7 @@ public struct GroupDetails: Sendable, Equatable {
         self.cadence = cadence
     }
 
-    public static func validate(name: String?, purpose: String?, cadence: String?) throws(ValidationErrors) -> GroupDetails {
+    public static func validate(name: String?, purpose: String?, cadence: String?) throws -> GroupDetails {
         var errors = ValidationErrors()
         let name = TextInput.clean(name)
         if name.isEmpty { errors.add(field: "name", message: "Enter the group's name") }
@@ -93,7 +93,7 @@ public struct TermsOfReferenceDetails: Sendable, Equatable {
         self.agreedOn = agreedOn
     }
 
-    public static func validate(text: String?, attendees: String?, agreedOn: DateInput, today: CalendarDate) throws(ValidationErrors) -> TermsOfReferenceDetails {
+    public static func validate(text: String?, attendees: String?, agreedOn: DateInput, today: CalendarDate) throws -> TermsOfReferenceDetails {
         var errors = ValidationErrors()
         let text = TextInput.clean(text)
         if text.isEmpty { errors.add(field: "text", message: "Enter the terms of reference") }

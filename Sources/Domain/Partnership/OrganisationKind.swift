@@ -43,7 +43,7 @@ public struct OrganisationDetails: Sendable, Equatable {
     }
 
     /// Checks what was typed; every problem is reported at once.
-    public static func validate(name: String?, kind: String?, email: String?, phone: String?) throws(ValidationErrors) -> OrganisationDetails {
+    public static func validate(name: String?, kind: String?, email: String?, phone: String?) throws -> OrganisationDetails {
         var errors = ValidationErrors()
         let name = TextInput.clean(name)
         if name.isEmpty { errors.add(field: "name", message: "Enter the organisation's name") }

@@ -14,7 +14,7 @@ public struct PersonDetails: Sendable, Equatable {
         self.phone = phone
     }
 
-    public static func validate(fullName: String?, jobTitle: String?, email: String?, phone: String?) throws(ValidationErrors) -> PersonDetails {
+    public static func validate(fullName: String?, jobTitle: String?, email: String?, phone: String?) throws -> PersonDetails {
         var errors = ValidationErrors()
         let fullName = TextInput.clean(fullName)
         if fullName.isEmpty { errors.add(field: "fullName", message: "Enter the person's full name") }
@@ -86,7 +86,7 @@ public struct DiversityMonitoring: Sendable, Equatable, Codable {
 
     public var isEmpty: Bool { ethnicGroup == nil && disabled == nil && mainLanguage == nil }
 
-    public static func validate(ethnicGroup: String?, disabled: String?, mainLanguage: String?) throws(ValidationErrors) -> DiversityMonitoring {
+    public static func validate(ethnicGroup: String?, disabled: String?, mainLanguage: String?) throws -> DiversityMonitoring {
         var errors = ValidationErrors()
         var result = DiversityMonitoring()
         if let raw = TextInput.optional(ethnicGroup) {

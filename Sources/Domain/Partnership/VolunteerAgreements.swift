@@ -59,7 +59,7 @@ public enum VolunteerAgreementStatus: Sendable, Equatable {
         }
     }
 
-    public static func validate(signedOn: DateInput, expiresOn: DateInput, today: CalendarDate) throws(ValidationErrors) -> Agreement {
+    public static func validate(signedOn: DateInput, expiresOn: DateInput, today: CalendarDate) throws -> Agreement {
         var errors = ValidationErrors()
         var signed: CalendarDate?
         switch signedOn.parse(label: "Date signed") {

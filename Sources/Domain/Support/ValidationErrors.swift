@@ -32,7 +32,7 @@ public struct ValidationErrors: Error, Sendable, Equatable {
     }
 
     /// Throws self when any problem was found.
-    public func throwIfAny() throws(ValidationErrors) {
+    public func throwIfAny() throws {
         if !isEmpty { throw self }
     }
 }

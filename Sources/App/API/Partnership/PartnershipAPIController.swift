@@ -211,7 +211,7 @@ struct PartnershipAPIController {
         var errors = ValidationErrors()
         var dates: [String: DateInput] = [:]
         for (field, value) in [("startsOn", input.startsOn), ("endsOn", input.endsOn), ("reviewOn", input.reviewOn)] {
-            do { dates[field] = try API.dateInput(value, field: field) } catch { errors.add(field: field, message: error.errors[0].message) }
+            do { dates[field] = try API.dateInput(value, field: field) } catch let error as ValidationErrors { errors.add(field: field, message: error.errors[0].message) }
         }
         do {
             let result = try await AgreementStore.validate(title: input.title, startsOn: dates["startsOn"] ?? DateInput(), endsOn: dates["endsOn"] ?? DateInput(),

@@ -35,7 +35,7 @@ enum PersonStore {
         var errors = ValidationErrors()
         var details: PersonDetails?
         do { details = try PersonDetails.validate(fullName: fullName, jobTitle: jobTitle, email: email, phone: phone) }
-        catch { errors = error }
+        catch let error as ValidationErrors { errors = error }
         let organisationID = try await OrganisationStore.resolve(organisationId, areaID: areaID, on: db)
         if TextInput.optional(organisationId) != nil && organisationID == nil {
             errors.add(field: "organisationId", message: "Select an organisation from the list")
@@ -54,7 +54,7 @@ enum GroupStore {
                          areaID: UUID, on db: any Database) async throws -> (GroupDetails, UUID?) {
         var errors = ValidationErrors()
         var details: GroupDetails?
-        do { details = try GroupDetails.validate(name: name, purpose: purpose, cadence: cadence) } catch { errors = error }
+        do { details = try GroupDetails.validate(name: name, purpose: purpose, cadence: cadence) } catch let error as ValidationErrors { errors = error }
         if let details {
             var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == details.name.lowercased())
             if let editing { query = query.filter(\.$id != editing) }
@@ -95,7 +95,7 @@ enum AgreementStore {
         do {
             details = try AgreementDetails.validate(title: title, startsOn: startsOn, endsOn: endsOn, reviewOn: reviewOn,
                                                     partnerKinds: organisations.map(\.kind))
-        } catch { errors = error }
+        } catch let error as ValidationErrors { errors = error }
         if organisations.count < partnerIds.count {
             errors.add(field: "partners", message: "Select partners from the list")
         }
@@ -139,7 +139,7 @@ enum ClauseStore {
             details = try ClauseDetails.validate(number: input.number, text: input.text, kind: input.kind, ruleKind: input.ruleKind,
                                                  windowFrom: input.windowFrom, windowTo: input.windowTo, noticeDays: input.noticeDays,
                                                  organisationKind: input.organisationKind, cadence: input.cadence)
-        } catch { errors = error }
+        } catch let error as ValidationErrors { errors = error }
         var groupID: UUID?
         if let raw = TextInput.optional(input.groupId) {
             if let id = UUID(uuidString: raw), try await GroupStore.find(id, areaID: areaID, on: db) != nil { groupID = id }
