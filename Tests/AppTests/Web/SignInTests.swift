@@ -183,3 +183,18 @@ struct FormProtectionTests {
         }
     }
 }
+
+@Suite("Sessions for anonymous visitors")
+struct AnonymousSessionTests {
+    @Test("Only the sign-in form starts a session before sign-in")
+    func noSessionWithoutAForm() async throws {
+        try await withTestApp { app in
+            let accessibility = try await app.testing().sendRequest(.GET, "/accessibility")
+            #expect(accessibility.status == .ok)
+            #expect(accessibility.headers.first(name: .setCookie) == nil)
+            let signIn = try await app.testing().sendRequest(.GET, "/sign-in")
+            #expect(signIn.headers.first(name: .setCookie)?.hasPrefix("coproduce_session=") == true)
+            #expect(try await SessionRecordModel.query(on: app.db).count() == 1)
+        }
+    }
+}

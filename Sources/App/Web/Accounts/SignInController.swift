@@ -87,6 +87,8 @@ struct SignInController {
     }
 
     private func render(_ req: Request, email: String, next: String, errors: ValidationErrors, signedOut: Bool = false) async throws -> Response {
+        // The sign-in form needs a session to hold its anti-forgery token.
+        _ = req.csrfToken()
         let page = SignInPage(layout: req.layout(title: "Sign in", hasErrors: !errors.isEmpty), action: Paths.signIn.url(),
                               email: email, next: next, errorSummary: ErrorSummaryItem.from(errors),
                               emailError: errors.message(for: "email"), passwordError: errors.message(for: "password"),

@@ -49,9 +49,10 @@ extension Request {
     /// Builds the layout for a page. Pass `hasErrors` when the page shows a form's errors.
     func layout(title: String, hasErrors: Bool = false) -> PageLayout {
         let viewer = auth.get(Viewer.self)
-        // A form page needs a session for its anti-forgery token; every
-        // signed-in page has one already.
-        let token: String? = viewer != nil || hasSession || route?.access == .anyone ? csrfToken() : nil
+        // Signed-in pages have a session for the anti-forgery token already;
+        // anonymous visitors get one only where there is a form (sign-in asks
+        // for its token itself), so passing robots do not fill the session table.
+        let token: String? = viewer != nil || hasSession ? csrfToken() : nil
         return PageLayout(
             documentTitle: (hasErrors ? "Error: " : "") + title + " - " + PageLayout.serviceName,
             signedIn: viewer != nil,
