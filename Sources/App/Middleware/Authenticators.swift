@@ -45,16 +45,19 @@ struct BearerViewerAuthenticator: AsyncMiddleware {
 }
 
 enum ViewerLookup {
-    /// The viewer for an active account, with its person and area, in one query.
+    /// The viewer for an active account, with its person and area, in one
+    /// joined query: this runs on every signed-in request.
     static func viewer(accountID: UUID, on database: any Database) async throws -> Viewer? {
         guard let account = try await AccountModel.query(on: database)
+            .join(PersonModel.self, on: \AccountModel.$person.$id == \PersonModel.$id)
+            .join(AreaModel.self, on: \AccountModel.$area.$id == \AreaModel.$id)
             .filter(\.$id == accountID)
             .filter(\.$disabledAt == nil)
-            .with(\.$person)
-            .with(\.$area)
             .first(),
               let role = account.role else { return nil }
+        let person = try account.joined(PersonModel.self)
+        let area = try account.joined(AreaModel.self)
         return Viewer(accountID: try account.requireID(), personID: account.$person.id, areaID: account.$area.id,
-                      areaName: account.area.name, name: account.person.fullName, email: account.email, role: role)
+                      areaName: area.name, name: person.fullName, email: account.email, role: role)
     }
 }

@@ -21,9 +21,6 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
         case .other: "Other"
         }
     }
-
-    /// Council and NHS commissioners are the statutory partners of the forum.
-    public var isStatutoryPartner: Bool { self == .localAuthority || self == .nhsCommissioner }
 }
 
 /// What an organisation's record holds once checked.

@@ -9,11 +9,6 @@ extension Database {
         for column in columns { builder = builder.column(column) }
         try await builder.run()
     }
-
-    func dropIndex(_ name: String) async throws {
-        guard let sql = self as? any SQLDatabase else { return }
-        try await sql.drop(index: name).ifExists().run()
-    }
 }
 
 /// Every migration, in the order it runs. New ones go at the end; none is ever renamed.
