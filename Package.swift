@@ -25,6 +25,8 @@ let package = Package(
     targets: [
         // Pure rules of the partnership: no Vapor, no Fluent, Foundation at most.
         .target(name: "Domain", swiftSettings: strictSettings),
+        // The plain English checker: the standard library only.
+        .target(name: "PlainEnglish", swiftSettings: strictSettings),
         .target(
             name: "App",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "PlainEnglishTests", dependencies: ["PlainEnglish"], swiftSettings: strictSettings),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -1,0 +1,155 @@
+/// The words the checker knows: acronyms and what they stand for, SEND
+/// jargon and deficit language with plain, respectful alternatives, complex
+/// words with simpler ones, and filler phrases. The built-in list is data
+/// (`BuiltInGlossary.source`); an area adds its own entries and exceptions.
+public struct Glossary: Sendable {
+    public let entries: [GlossaryEntry]
+    /// Acronym entries by their capitals: "EHCP".
+    let acronyms: [String: Int]
+    /// Phrase entries by their first word, lowercase; longest phrases first.
+    let phrasesByFirstWord: [String: [Phrase]]
+
+    struct Phrase: Sendable {
+        let words: [String]
+        let entryIndex: Int
+    }
+
+    public init(entries: [GlossaryEntry]) {
+        self.entries = entries
+        var acronyms: [String: Int] = [:]
+        var phrases: [String: [Phrase]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for term in entry.terms {
+                if entry.kind.isAcronym {
+                    acronyms[term] = index
+                } else {
+                    let words = term.lowercased().split(separator: " ").map(String.init)
+                    guard let first = words.first else { continue }
+                    phrases[first, default: []].append(Phrase(words: words, entryIndex: index))
+                }
+            }
+        }
+        for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
+        self.acronyms = acronyms
+        phrasesByFirstWord = phrases
+    }
+
+    /// The built-in SEND glossary.
+    public static let builtIn: Glossary = {
+        do {
+            return Glossary(entries: try GlossaryEntry.parse(BuiltInGlossary.source))
+        } catch {
+            preconditionFailure("The built-in glossary does not parse: \(error)")
+        }
+    }()
+
+    /// This glossary with an area's own entries (which win over built-in
+    /// entries for the same term) and without the terms it asks us not to flag.
+    public func customised(adding additions: [GlossaryEntry], exceptions: Set<String>) -> Glossary {
+        let added = Set(additions.flatMap(\.terms).map { $0.lowercased() })
+        let excluded = Set(exceptions.map { $0.lowercased() })
+        var kept: [GlossaryEntry] = []
+        for entry in entries {
+            let terms = entry.terms.filter { !added.contains($0.lowercased()) && !excluded.contains($0.lowercased()) }
+            guard !terms.isEmpty else { continue }
+            var trimmed = entry
+            trimmed.terms = terms
+            kept.append(trimmed)
+        }
+        for entry in additions {
+            var trimmed = entry
+            trimmed.terms = entry.terms.filter { !excluded.contains($0.lowercased()) }
+            if !trimmed.terms.isEmpty { kept.append(trimmed) }
+        }
+        return Glossary(entries: kept)
+    }
+
+    public func acronym(_ capitals: String) -> GlossaryEntry? {
+        acronyms[capitals].map { entries[$0] }
+    }
+
+    /// Acronyms said as words (SEND, SENCO), for the syllable counter.
+    public var acronymsSaidAsWords: Set<String> {
+        Set(entries.filter { $0.kind == .acronymSaidAsWord }.flatMap(\.terms))
+    }
+}
+
+public struct GlossaryEntry: Sendable, Codable, Hashable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Spelled out in `alternatives`: EHCP, education, health and care plan.
+        case acronym
+        /// An acronym said as a word, not letter by letter: SEND, SENCO.
+        case acronymSaidAsWord = "acronym-word"
+        /// Means different things in different services: CP, OT, SLT.
+        case ambiguousAcronym = "ambiguous"
+        /// So well known it needs no spelling out: NHS, GP, UK.
+        case knownAcronym = "known"
+        /// SEND words families don't use, with everyday ones.
+        case jargon
+        /// Words that describe a child by a deficit, with respectful ones.
+        case deficit
+        /// Long words with short ones: utilise, use.
+        case complexWord = "complex"
+        /// Words and phrases that add nothing, or that hedge.
+        case filler
+
+        var isAcronym: Bool {
+            self == .acronym || self == .acronymSaidAsWord || self == .ambiguousAcronym || self == .knownAcronym
+        }
+    }
+
+    public var kind: Kind
+    /// The term and its other forms; acronyms in capitals, others as written.
+    public var terms: [String]
+    /// Plain alternatives, or what an acronym stands for (several for an ambiguous one).
+    public var alternatives: [String]
+    public var explanation: String
+
+    public init(kind: Kind, terms: [String], alternatives: [String], explanation: String) {
+        self.kind = kind
+        self.terms = terms
+        self.alternatives = alternatives
+        self.explanation = explanation
+    }
+
+    public struct ParseError: Error, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+        public var description: String { "Line \(line): \(reason)" }
+    }
+
+    /// Reads entries written one a line as `kind | terms | alternatives | explanation`,
+    /// with terms and alternatives separated by semicolons. Lines starting
+    /// with # and blank lines are skipped.
+    public static func parse(_ source: String) throws -> [GlossaryEntry] {
+        var entries: [GlossaryEntry] = []
+        for (offset, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingSpaces
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+            guard fields.count >= 2, fields.count <= 4 else {
+                throw ParseError(line: offset + 1, reason: "expected 2 to 4 fields separated by |, found \(fields.count)")
+            }
+            guard let kind = Kind(rawValue: fields[0]) else {
+                throw ParseError(line: offset + 1, reason: "unknown kind \"\(fields[0])\"")
+            }
+            let terms = fields[1].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty }
+            guard !terms.isEmpty else { throw ParseError(line: offset + 1, reason: "no term") }
+            let alternatives = fields.count > 2 ? fields[2].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty } : []
+            if kind == .ambiguousAcronym && alternatives.count < 2 {
+                throw ParseError(line: offset + 1, reason: "an ambiguous acronym needs two or more meanings")
+            }
+            entries.append(GlossaryEntry(kind: kind, terms: terms, alternatives: alternatives, explanation: fields.count > 3 ? fields[3] : ""))
+        }
+        return entries
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,495 @@
+/// Checks a text against the promise of plain English: readability scores,
+/// a reading age, and findings with suggestions, judged by a profile.
+///
+/// One pass over the sentences computes the statistics and every finding,
+/// so the work grows in step with the text.
+public struct PlainEnglishChecker: Sendable {
+    /// Larger inputs get a clear error rather than a long wait.
+    public static let maximumInputBytes = 100 * 1024 * 1024
+
+    public let settings: CheckerSettings
+    public let glossary: Glossary
+    let counter: SyllableCounter
+    private let exceptions: Set<String>
+
+    public init(settings: CheckerSettings = CheckerSettings(), baseGlossary: Glossary = .builtIn) {
+        self.settings = settings
+        glossary = baseGlossary.customised(adding: settings.glossaryAdditions, exceptions: settings.exceptions)
+        counter = SyllableCounter(acronymsSaidAsWords: glossary.acronymsSaidAsWords)
+        exceptions = Set(settings.exceptions.map { $0.uppercased() })
+    }
+
+    public struct InputTooLarge: Error, CustomStringConvertible {
+        public let bytes: Int
+        public var description: String {
+            "The text is \(bytes / 1_048_576) MB. The checker reads texts of up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB: check it in parts."
+        }
+    }
+
+    /// Checks plain text.
+    public func check(text: String, profile: Profile.Name = .standard) throws -> Analysis {
+        guard text.utf8.count <= Self.maximumInputBytes else { throw InputTooLarge(bytes: text.utf8.count) }
+        return check(Document(plainText: text), profile: profile)
+    }
+
+    public func check(_ document: Document, profile name: Profile.Name = .standard) -> Analysis {
+        let profile = settings.applied(to: Profile.named(name))
+        var pass = CheckPass(document: document, profile: profile, checker: self)
+        pass.run()
+        return pass.analysis()
+    }
+
+    func isException(_ acronym: String) -> Bool { exceptions.contains(acronym) }
+}
+
+/// The result of a check.
+public struct Analysis: Sendable, Codable, Equatable {
+    public var profile: Profile
+    public var statistics: TextStatistics
+    /// Nil when the text has no words.
+    public var scores: ReadabilityScores?
+    /// In the order they appear in the text.
+    public var findings: [Finding]
+    public var meetsProfile: Bool
+    /// Why the text does not meet the profile, in plain words; empty when it does.
+    public var reasons: [String]
+
+    public func count(of kind: FindingKind) -> Int { findings.count { $0.kind == kind } }
+}
+
+/// The state of one check: statistics so far, findings so far, acronyms seen.
+private struct CheckPass {
+    let document: Document
+    let profile: Profile
+    let checker: PlainEnglishChecker
+    let bytes: [UInt8]
+
+    var statistics = TextStatistics()
+    var findings: [Finding] = []
+    var syllableCache: [String: Int] = [:]
+    var acronyms: [String: AcronymUse] = [:]
+    var acronymOrder: [String] = []
+    /// Lowercase forms of the current sentence's words.
+    var keys: [String] = []
+
+    struct AcronymUse {
+        var firstUse: TextRange
+        var definedAt: Int?
+        var definedAtFirstUse: Bool
+    }
+
+    init(document: Document, profile: Profile, checker: PlainEnglishChecker) {
+        self.document = document
+        self.profile = profile
+        self.checker = checker
+        bytes = document.bytes
+    }
+
+    mutating func run() {
+        statistics.paragraphs = document.blocks.count
+        for sentence in document.sentences {
+            checkSentence(sentence)
+        }
+        reportAcronyms()
+        if profile.checks.contains(.vagueLinkText) { checkLinks() }
+    }
+
+    // MARK: Sentences
+
+    private mutating func checkSentence(_ sentence: Sentence) {
+        let words = document.words[sentence.words]
+        keys.removeAll(keepingCapacity: true)
+        for word in words { keys.append(lowercaseKey(word)) }
+
+        var readAloud = 0
+        for (offset, word) in words.enumerated() where word.isReadAloud {
+            readAloud += 1
+            count(word, key: keys[offset], isFirst: offset == 0)
+        }
+        guard readAloud > 0 else { return }
+        statistics.sentences += 1
+
+        checkLength(sentence, wordCount: readAloud)
+        checkShouting(words)
+        checkAcronyms(words, in: sentence)
+        checkPhrases(words)
+        if profile.checks.contains(.passiveVoice) { checkPassive(words) }
+        if profile.checks.contains(.moreThanOneIdea) { checkOneIdea(sentence, words) }
+    }
+
+    private mutating func count(_ word: Word, key: String, isFirst: Bool) {
+        let syllables: Int
+        let cacheKey = word.kind == .acronym ? document.text(of: word.range) : key
+        if let cached = syllableCache[cacheKey] {
+            syllables = cached
+        } else {
+            syllables = word.kind == .acronym ? checker.counter.syllables(of: cacheKey) : wordSyllables(word, key: key)
+            syllableCache[cacheKey] = syllables
+        }
+        statistics.words += 1
+        statistics.syllables += syllables
+        var letters = 0
+        var digits = 0
+        var hasHyphen = false
+        for index in word.start..<word.end {
+            let byte = bytes[index]
+            if isASCIILetter(byte) || byte >= 0xC0 { letters += 1 } else if isDigit(byte) { digits += 1 } else if byte == UInt8(ascii: "-") { hasHyphen = true }
+        }
+        statistics.letters += letters
+        statistics.characters += letters + digits
+        guard syllables >= 3 else { return }
+        statistics.polysyllables += 1
+        // Gunning's complex words leave out names, compounds and -es, -ed, -ing endings.
+        let isName = !isFirst && isUppercaseLetter(bytes[word.start]) && word.kind == .word
+        let suffixOnly = syllables == 3 && Self.suffixAddsSyllable(key)
+        if !isName && !hasHyphen && !suffixOnly && word.kind != .number { statistics.complexWords += 1 }
+    }
+
+    /// Whether -ed, -es or -ing adds a syllable: wanted, boxes, going; not loved, families.
+    static func suffixAddsSyllable(_ key: String) -> Bool {
+        let letters = Array(key.utf8)
+        guard letters.count > 4 else { return false }
+        if key.hasSuffix("ing") { return true }
+        let beforeSuffix = letters[letters.count - 3]
+        if key.hasSuffix("ed") { return beforeSuffix == UInt8(ascii: "t") || beforeSuffix == UInt8(ascii: "d") }
+        if key.hasSuffix("es") {
+            return "sxz".utf8.contains(beforeSuffix) || key.hasSuffix("ches") || key.hasSuffix("shes") || key.hasSuffix("ces") || key.hasSuffix("ges")
+        }
+        return false
+    }
+
+    private func wordSyllables(_ word: Word, key: String) -> Int {
+        switch word.kind {
+        case .number: NumberSyllables.syllables(of: Array(key.utf8))
+        case .abbreviation: max(1, key.utf8.count { $0 != UInt8(ascii: ".") }) // e.g. is "e g", two
+        default: checker.counter.syllables(of: key)
+        }
+    }
+
+    private func lowercaseKey(_ word: Word) -> String {
+        String(decoding: lowercased(bytes[word.start..<word.end]), as: UTF8.self)
+    }
+
+    // MARK: Length and ideas
+
+    private mutating func checkLength(_ sentence: Sentence, wordCount: Int) {
+        if wordCount > profile.veryLongSentenceWords, profile.checks.contains(.veryLongSentence) {
+            add(.veryLongSentence, sentence.range, excerpt: openingWords(sentence),
+                message: "This sentence has \(wordCount) words, which is very hard to follow.",
+                suggestion: "Split it into sentences of \(profile.longSentenceWords) words or fewer.")
+        } else if wordCount > profile.longSentenceWords, profile.checks.contains(.longSentence) {
+            add(.longSentence, sentence.range, excerpt: openingWords(sentence),
+                message: "This sentence has \(wordCount) words. Aim for \(profile.longSentenceWords) or fewer.",
+                suggestion: "Split it where the ideas change.")
+        }
+    }
+
+    private mutating func checkOneIdea(_ sentence: Sentence, _ words: ArraySlice<Word>) {
+        let text = bytes[sentence.range.start..<sentence.range.end]
+        var joiner: String?
+        if text.contains(UInt8(ascii: ";")) { joiner = ";" }
+        for (offset, key) in keys.enumerated() where joiner == nil && offset > 0 {
+            if PassiveVoice.secondIdeaJoiners.contains(key) { joiner = key; break }
+            if key == "and" || key == "or", offset + 1 < keys.count, PassiveVoice.subjects.contains(keys[offset + 1]) { joiner = key; break }
+        }
+        guard let joiner else { return }
+        add(.moreThanOneIdea, sentence.range, excerpt: openingWords(sentence),
+            message: "This sentence has more than one idea (it joins them with \"\(joiner)\").",
+            suggestion: "Use one sentence for each idea.")
+    }
+
+    private func openingWords(_ sentence: Sentence) -> String {
+        let words = document.words[sentence.words]
+        guard words.count > 10 else { return document.text(of: sentence.range) }
+        let end = words[words.startIndex + 9].end
+        return document.text(of: TextRange(start: sentence.range.start, end: end)) + " …"
+    }
+
+    // MARK: Capitals
+
+    private mutating func checkShouting(_ words: ArraySlice<Word>) {
+        guard profile.checks.contains(.allCapitals) else { return }
+        var runStart: Int?
+        var runEnd = 0
+        var runLength = 0
+        var longest = 0
+        func close(_ pass: inout CheckPass) {
+            if let start = runStart, runLength >= 2 || longest >= 4 {
+                let range = TextRange(start: start, end: runEnd)
+                pass.add(.allCapitals, range, excerpt: pass.document.text(of: range),
+                         message: "Words in capitals are harder to read, and can feel like shouting.",
+                         suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.")
+            }
+            runStart = nil
+            runLength = 0
+            longest = 0
+        }
+        for (offset, word) in words.enumerated() {
+            if isShouted(word, key: keys[offset]) {
+                if runStart == nil { runStart = word.start }
+                runEnd = word.end
+                runLength += 1
+                longest = max(longest, word.end - word.start)
+            } else {
+                close(&self)
+            }
+        }
+        close(&self)
+    }
+
+    /// An English word written in capitals, not an acronym: NOTE, PLEASE, IMPORTANT.
+    private func isShouted(_ word: Word, key: String) -> Bool {
+        guard word.kind == .acronym || word.kind == .word, word.end - word.start >= 2 else { return false }
+        let written = bytes[word.start..<word.end]
+        guard written.allSatisfy(isUppercaseLetter) else { return false }
+        if checker.glossary.acronym(String(decoding: written, as: UTF8.self)) != nil { return false }
+        return PronunciationDictionary.shared.syllables(of: Array(key.utf8)) != nil && key.utf8.count >= 2
+    }
+
+    // MARK: Acronyms
+
+    private mutating func checkAcronyms(_ words: ArraySlice<Word>, in sentence: Sentence) {
+        guard profile.checks.contains(.acronymNotSpelledOut) else { return }
+        for (offset, word) in words.enumerated() where word.kind == .acronym {
+            if isShouted(word, key: keys[offset]) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], key: keys[offset - 1])
+                || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], key: keys[offset + 1])
+                || word.end - word.start >= 4) {
+                continue // shouting, reported as capitals
+            }
+            var capitals = document.text(of: word.range)
+            if capitals.hasSuffix("s"), capitals.count > 2 { capitals.removeLast() } // EHCPs
+            if isRomanNumeral(capitals) || checker.isException(capitals) { continue }
+            if checker.glossary.acronym(capitals)?.kind == .knownAcronym { continue }
+            let defines = isDefinition(word, offset: offset, in: words)
+            if var use = acronyms[capitals] {
+                if defines && use.definedAt == nil { use.definedAt = word.start; acronyms[capitals] = use }
+            } else {
+                acronyms[capitals] = AcronymUse(firstUse: word.range, definedAt: defines ? word.start : nil, definedAtFirstUse: defines)
+                acronymOrder.append(capitals)
+            }
+        }
+    }
+
+    /// "Education, health and care plan (EHCP)", "EHCP (education, health and
+    /// care plan)", "EHCP means", "EHCP stands for".
+    private func isDefinition(_ word: Word, offset: Int, in words: ArraySlice<Word>) -> Bool {
+        let before = word.start > 0 ? bytes[word.start - 1] : 0
+        let after = word.end < bytes.count ? bytes[word.end] : 0
+        if before == UInt8(ascii: "("), after == UInt8(ascii: ")") || after == UInt8(ascii: "s"), offset >= 2 { return true }
+        var next = word.end
+        while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        if next < bytes.count, bytes[next] == UInt8(ascii: "("), offset + 2 < words.count {
+            let following = words[words.startIndex + offset + 1]
+            return following.kind == .word
+        }
+        if offset + 1 < keys.count {
+            let nextKey = keys[offset + 1]
+            if nextKey == "means" || nextKey == "stands" && offset + 2 < keys.count && keys[offset + 2] == "for" { return true }
+        }
+        return false
+    }
+
+    private func isRomanNumeral(_ capitals: String) -> Bool {
+        capitals.count <= 4 && capitals.allSatisfy { "IVXL".contains($0) }
+    }
+
+    private mutating func reportAcronyms() {
+        for capitals in acronymOrder {
+            guard let use = acronyms[capitals], !use.definedAtFirstUse else { continue }
+            let entry = checker.glossary.acronym(capitals)
+            let excerpt = document.text(of: use.firstUse)
+            if use.definedAt != nil {
+                add(.acronymUsedBeforeSpelledOut, use.firstUse, excerpt: excerpt,
+                    message: "\(capitals) is used here before it is spelled out further on.",
+                    suggestion: spelledOutSuggestion(capitals, entry))
+            } else if let entry, entry.kind == .ambiguousAcronym {
+                add(.ambiguousAcronym, use.firstUse, excerpt: excerpt,
+                    message: "\(capitals) means different things in different services: \(Self.list(entry.alternatives, joiner: "or")).",
+                    suggestion: "Write in full which one you mean.")
+            } else {
+                add(.acronymNotSpelledOut, use.firstUse, excerpt: excerpt,
+                    message: "\(capitals) is not spelled out. Not every reader will know it.",
+                    suggestion: spelledOutSuggestion(capitals, entry))
+            }
+        }
+    }
+
+    private func spelledOutSuggestion(_ capitals: String, _ entry: GlossaryEntry?) -> String {
+        guard let entry, let meaning = entry.alternatives.first else {
+            return "Write it in full the first time, with \(capitals) after it in brackets."
+        }
+        return "Write \"\(meaning) (\(capitals))\" the first time."
+    }
+
+    // MARK: Glossary phrases and preferred language
+
+    private mutating func checkPhrases(_ words: ArraySlice<Word>) {
+        var offset = 0
+        while offset < keys.count {
+            if let (entry, length) = glossaryMatch(at: offset), let kind = findingKind(for: entry), profile.checks.contains(kind) {
+                let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
+                addGlossaryFinding(kind, entry, range)
+                offset += length
+                continue
+            }
+            if checker.settings.languagePreference != .either, profile.checks.contains(.preferredLanguage), let length = checkPreferredLanguage(at: offset, words) {
+                offset += length
+                continue
+            }
+            if profile.checks.contains(.vagueLinkText), let length = VagueLinks.phraseLength(keys, at: offset) {
+                let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
+                add(.vagueLinkText, range, excerpt: document.text(of: range),
+                    message: "\"\(document.text(of: range))\" does not say where the link goes, and screen reader users often hear links on their own.",
+                    suggestion: "Say where the link goes, for example \"read the short breaks guide\".")
+                offset += length
+                continue
+            }
+            offset += 1
+        }
+    }
+
+    private func glossaryMatch(at offset: Int) -> (GlossaryEntry, Int)? {
+        let key = keys[offset]
+        let candidates = checker.glossary.phrasesByFirstWord[key] ?? Self.singular(key).flatMap { checker.glossary.phrasesByFirstWord[$0] }
+        guard let candidates else { return nil }
+        for phrase in candidates where offset + phrase.words.count <= keys.count {
+            var matches = true
+            for (index, phraseWord) in phrase.words.enumerated() {
+                let textWord = keys[offset + index]
+                let isLast = index == phrase.words.count - 1
+                if textWord != phraseWord && !(isLast && Self.singular(textWord) == phraseWord) {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return (checker.glossary.entries[phrase.entryIndex], phrase.words.count) }
+        }
+        return nil
+    }
+
+    /// provisions -> provision, families -> family, boxes -> box; nil when not plural-looking.
+    private static func singular(_ word: String) -> String? {
+        guard word.utf8.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return nil }
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        return String(word.dropLast())
+    }
+
+    private func findingKind(for entry: GlossaryEntry) -> FindingKind? {
+        switch entry.kind {
+        case .jargon: .jargon
+        case .deficit: .deficitLanguage
+        case .complexWord: .complexWord
+        case .filler: .fillerPhrase
+        case .acronym, .acronymSaidAsWord, .ambiguousAcronym, .knownAcronym: nil
+        }
+    }
+
+    private mutating func addGlossaryFinding(_ kind: FindingKind, _ entry: GlossaryEntry, _ range: TextRange) {
+        let written = document.text(of: range)
+        let message: String
+        switch kind {
+        case .jargon: message = "\"\(written)\" is jargon: families may not use this word."
+        case .deficitLanguage: message = "\"\(written)\" describes a person by what they cannot do, or with pity."
+        case .complexWord: message = "\"\(written)\" is a long way to say something short."
+        default: message = "\"\(written)\" adds words but little meaning."
+        }
+        add(kind, range, excerpt: written, message: message, suggestion: Self.suggestion(entry))
+    }
+
+    /// "Try "support" or "help". Say what the support is."
+    static func suggestion(_ entry: GlossaryEntry) -> String? {
+        var parts: [String] = []
+        let plain = entry.alternatives.filter { !$0.hasPrefix("(") }
+        let instructions = entry.alternatives.filter { $0.hasPrefix("(") }.map { $0.dropFirst().dropLast() }
+        if !plain.isEmpty { parts.append("Try \(list(plain.map { "\"\($0)\"" }, joiner: "or")).") }
+        for instruction in instructions { parts.append(instruction.prefix(1).uppercased() + instruction.dropFirst() + ".") }
+        if !entry.explanation.isEmpty, entry.explanation != "Shorter." { parts.append(entry.explanation) }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    private mutating func checkPreferredLanguage(at offset: Int, _ words: ArraySlice<Word>) -> Int? {
+        guard let match = PreferredLanguage.match(keys, at: offset, preference: checker.settings.languagePreference) else { return nil }
+        let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + match.length - 1].end)
+        let written = document.text(of: range)
+        let style = checker.settings.languagePreference == .identityFirst ? "identity-first language (\"autistic person\")" : "person-first language (\"person with autism\")"
+        add(.preferredLanguage, range, excerpt: written,
+            message: "Your area uses \(style).",
+            suggestion: "Try \"\(match.replacement)\".")
+        return match.length
+    }
+
+    // MARK: Passive voice
+
+    private mutating func checkPassive(_ words: ArraySlice<Word>) {
+        var offset = 0
+        while offset < keys.count {
+            guard PassiveVoice.beForms.contains(keys[offset]) else { offset += 1; continue }
+            var next = offset + 1
+            while next < keys.count, PassiveVoice.isAdverb(keys[next]) { next += 1 }
+            guard next < keys.count, words[words.startIndex + next].kind == .word, PassiveVoice.isParticiple(keys[next]) else {
+                offset += 1
+                continue
+            }
+            let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + next].end)
+            let written = document.text(of: range)
+            var suggestion = "Say who does it: \"we will send\", not \"it will be sent\"."
+            if let agent = PassiveVoice.agent(keys, after: next), keys[next].hasSuffix("ed") {
+                let agentRange = TextRange(start: words[words.startIndex + agent.lowerBound].start, end: words[words.startIndex + agent.upperBound - 1].end)
+                suggestion = "Start with who did it: \"\(document.text(of: agentRange)) \(keys[next])\"."
+            }
+            add(.passiveVoice, range, excerpt: written,
+                message: "\"\(written)\" is passive: it can hide who does what.",
+                suggestion: suggestion)
+            offset = next + 1
+        }
+    }
+
+    // MARK: Links
+
+    private mutating func checkLinks() {
+        let reported = Set(findings.filter { $0.kind == .vagueLinkText }.map(\.range.start))
+        for link in document.links where !reported.contains(link.range.start) {
+            let text = document.text(of: link.range)
+            guard VagueLinks.isVague(text) else { continue }
+            add(.vagueLinkText, link.range, excerpt: text,
+                message: "The link text \"\(text)\" does not say where the link goes.",
+                suggestion: "Use words that say where it goes, for example \"read the short breaks guide\".")
+        }
+    }
+
+    // MARK: Results
+
+    private mutating func add(_ kind: FindingKind, _ range: TextRange, excerpt: String, message: String, suggestion: String?) {
+        let severity: Finding.Severity = profile.problems.contains(kind) ? .problem : .advice
+        findings.append(Finding(kind: kind, range: range, line: 0, column: 0, excerpt: excerpt, message: message, suggestion: suggestion, severity: severity))
+    }
+
+    func analysis() -> Analysis {
+        var sorted = findings
+        sorted.sort { ($0.range.start, $0.kind) < ($1.range.start, $1.kind) }
+        let positions = LineIndex.positions(of: sorted.map(\.range.start), in: bytes)
+        for index in sorted.indices {
+            sorted[index].line = positions[index].line
+            sorted[index].column = positions[index].column
+        }
+        let scores = ReadabilityScores(statistics)
+        var reasons: [String] = []
+        if let scores, scores.readingAge > profile.targetReadingAge {
+            reasons.append("It needs a reading age of \(scores.readingAge); the aim is \(profile.targetReadingAge) or under.")
+        }
+        let problems = Dictionary(grouping: sorted.filter { $0.severity == .problem }, by: \.kind)
+        for kind in FindingKind.allCases {
+            guard let found = problems[kind] else { continue }
+            reasons.append("\(kind.title): \(found.count).")
+        }
+        return Analysis(profile: profile, statistics: statistics, scores: scores, findings: sorted, meetsProfile: reasons.isEmpty, reasons: reasons)
+    }
+
+    static func list(_ items: [String], joiner: String) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// A text as the checker reads it: blocks (paragraphs, headings, list
+/// items), the sentences in each block and the words in each sentence, each
+/// with its place in the text as UTF-8 byte offsets, so a page can highlight
+/// any of them.
+public struct Document: Sendable {
+    /// The text the offsets refer to: the input itself, or the text read
+    /// out of a Word, HTML, Markdown or PDF file.
+    public let text: String
+    public let blocks: [Block]
+    public let sentences: [Sentence]
+    public let words: [Word]
+    /// Links whose text the reader knows (HTML, Markdown, Word).
+    public let links: [Link]
+    let bytes: [UInt8]
+
+    /// Reads plain text: blank lines end paragraphs; headings and list items
+    /// are found from the lines themselves.
+    public init(plainText: String) {
+        let bytes = Array(plainText.utf8)
+        self.init(text: plainText, bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
+    }
+
+    /// A text whose blocks are already known, as a document reader finds them.
+    public init(text: String, layout: [LaidOutBlock], links: [Link] = []) {
+        self.init(text: text, bytes: Array(text.utf8), layout: layout, links: links)
+    }
+
+    private init(text: String, bytes: [UInt8], layout: [LaidOutBlock], links: [Link]) {
+        self.text = text
+        self.bytes = bytes
+        self.links = links
+        var splitter = SentenceSplitter(bytes: bytes)
+        var blocks: [Block] = []
+        blocks.reserveCapacity(layout.count)
+        for laidOut in layout {
+            let firstSentence = splitter.sentences.count
+            splitter.split(laidOut.range, blockIndex: blocks.count)
+            let sentenceRange = firstSentence..<splitter.sentences.count
+            guard !sentenceRange.isEmpty else { continue }
+            blocks.append(Block(kind: laidOut.kind, range: laidOut.range, sentences: sentenceRange))
+        }
+        self.blocks = blocks
+        sentences = splitter.sentences
+        words = splitter.words
+    }
+
+    /// The text of a range.
+    public func text(of range: TextRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// The words of a sentence.
+    public func words(of sentence: Sentence) -> ArraySlice<Word> {
+        words[sentence.words]
+    }
+}
+
+/// Where something is in the text: UTF-8 byte offsets, end not included.
+public struct TextRange: Hashable, Sendable, Codable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public var length: Int { end - start }
+}
+
+public enum BlockKind: String, Sendable, Codable, CaseIterable {
+    case paragraph
+    case heading
+    case listItem
+}
+
+/// A block as a layout finds it, before it is split into sentences.
+public struct LaidOutBlock: Sendable, Equatable {
+    public var kind: BlockKind
+    public var range: TextRange
+
+    public init(kind: BlockKind, range: TextRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public struct Block: Sendable {
+    public let kind: BlockKind
+    public let range: TextRange
+    /// Indexes into `Document.sentences`.
+    public let sentences: Range<Int>
+}
+
+public struct Sentence: Sendable {
+    public let range: TextRange
+    /// Indexes into `Document.words`.
+    public let words: Range<Int>
+    public let blockIndex: Int
+    public var wordCount: Int { words.count }
+}
+
+public enum WordKind: UInt8, Sendable, Codable {
+    case word
+    case number
+    /// Two or more capitals: NHS, EHCPs, SENCo is a word.
+    case acronym
+    /// e.g., i.e., a.m., U.K.: letters with dots inside.
+    case abbreviation
+    /// Not read as words, so left out of the readability scores.
+    case url
+    case email
+}
+
+/// One word: 12 bytes, so that a 50 MB paper fits in memory.
+public struct Word: Sendable {
+    private let startOffset: UInt32
+    private let endOffset: UInt32
+    public let kind: WordKind
+
+    init(start: Int, end: Int, kind: WordKind) {
+        startOffset = UInt32(truncatingIfNeeded: start)
+        endOffset = UInt32(truncatingIfNeeded: end)
+        self.kind = kind
+    }
+
+    public var range: TextRange { TextRange(start: Int(startOffset), end: Int(endOffset)) }
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
+    /// Whether the readability formulas count it.
+    public var isReadAloud: Bool { kind != .url && kind != .email }
+}
+
+public struct Link: Sendable, Equatable {
+    public var range: TextRange
+    public var target: String
+
+    public init(range: TextRange, target: String) {
+        self.range = range
+        self.target = target
+    }
+}

@@ -1,0 +1,28 @@
+/// Turns byte offsets into the line and column a person sees.
+enum LineIndex {
+    /// 1-based line, and 1-based column counted in Unicode characters, for
+    /// each offset. The offsets must be sorted; the text is read once, so a
+    /// 50 MB text on one line costs no more than one with many lines.
+    static func positions(of sortedOffsets: [Int], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
+        result.reserveCapacity(sortedOffsets.count)
+        var line = 1
+        var column = 1
+        var index = 0
+        for offset in sortedOffsets {
+            let target = min(offset, bytes.count)
+            while index < target {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            result.append((line, column))
+        }
+        return result
+    }
+}
