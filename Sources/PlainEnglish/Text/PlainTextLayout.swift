@@ -73,7 +73,7 @@ enum PlainTextLayout {
     /// The width text was wrapped at: the longest of most lines, or no wrap.
     private static func typicalWrapWidth(_ lines: [Line]) -> Int {
         var lengths = lines.map(\.length).filter { $0 > 0 }
-        guard lengths.count >= 4 else { return Int.max / 2 }
+        guard lengths.count >= 4 else { return 1_000_000 } // too few lines to tell: not wrapped
         lengths.sort()
         return lengths[lengths.count * 9 / 10]
     }
