@@ -21,12 +21,26 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         // Pure rules of the partnership: no Vapor, no Fluent, Foundation at most.
         .target(name: "Domain", swiftSettings: strictSettings),
         // The plain English checker: the standard library only.
         .target(name: "PlainEnglish", swiftSettings: strictSettings),
+        // Word, PDF, HTML and Markdown files read into the checker's text model.
+        .target(
+            name: "PlainEnglishDocuments",
+            dependencies: [
+                "PlainEnglish",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Ink", package: "Ink"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // `coproduce check` and `coproduce syllables`, run before Vapor starts.
+        .target(name: "PlainEnglishCLI", dependencies: ["PlainEnglish", "PlainEnglishDocuments"], swiftSettings: strictSettings),
         .target(
             name: "App",
             dependencies: [
@@ -42,11 +56,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "coproduce",
-            dependencies: ["App"],
+            dependencies: ["App", "PlainEnglishCLI"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
-        .testTarget(name: "PlainEnglishTests", dependencies: ["PlainEnglish"], swiftSettings: strictSettings),
+        .testTarget(name: "PlainEnglishTests", dependencies: ["PlainEnglish", "PlainEnglishDocuments", "PlainEnglishCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strictSettings),
         .testTarget(
             name: "AppTests",
             dependencies: [

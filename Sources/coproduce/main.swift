@@ -1,6 +1,12 @@
 import App
 import Logging
+import PlainEnglishCLI
 import Vapor
+
+// The plain English commands need no database or web server: run them first, and fast.
+if let exitCode = PlainEnglishCommandLine.runIfRequested(CommandLine.arguments) {
+    exit(exitCode)
+}
 
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)

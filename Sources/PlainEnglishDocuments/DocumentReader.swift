@@ -1,0 +1,87 @@
+import Foundation
+import PlainEnglish
+
+/// Reads a file into the checker's text model: plain text as it is; HTML,
+/// Markdown and Word with their markup removed and their headings, list
+/// items and links kept; PDF through poppler's `pdftotext`.
+public enum DocumentReader {
+    public enum Format: String, Sendable, CaseIterable {
+        case text = "txt"
+        case markdown = "md"
+        case html
+        case word = "docx"
+        case pdf
+
+        /// The format a file name says, or nil.
+        public init?(fileName: String) {
+            let lowercased = fileName.lowercased()
+            guard let dot = lowercased.lastIndex(of: ".") else { return nil }
+            switch lowercased[lowercased.index(after: dot)...] {
+            case "txt", "text": self = .text
+            case "md", "markdown": self = .markdown
+            case "html", "htm", "xhtml": self = .html
+            case "docx": self = .word
+            case "pdf": self = .pdf
+            default: return nil
+            }
+        }
+    }
+
+    /// What went wrong, in words for the person who chose the file.
+    public struct ReadError: Error, Equatable, CustomStringConvertible {
+        public let message: String
+        public init(_ message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    public static let supportedFormatsSentence = "Coproduce reads .txt, .md, .html, .docx and .pdf files."
+
+    /// Reads `data`, choosing the format from the file name and checking the
+    /// content agrees with it.
+    public static func read(_ data: Data, named fileName: String) throws -> Document {
+        guard data.count <= PlainEnglishChecker.maximumInputBytes else {
+            throw ReadError("The file is \(data.count / 1_048_576) MB. Coproduce checks files of up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB.")
+        }
+        let format = Format(fileName: fileName) ?? sniff(data)
+        guard let format else {
+            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+                throw ReadError("This looks like an older Word file (.doc). Save it as .docx and try again.")
+            }
+            throw ReadError("Coproduce cannot tell what kind of file this is. \(supportedFormatsSentence)")
+        }
+        switch format {
+        case .text: return Document(plainText: try text(data))
+        case .markdown: return try MarkdownText.document(try text(data))
+        case .html: return HTMLText.document(try text(data))
+        case .word: return try WordText.document(data)
+        case .pdf: return try PDFText.document(data)
+        }
+    }
+
+    /// Guesses the format of a file without a known extension (standard input).
+    private static func sniff(_ data: Data) -> Format? {
+        if data.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .word }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return nil }
+        let start = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
+        if start.contains("<!doctype html") || start.contains("<html") { return .html }
+        return .text
+    }
+
+    /// Text in UTF-8 (with or without a byte order mark), UTF-16 with a byte
+    /// order mark, or Windows-1252 as older Windows programs save it.
+    static func text(_ data: Data) throws -> String {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else { throw ReadError("This text file is damaged: it is not readable UTF-16.") }
+            return text
+        }
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        // A text file has no zero bytes; a picture, program or zip file has many.
+        if body.prefix(8192).contains(0) {
+            throw ReadError("This file is not text: it may be a picture, a program or a compressed file. \(supportedFormatsSentence)")
+        }
+        if let text = String(bytes: body, encoding: .utf8) { return text }
+        if let text = String(bytes: body, encoding: .windowsCP1252) { return text }
+        return String(decoding: body, as: UTF8.self)
+    }
+}
