@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import PlainEnglishCLI
+
+/// `coproduce check` and `coproduce syllables`: output and exit codes.
+@Suite struct CommandLineTests {
+    struct Output: TextOutputStream {
+        var text = ""
+        mutating func write(_ string: String) { text += string }
+    }
+
+    func run(_ arguments: [String], input: String = "") -> (code: PlainEnglishCommandLine.ExitCode, output: String, errors: String) {
+        var output = Output()
+        var errors = Output()
+        let code = PlainEnglishCommandLine.check(arguments, output: &output, errors: &errors, readStandardInput: { Data(input.utf8) })
+        return (code, output.text, errors.text)
+    }
+
+    func file(_ text: String, named name: String = "letter.txt") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aPlainLetterMeetsTheProfileAndExitsZero() throws {
+        let path = try file("We will send the papers a week before the meeting. Tell us if you need them in large print.")
+        let result = run([path])
+        #expect(result.code == .meetsProfile)
+        #expect(result.output.hasPrefix("\(path): meets the standard (papers and letters) profile\n"))
+        #expect(result.output.contains("Reading age:"))
+        #expect(result.output.contains("No findings."))
+    }
+
+    @Test func aHardTextExitsOneAndListsFindingsWithLineAndColumn() throws {
+        let path = try file("Hello.\nYour EHCP was agreed by the panel.")
+        let result = run([path])
+        #expect(result.code == .doesNotMeetProfile)
+        #expect(result.output.contains("\(path):2:6: problem: Acronym not spelled out: EHCP is not spelled out."))
+        #expect(result.output.contains("\(path):2:11: advice: Passive voice:"))
+        #expect(result.output.contains("Summary: passive voice 1, acronym not spelled out 1"))
+    }
+
+    @Test func jsonOutputCarriesTheWholeAnalysis() throws {
+        let result = run(["-", "--json", "--profile", "easy-read"], input: "The NHS will help you.")
+        #expect(result.code == .meetsProfile || result.code == .doesNotMeetProfile)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["file"] as? String == "-")
+        let analysis = try #require(json["analysis"] as? [String: Any])
+        #expect((analysis["profile"] as? [String: Any])?["name"] as? String == "easy-read")
+        #expect((analysis["statistics"] as? [String: Any])?["words"] as? Int == 5)
+    }
+
+    @Test func usageAndFileErrorsExitTwo() throws {
+        #expect(run([]).code == .usageOrFileError)
+        #expect(run([]).errors.hasPrefix("Name a file to check."))
+        #expect(run(["a.txt", "--profile", "toddlers"]).errors == "--profile needs one of: standard, easy-read, children-8-11, young-people-12-15, young-people-16-25.\n")
+        #expect(run(["--colour"]).code == .usageOrFileError)
+        let missing = run(["/no/such/file.txt"])
+        #expect(missing.code == .usageOrFileError)
+        #expect(missing.errors == "/no/such/file.txt: cannot be read. Check the name and that you may open it.\n")
+        let picture = try file("\u{0}\u{0}PNG", named: "picture.txt")
+        #expect(run([picture]).code == .usageOrFileError)
+        #expect(run(["--help"]).code == .meetsProfile)
+    }
+
+    @Test func syllablesPrintsACountForEachWord() {
+        var output = Output()
+        var errors = Output()
+        var lines = ["behavioural", "", "NHS", "autism"].makeIterator()
+        let code = PlainEnglishCommandLine.syllables([], output: &output, errors: &errors, readLine: { lines.next() })
+        #expect(code == .meetsProfile)
+        #expect(output.text == "behavioural\t4\nNHS\t3\nautism\t3\n")
+        var rulesOutput = Output()
+        var rulesLines = ["cooperate"].makeIterator()
+        _ = PlainEnglishCommandLine.syllables(["--rules-only"], output: &rulesOutput, errors: &errors, readLine: { rulesLines.next() })
+        #expect(rulesOutput.text == "cooperate\t4\n")
+        #expect(PlainEnglishCommandLine.syllables(["--fast"], output: &output, errors: &errors, readLine: { nil }) == .usageOrFileError)
+    }
+}
