@@ -57,6 +57,22 @@ public struct Analysis: Sendable, Codable, Equatable {
     public func count(of kind: FindingKind) -> Int { findings.count { $0.kind == kind } }
 }
 
+/// What the checks need to know about one distinct word.
+private struct WordFacts {
+    let syllables: Int
+    /// Glossary phrases that start with this word (or its singular).
+    let phrases: [Glossary.Phrase]?
+    let isBeForm: Bool
+    let isAdverb: Bool
+    let isParticiple: Bool
+    /// In the pronunciation dictionary: written in capitals, it is shouting, not an acronym.
+    let isEnglishWord: Bool
+    let mayStartVagueLink: Bool
+    let mayStartPreferredLanguage: Bool
+    let joinsIdeas: Bool
+    let isSubject: Bool
+}
+
 /// The state of one check: statistics so far, findings so far, acronyms seen.
 private struct CheckPass {
     let document: Document
@@ -66,7 +82,12 @@ private struct CheckPass {
 
     var statistics = TextStatistics()
     var findings: [Finding] = []
-    var syllableCache: [String: Int] = [:]
+    /// Facts about each distinct word, found once: a text of a million words
+    /// has a few thousand distinct ones, so each word costs one look-up.
+    var vocabulary: [String: Int] = [:]
+    var facts: [WordFacts] = []
+    /// For each word of the current sentence, its entry in `facts`.
+    var factIndexes: [Int] = []
     var acronyms: [String: AcronymUse] = [:]
     var acronymOrder: [String] = []
     /// Lowercase forms of the current sentence's words.
@@ -99,15 +120,21 @@ private struct CheckPass {
     private mutating func checkSentence(_ sentence: Sentence) {
         let words = document.words[sentence.words]
         keys.removeAll(keepingCapacity: true)
-        for word in words { keys.append(lowercaseKey(word)) }
+        factIndexes.removeAll(keepingCapacity: true)
+        for word in words {
+            let key = lowercaseKey(word)
+            keys.append(key)
+            factIndexes.append(factIndex(for: word, key: key))
+        }
 
         var readAloud = 0
         for (offset, word) in words.enumerated() where word.isReadAloud {
             readAloud += 1
-            count(word, key: keys[offset], isFirst: offset == 0)
+            count(word, key: keys[offset], facts: facts[factIndexes[offset]], isFirst: offset == 0)
         }
-        guard readAloud > 0 else { return }
+        // A unit that is only an address (an e-mail line in a letter) is still a unit the reader meets.
         statistics.sentences += 1
+        guard readAloud > 0 else { return }
 
         checkLength(sentence, wordCount: readAloud)
         checkShouting(words)
@@ -117,15 +144,31 @@ private struct CheckPass {
         if profile.checks.contains(.moreThanOneIdea) { checkOneIdea(sentence, words) }
     }
 
-    private mutating func count(_ word: Word, key: String, isFirst: Bool) {
-        let syllables: Int
-        let cacheKey = word.kind == .acronym ? document.text(of: word.range) : key
-        if let cached = syllableCache[cacheKey] {
-            syllables = cached
-        } else {
-            syllables = word.kind == .acronym ? checker.counter.syllables(of: cacheKey) : wordSyllables(word, key: key)
-            syllableCache[cacheKey] = syllables
-        }
+    private mutating func factIndex(for word: Word, key: String) -> Int {
+        let vocabularyKey = word.kind == .acronym ? document.text(of: word.range) : key
+        if let index = vocabulary[vocabularyKey] { return index }
+        let syllables = word.isReadAloud ? (word.kind == .acronym ? checker.counter.syllables(of: vocabularyKey) : wordSyllables(word, key: key)) : 0
+        let phrases = checker.glossary.phrasesByFirstWord[key] ?? Self.singular(key).flatMap { checker.glossary.phrasesByFirstWord[$0] }
+        let isWord = word.kind == .word || word.kind == .acronym
+        let entry = WordFacts(
+            syllables: syllables,
+            phrases: phrases,
+            isBeForm: isWord && PassiveVoice.beForms.contains(key),
+            isAdverb: isWord && PassiveVoice.isAdverb(key),
+            isParticiple: word.kind == .word && PassiveVoice.isParticiple(key),
+            isEnglishWord: isWord && key.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(key.utf8)) != nil,
+            mayStartVagueLink: VagueLinks.firstWords.contains(key),
+            mayStartPreferredLanguage: PreferredLanguage.firstWords.contains(key),
+            joinsIdeas: PassiveVoice.secondIdeaJoiners.contains(key),
+            isSubject: PassiveVoice.subjects.contains(key)
+        )
+        facts.append(entry)
+        vocabulary[vocabularyKey] = facts.count - 1
+        return facts.count - 1
+    }
+
+    private mutating func count(_ word: Word, key: String, facts: WordFacts, isFirst: Bool) {
+        let syllables = facts.syllables
         statistics.words += 1
         statistics.syllables += syllables
         var letters = 0
@@ -189,8 +232,8 @@ private struct CheckPass {
         var joiner: String?
         if text.contains(UInt8(ascii: ";")) { joiner = ";" }
         for (offset, key) in keys.enumerated() where joiner == nil && offset > 0 {
-            if PassiveVoice.secondIdeaJoiners.contains(key) { joiner = key; break }
-            if key == "and" || key == "or", offset + 1 < keys.count, PassiveVoice.subjects.contains(keys[offset + 1]) { joiner = key; break }
+            if facts[factIndexes[offset]].joinsIdeas { joiner = key; break }
+            if key == "and" || key == "or", offset + 1 < keys.count, facts[factIndexes[offset + 1]].isSubject { joiner = key; break }
         }
         guard let joiner else { return }
         add(.moreThanOneIdea, sentence.range, excerpt: openingWords(sentence),
@@ -225,7 +268,7 @@ private struct CheckPass {
             longest = 0
         }
         for (offset, word) in words.enumerated() {
-            if isShouted(word, key: keys[offset]) {
+            if isShouted(word, at: offset) {
                 if runStart == nil { runStart = word.start }
                 runEnd = word.end
                 runLength += 1
@@ -238,12 +281,12 @@ private struct CheckPass {
     }
 
     /// An English word written in capitals, not an acronym: NOTE, PLEASE, IMPORTANT.
-    private func isShouted(_ word: Word, key: String) -> Bool {
+    private func isShouted(_ word: Word, at offset: Int) -> Bool {
         guard word.kind == .acronym || word.kind == .word, word.end - word.start >= 2 else { return false }
         let written = bytes[word.start..<word.end]
-        guard written.allSatisfy(isUppercaseLetter) else { return false }
-        if checker.glossary.acronym(String(decoding: written, as: UTF8.self)) != nil { return false }
-        return PronunciationDictionary.shared.syllables(of: Array(key.utf8)) != nil && key.utf8.count >= 2
+        guard isUppercaseLetter(written.first!), written.allSatisfy(isUppercaseLetter) else { return false }
+        guard facts[factIndexes[offset]].isEnglishWord else { return false }
+        return checker.glossary.acronym(String(decoding: written, as: UTF8.self)) == nil
     }
 
     // MARK: Acronyms
@@ -251,8 +294,8 @@ private struct CheckPass {
     private mutating func checkAcronyms(_ words: ArraySlice<Word>, in sentence: Sentence) {
         guard profile.checks.contains(.acronymNotSpelledOut) else { return }
         for (offset, word) in words.enumerated() where word.kind == .acronym {
-            if isShouted(word, key: keys[offset]) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], key: keys[offset - 1])
-                || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], key: keys[offset + 1])
+            if isShouted(word, at: offset) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], at: offset - 1)
+                || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], at: offset + 1)
                 || word.end - word.start >= 4) {
                 continue // shouting, reported as capitals
             }
@@ -332,11 +375,12 @@ private struct CheckPass {
                 offset += length
                 continue
             }
-            if checker.settings.languagePreference != .either, profile.checks.contains(.preferredLanguage), let length = checkPreferredLanguage(at: offset, words) {
+            let wordFacts = facts[factIndexes[offset]]
+            if wordFacts.mayStartPreferredLanguage, checker.settings.languagePreference != .either, profile.checks.contains(.preferredLanguage), let length = checkPreferredLanguage(at: offset, words) {
                 offset += length
                 continue
             }
-            if profile.checks.contains(.vagueLinkText), let length = VagueLinks.phraseLength(keys, at: offset) {
+            if wordFacts.mayStartVagueLink, profile.checks.contains(.vagueLinkText), let length = VagueLinks.phraseLength(keys, at: offset) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
                 add(.vagueLinkText, range, excerpt: document.text(of: range),
                     message: "\"\(document.text(of: range))\" does not say where the link goes, and screen reader users often hear links on their own.",
@@ -349,9 +393,7 @@ private struct CheckPass {
     }
 
     private func glossaryMatch(at offset: Int) -> (GlossaryEntry, Int)? {
-        let key = keys[offset]
-        let candidates = checker.glossary.phrasesByFirstWord[key] ?? Self.singular(key).flatMap { checker.glossary.phrasesByFirstWord[$0] }
-        guard let candidates else { return nil }
+        guard let candidates = facts[factIndexes[offset]].phrases else { return nil }
         for phrase in candidates where offset + phrase.words.count <= keys.count {
             var matches = true
             for (index, phraseWord) in phrase.words.enumerated() {
@@ -423,10 +465,10 @@ private struct CheckPass {
     private mutating func checkPassive(_ words: ArraySlice<Word>) {
         var offset = 0
         while offset < keys.count {
-            guard PassiveVoice.beForms.contains(keys[offset]) else { offset += 1; continue }
+            guard facts[factIndexes[offset]].isBeForm else { offset += 1; continue }
             var next = offset + 1
-            while next < keys.count, PassiveVoice.isAdverb(keys[next]) { next += 1 }
-            guard next < keys.count, words[words.startIndex + next].kind == .word, PassiveVoice.isParticiple(keys[next]) else {
+            while next < keys.count, facts[factIndexes[next]].isAdverb { next += 1 }
+            guard next < keys.count, facts[factIndexes[next]].isParticiple else {
                 offset += 1
                 continue
             }

@@ -83,6 +83,8 @@ enum VagueLinks {
         ["follow", "this", "link"], ["tap", "here"], ["press", "here"], ["click", "on", "the", "link"],
     ]
 
+    static let firstWords: Set<String> = ["click", "follow", "tap", "press"]
+
     /// The length of a "click here" phrase starting at `offset`, or nil.
     static func phraseLength(_ keys: [String], at offset: Int) -> Int? {
         guard keys[offset] == "click" || keys[offset] == "follow" || keys[offset] == "tap" || keys[offset] == "press" else { return nil }
@@ -114,6 +116,9 @@ enum PreferredLanguage {
         "people", "children", "adults", "pupils", "students", "learners", "boys", "girls", "sons", "daughters",
         "individuals", "parents", "men", "women", "teenagers",
     ]
+
+    /// Words that can start a phrase this check looks at.
+    static let firstWords: Set<String> = people.union(["young", "autistic", "disabled"])
 
     struct Match {
         let length: Int

@@ -1,6 +1,6 @@
 /// What the readability formulas count in a text.
 public struct TextStatistics: Sendable, Codable, Equatable {
-    /// Sentences, headings and list items with at least one word.
+    /// Sentences, headings and list items (a line that is only an address counts too).
     public var sentences: Int
     /// Words read aloud (web and e-mail addresses are left out).
     public var words: Int

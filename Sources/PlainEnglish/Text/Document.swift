@@ -4,8 +4,9 @@
 /// any of them.
 public struct Document: Sendable {
     /// The text the offsets refer to: the input itself, or the text read
-    /// out of a Word, HTML, Markdown or PDF file.
-    public let text: String
+    /// out of a Word, HTML, Markdown or PDF file. Made on demand: the
+    /// document keeps only the UTF-8 bytes, so a large file is held once.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     public let blocks: [Block]
     public let sentences: [Sentence]
     public let words: [Word]
@@ -17,16 +18,15 @@ public struct Document: Sendable {
     /// are found from the lines themselves.
     public init(plainText: String) {
         let bytes = Array(plainText.utf8)
-        self.init(text: plainText, bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
+        self.init(bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
     }
 
     /// A text whose blocks are already known, as a document reader finds them.
     public init(text: String, layout: [LaidOutBlock], links: [Link] = []) {
-        self.init(text: text, bytes: Array(text.utf8), layout: layout, links: links)
+        self.init(bytes: Array(text.utf8), layout: layout, links: links)
     }
 
-    private init(text: String, bytes: [UInt8], layout: [LaidOutBlock], links: [Link]) {
-        self.text = text
+    private init(bytes: [UInt8], layout: [LaidOutBlock], links: [Link]) {
         self.bytes = bytes
         self.links = links
         var splitter = SentenceSplitter(bytes: bytes)

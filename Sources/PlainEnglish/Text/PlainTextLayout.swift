@@ -16,6 +16,7 @@ enum PlainTextLayout {
         var blocks: [LaidOutBlock] = []
         var current: LaidOutBlock?
         var currentEndsUnit = true
+        var currentLines = 0
 
         func finish() {
             if let block = current { blocks.append(block) }
@@ -32,6 +33,7 @@ enum PlainTextLayout {
             let startsNew = current == nil || currentEndsUnit || marker != nil || heading != nil
             if startsNew {
                 finish()
+                currentLines = 0
                 if let marker {
                     current = LaidOutBlock(kind: .listItem, range: TextRange(start: marker.textStart, end: content.end))
                 } else if let heading {
@@ -42,6 +44,7 @@ enum PlainTextLayout {
             } else {
                 current?.range.end = content.end
             }
+            currentLines += 1
 
             // Does this line end its unit, or does the text run on to the next line?
             let endsWithStop = endsSentence(bytes, content)
@@ -56,18 +59,13 @@ enum PlainTextLayout {
                 let isShort = content.length < max(40, wrapWidth * 3 / 4)
                 let endsWithJoin = endsWithJoiningPunctuation(bytes, content)
                 currentEndsUnit = nextStartsFresh && isShort && !endsWithJoin
-                if current?.kind == .paragraph, currentEndsUnit, blockLineCount(current, bytes) == 1, content.length < 120 {
+                if current?.kind == .paragraph, currentEndsUnit, currentLines == 1, content.length < 120 {
                     current?.kind = .heading
                 }
             }
         }
         finish()
         return blocks
-    }
-
-    private static func blockLineCount(_ block: LaidOutBlock?, _ bytes: [UInt8]) -> Int {
-        guard let block else { return 0 }
-        return 1 + bytes[block.range.start..<block.range.end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     }
 
     /// The width text was wrapped at: the longest of most lines, or no wrap.
@@ -98,7 +96,11 @@ enum PlainTextLayout {
     private static func startsFresh(_ bytes: [UInt8], _ content: TextRange) -> Bool {
         let first = bytes[content.start]
         if ListMarker.match(bytes, in: content) != nil || MarkdownHeading.match(bytes, in: content) != nil { return true }
-        if isLowercaseLetter(first) { return false }
+        if isLowercaseLetter(first) {
+            // A line that is only an e-mail or web address (a letter's heading) stands alone.
+            let line = bytes[content.start..<content.end]
+            return !line.contains(UInt8(ascii: " ")) && (line.contains(UInt8(ascii: "@")) || line.starts(with: "www.".utf8) || line.starts(with: "http".utf8))
+        }
         return isUppercaseLetter(first) || isDigit(first) || first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first >= 0x80
     }
 

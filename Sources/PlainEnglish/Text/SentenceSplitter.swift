@@ -201,7 +201,7 @@ struct SentenceSplitter {
             if word.count == 1 && isUppercaseLetter(word.first!) { return false } // J. Smith
             if Abbreviations.titles.contains(key) { return false } // Dr. Patel
             if Abbreviations.beforeNumbers.contains(key) { return !isDigit(bytes[next]) } // No. 5, p. 12; but "The answer is no. We"
-            if Abbreviations.mayEnd.contains(key) { return nextIsCapital || isDigit(bytes[next]) }
+            if Abbreviations.mayEnd.contains(key) { return nextIsCapital } // "etc. The", but "Nov. 2025", "Fri. 27 March"
             return true
         default:
             return true
@@ -289,6 +289,10 @@ enum Abbreviations {
         "no", "nos", "p", "pp", "para", "paras", "fig", "figs", "vol", "ch", "sec", "sect", "ref", "tel", "ext", "mob",
         "approx", "min", "max", "est", "art", "reg", "sch", "app",
     ]
-    /// End a sentence only when a capital follows: "pens etc. The next day".
-    static let mayEnd: Set<String> = ["etc", "al", "ltd", "inc", "co", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    /// End a sentence only when a capital follows: "pens etc. The next day", but "in Nov. 2025".
+    static let mayEnd: Set<String> = [
+        "etc", "al", "ltd", "inc", "co", "plc",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
 }
