@@ -88,6 +88,8 @@ private struct CheckPass {
     var facts: [WordFacts] = []
     /// For each word of the current sentence, its entry in `facts`.
     var factIndexes: [Int] = []
+    var messages: [String: String] = [:]
+    var suggestions: [Int: String?] = [:]
     var acronyms: [String: AcronymUse] = [:]
     var acronymOrder: [String] = []
     /// Lowercase forms of the current sentence's words.
@@ -369,9 +371,9 @@ private struct CheckPass {
     private mutating func checkPhrases(_ words: ArraySlice<Word>) {
         var offset = 0
         while offset < keys.count {
-            if let (entry, length) = glossaryMatch(at: offset), let kind = findingKind(for: entry), profile.checks.contains(kind) {
+            if let (entry, length) = glossaryMatch(at: offset), let kind = findingKind(for: checker.glossary.entries[entry]), profile.checks.contains(kind) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
-                addGlossaryFinding(kind, entry, range)
+                addGlossaryFinding(kind, entry: entry, range)
                 offset += length
                 continue
             }
@@ -392,7 +394,8 @@ private struct CheckPass {
         }
     }
 
-    private func glossaryMatch(at offset: Int) -> (GlossaryEntry, Int)? {
+    /// The glossary entry (its index) that matches at `offset`, and how many words it covers.
+    private func glossaryMatch(at offset: Int) -> (Int, Int)? {
         guard let candidates = facts[factIndexes[offset]].phrases else { return nil }
         for phrase in candidates where offset + phrase.words.count <= keys.count {
             var matches = true
@@ -404,7 +407,7 @@ private struct CheckPass {
                     break
                 }
             }
-            if matches { return (checker.glossary.entries[phrase.entryIndex], phrase.words.count) }
+            if matches { return (phrase.entryIndex, phrase.words.count) }
         }
         return nil
     }
@@ -426,16 +429,30 @@ private struct CheckPass {
         }
     }
 
-    private mutating func addGlossaryFinding(_ kind: FindingKind, _ entry: GlossaryEntry, _ range: TextRange) {
+    private mutating func addGlossaryFinding(_ kind: FindingKind, entry: Int, _ range: TextRange) {
         let written = document.text(of: range)
+        // Findings of the same words share one message and one suggestion: a long
+        // paper repeats its jargon, and each copy would cost memory.
         let message: String
-        switch kind {
-        case .jargon: message = "\"\(written)\" is jargon: families may not use this word."
-        case .deficitLanguage: message = "\"\(written)\" describes a person by what they cannot do, or with pity."
-        case .complexWord: message = "\"\(written)\" is a long way to say something short."
-        default: message = "\"\(written)\" adds words but little meaning."
+        if let cached = messages[written] {
+            message = cached
+        } else {
+            switch kind {
+            case .jargon: message = "\"\(written)\" is jargon: families may not use this word."
+            case .deficitLanguage: message = "\"\(written)\" describes a person by what they cannot do, or with pity."
+            case .complexWord: message = "\"\(written)\" is a long way to say something short."
+            default: message = "\"\(written)\" adds words but little meaning."
+            }
+            messages[written] = message
         }
-        add(kind, range, excerpt: written, message: message, suggestion: Self.suggestion(entry))
+        let suggestion: String?
+        if let cached = suggestions[entry] {
+            suggestion = cached
+        } else {
+            suggestion = Self.suggestion(checker.glossary.entries[entry])
+            suggestions[entry] = suggestion
+        }
+        add(kind, range, excerpt: written, message: message, suggestion: suggestion)
     }
 
     /// "Try "support" or "help". Say what the support is."
@@ -506,8 +523,9 @@ private struct CheckPass {
         findings.append(Finding(kind: kind, range: range, line: 0, column: 0, excerpt: excerpt, message: message, suggestion: suggestion, severity: severity))
     }
 
-    func analysis() -> Analysis {
+    mutating func analysis() -> Analysis {
         var sorted = findings
+        findings = [] // sorted in place, not copied
         sorted.sort { ($0.range.start, $0.kind) < ($1.range.start, $1.kind) }
         let positions = LineIndex.positions(of: sorted.map(\.range.start), in: bytes)
         for index in sorted.indices {

@@ -89,15 +89,10 @@ public enum PlainEnglishCommandLine {
         var reports: [FileReport] = []
         for file in files {
             do {
-                let document: Document
-                if file == "-" {
-                    document = try DocumentReader.read(readStandardInput(), named: "standard input.txt")
-                } else {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        print("\(file): cannot be read. Check the name and that you may open it.", to: &errors)
-                        return .usageOrFileError
-                    }
-                    document = try DocumentReader.read(data, named: file)
+                // Read in a function of its own, so the file's bytes are freed before the check.
+                guard let document = try readDocument(file, standardInput: readStandardInput) else {
+                    print("\(file): cannot be read. Check the name and that you may open it.", to: &errors)
+                    return .usageOrFileError
                 }
                 reports.append(FileReport(file: file, analysis: checker.check(document, profile: profile)))
             } catch {
@@ -112,14 +107,21 @@ public enum PlainEnglishCommandLine {
             let value: any Encodable = reports.count == 1 ? reports[0] : reports
             // Encoding plain structs of strings and numbers cannot fail.
             let data = (try? encoder.encode(value)) ?? Data()
-            print(String(decoding: data, as: UTF8.self), to: &output)
+            output.write(String(decoding: data, as: UTF8.self))
+            output.write("\n")
         } else {
             for (offset, report) in reports.enumerated() {
                 if offset > 0 { print("", to: &output) }
-                print(TextReport.render(report.analysis, file: report.file), terminator: "", to: &output)
+                TextReport.write(report.analysis, file: report.file, to: &output)
             }
         }
         return reports.allSatisfy(\.analysis.meetsProfile) ? .meetsProfile : .doesNotMeetProfile
+    }
+
+    private static func readDocument(_ file: String, standardInput: () -> Data) throws -> Document? {
+        if file == "-" { return try DocumentReader.read(standardInput(), named: "standard input") }
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return try DocumentReader.read(data, named: file)
     }
 
     struct FileReport: Encodable {

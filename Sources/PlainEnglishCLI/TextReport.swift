@@ -3,8 +3,10 @@ import PlainEnglish
 
 /// The readable report `coproduce check` prints.
 enum TextReport {
-    static func render(_ analysis: Analysis, file: String) -> String {
-        var lines: [String] = []
+    /// Writes the report line by line: a long paper has thousands of findings.
+    static func write(_ analysis: Analysis, file: String, to output: inout some TextOutputStream) {
+        var lines = Lines(output: output)
+        defer { output = lines.output }
         let verdict = analysis.meetsProfile ? "meets" : "does not meet"
         lines.append("\(file): \(verdict) the \(analysis.profile.name.title.lowercased()) profile")
         for reason in analysis.reasons { lines.append("  - \(reason)") }
@@ -37,7 +39,15 @@ enum TextReport {
             let counts = Dictionary(grouping: analysis.findings, by: \.kind).sorted { $0.key < $1.key }
             lines.append("Summary: " + counts.map { "\($0.key.title.lowercased()) \($0.value.count)" }.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Collects nothing: each appended line goes straight to the output.
+    private struct Lines<Output: TextOutputStream> {
+        var output: Output
+        mutating func append(_ line: String) {
+            output.write(line)
+            output.write("\n")
+        }
     }
 
     private static func count(_ value: Int, _ noun: String) -> String {

@@ -50,7 +50,7 @@ public enum DocumentReader {
             throw ReadError("Coproduce cannot tell what kind of file this is. \(supportedFormatsSentence)")
         }
         switch format {
-        case .text: return Document(plainText: try text(data))
+        case .text: return try plainTextDocument(data)
         case .markdown: return try MarkdownText.document(try text(data))
         case .html: return HTMLText.document(try text(data))
         case .word: return try WordText.document(data)
@@ -66,6 +66,18 @@ public enum DocumentReader {
         let start = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
         if start.contains("<!doctype html") || start.contains("<html") { return .html }
         return .text
+    }
+
+    /// Plain text read straight from its bytes when they are UTF-8, so a large
+    /// file is not held twice more as a String.
+    static func plainTextDocument(_ data: Data) throws -> Document {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return Document(plainText: try text(data)) }
+        let bytes = [UInt8](data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...])
+        if bytes.prefix(8192).contains(0) {
+            throw ReadError("This file is not text: it may be a picture, a program or a compressed file. \(supportedFormatsSentence)")
+        }
+        if let document = Document(plainTextUTF8: bytes) { return document }
+        return Document(plainText: try text(data))
     }
 
     /// Text in UTF-8 (with or without a byte order mark), UTF-16 with a byte

@@ -21,6 +21,13 @@ public struct Document: Sendable {
         self.init(bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
     }
 
+    /// Reads plain text from UTF-8 bytes, without first making a String of
+    /// them; nil when the bytes are not valid UTF-8.
+    public init?(plainTextUTF8 bytes: [UInt8]) {
+        guard UTF8Validation.isValid(bytes) else { return nil }
+        self.init(bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
+    }
+
     /// A text whose blocks are already known, as a document reader finds them.
     public init(text: String, layout: [LaidOutBlock], links: [Link] = []) {
         self.init(bytes: Array(text.utf8), layout: layout, links: links)
@@ -87,16 +94,44 @@ public struct LaidOutBlock: Sendable, Equatable {
 
 public struct Block: Sendable {
     public let kind: BlockKind
-    public let range: TextRange
+    private let start: UInt32
+    private let end: UInt32
+    private let firstSentence: UInt32
+    private let endSentence: UInt32
+
+    init(kind: BlockKind, range: TextRange, sentences: Range<Int>) {
+        self.kind = kind
+        start = UInt32(truncatingIfNeeded: range.start)
+        end = UInt32(truncatingIfNeeded: range.end)
+        firstSentence = UInt32(truncatingIfNeeded: sentences.lowerBound)
+        endSentence = UInt32(truncatingIfNeeded: sentences.upperBound)
+    }
+
+    public var range: TextRange { TextRange(start: Int(start), end: Int(end)) }
     /// Indexes into `Document.sentences`.
-    public let sentences: Range<Int>
+    public var sentences: Range<Int> { Int(firstSentence)..<Int(endSentence) }
 }
 
+/// One sentence in 20 bytes: a long paper has tens of thousands.
 public struct Sentence: Sendable {
-    public let range: TextRange
+    private let start: UInt32
+    private let end: UInt32
+    private let firstWord: UInt32
+    private let endWord: UInt32
+    private let block: UInt32
+
+    init(range: TextRange, words: Range<Int>, blockIndex: Int) {
+        start = UInt32(truncatingIfNeeded: range.start)
+        end = UInt32(truncatingIfNeeded: range.end)
+        firstWord = UInt32(truncatingIfNeeded: words.lowerBound)
+        endWord = UInt32(truncatingIfNeeded: words.upperBound)
+        block = UInt32(truncatingIfNeeded: blockIndex)
+    }
+
+    public var range: TextRange { TextRange(start: Int(start), end: Int(end)) }
     /// Indexes into `Document.words`.
-    public let words: Range<Int>
-    public let blockIndex: Int
+    public var words: Range<Int> { Int(firstWord)..<Int(endWord) }
+    public var blockIndex: Int { Int(block) }
     public var wordCount: Int { words.count }
 }
 
@@ -112,21 +147,22 @@ public enum WordKind: UInt8, Sendable, Codable {
     case email
 }
 
-/// One word: 12 bytes, so that a 50 MB paper fits in memory.
+/// One word in 8 bytes, so that a 50 MB paper fits in memory. A "word" of
+/// more than 65,535 bytes (a run of letters with no space) keeps only its start.
 public struct Word: Sendable {
     private let startOffset: UInt32
-    private let endOffset: UInt32
+    private let length: UInt16
     public let kind: WordKind
 
     init(start: Int, end: Int, kind: WordKind) {
         startOffset = UInt32(truncatingIfNeeded: start)
-        endOffset = UInt32(truncatingIfNeeded: end)
+        length = UInt16(clamping: end - start)
         self.kind = kind
     }
 
-    public var range: TextRange { TextRange(start: Int(startOffset), end: Int(endOffset)) }
+    public var range: TextRange { TextRange(start: start, end: end) }
     var start: Int { Int(startOffset) }
-    var end: Int { Int(endOffset) }
+    var end: Int { Int(startOffset) + Int(length) }
     /// Whether the readability formulas count it.
     public var isReadAloud: Bool { kind != .url && kind != .email }
 }

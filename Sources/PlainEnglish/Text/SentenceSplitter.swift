@@ -14,9 +14,22 @@ struct SentenceSplitter {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        // About one word in six bytes, one sentence in a hundred.
-        words.reserveCapacity(bytes.count / 6)
+        // Reserve about what is needed: an array that doubles near the end of a
+        // large paper holds twice the memory. Papers have a word for each run of
+        // letters between spaces, give or take punctuation.
+        words.reserveCapacity(Self.estimatedWordCount(bytes))
         sentences.reserveCapacity(bytes.count / 100)
+    }
+
+    private static func estimatedWordCount(_ bytes: [UInt8]) -> Int {
+        var runs = 0
+        var inRun = false
+        for byte in bytes {
+            let isSpace = byte <= UInt8(ascii: " ")
+            if !isSpace && !inRun { runs += 1 }
+            inRun = !isSpace
+        }
+        return runs + runs / 8 + 16
     }
 
     mutating func split(_ range: TextRange, blockIndex: Int) {
