@@ -57,11 +57,18 @@ public struct Analysis: Sendable, Codable, Equatable {
     public func count(of kind: FindingKind) -> Int { findings.count { $0.kind == kind } }
 }
 
-/// What the checks need to know about one distinct word.
+/// What the checks need to know about one distinct word. Plain values only,
+/// so reading it for every word costs no reference counting; the word's
+/// strings and glossary phrases are kept beside it, by the same number.
 private struct WordFacts {
     let syllables: Int
-    /// Glossary phrases that start with this word (or its singular).
-    let phrases: [Glossary.Phrase]?
+    let letters: Int
+    let digits: Int
+    let hasHyphen: Bool
+    /// Whether -ed, -es or -ing is what makes it three syllables (Gunning).
+    let suffixAddsSyllable: Bool
+    /// Whether glossary phrases start with this word (or its singular).
+    let startsPhrases: Bool
     let isBeForm: Bool
     let isAdverb: Bool
     let isParticiple: Bool
@@ -71,6 +78,23 @@ private struct WordFacts {
     let mayStartPreferredLanguage: Bool
     let joinsIdeas: Bool
     let isSubject: Bool
+    let isAndOr: Bool
+
+    /// For web and e-mail addresses, which no check reads.
+    static let unread = WordFacts(
+        syllables: 0, letters: 0, digits: 0, hasHyphen: false, suffixAddsSyllable: false, startsPhrases: false,
+        isBeForm: false, isAdverb: false, isParticiple: false, isEnglishWord: false, mayStartVagueLink: false,
+        mayStartPreferredLanguage: false, joinsIdeas: false, isSubject: false, isAndOr: false
+    )
+}
+
+/// The current sentence's words as strings, read from the facts when a check needs them.
+private struct SentenceKeys: RandomAccessCollection {
+    let lowercaseKeys: [String]
+    let indexes: [Int]
+    var startIndex: Int { 0 }
+    var endIndex: Int { indexes.count }
+    subscript(position: Int) -> String { lowercaseKeys[indexes[position]] }
 }
 
 /// The state of one check: statistics so far, findings so far, acronyms seen.
@@ -79,21 +103,35 @@ private struct CheckPass {
     let profile: Profile
     let checker: PlainEnglishChecker
     let bytes: [UInt8]
+    // Looked up once: a Set look-up for every sentence would cost a hash each time.
+    let checksPassiveVoice: Bool
+    let checksOneIdea: Bool
+    let checksCapitals: Bool
+    let checksAcronyms: Bool
 
     var statistics = TextStatistics()
     var findings: [Finding] = []
     /// Facts about each distinct word, found once: a text of a million words
     /// has a few thousand distinct ones, so each word costs one look-up.
-    var vocabulary: [String: Int] = [:]
+    var vocabulary = Vocabulary()
     var facts: [WordFacts] = []
+    /// Each word as looked up (lowercase; an acronym as written), by the same number as its facts.
+    var wordKeys: [String] = []
+    var lowercaseKeys: [String] = []
+    /// The glossary phrases each word starts, by the same number.
+    var phraseLists: [[Glossary.Phrase]] = []
     /// For each word of the current sentence, its entry in `facts`.
     var factIndexes: [Int] = []
+    /// A word's lowercase bytes while it is looked up; reused, so looking up costs no allocation.
+    /// Words are at most 65,535 bytes long, and an acronym gets one byte more.
+    var scratch = [UInt8](repeating: 0, count: Int(UInt16.max) + 2)
+    var scratchLength = 0
     var messages: [String: String] = [:]
     var suggestions: [Int: String?] = [:]
     var acronyms: [String: AcronymUse] = [:]
     var acronymOrder: [String] = []
-    /// Lowercase forms of the current sentence's words.
-    var keys: [String] = []
+    /// The current sentence's words in lowercase.
+    var keys: SentenceKeys { SentenceKeys(lowercaseKeys: lowercaseKeys, indexes: factIndexes) }
 
     struct AcronymUse {
         var firstUse: TextRange
@@ -106,6 +144,15 @@ private struct CheckPass {
         self.profile = profile
         self.checker = checker
         bytes = document.bytes
+        checksPassiveVoice = profile.checks.contains(.passiveVoice)
+        checksOneIdea = profile.checks.contains(.moreThanOneIdea)
+        checksCapitals = profile.checks.contains(.allCapitals)
+        checksAcronyms = profile.checks.contains(.acronymNotSpelledOut)
+        facts.append(.unread)
+        wordKeys.append("")
+        lowercaseKeys.append("")
+        phraseLists.append([])
+        _ = vocabulary.id(of: UnsafeBufferPointer(start: nil, count: 0)) // id 0: the unread words
     }
 
     mutating func run() {
@@ -121,18 +168,13 @@ private struct CheckPass {
 
     private mutating func checkSentence(_ sentence: Sentence) {
         let words = document.words[sentence.words]
-        keys.removeAll(keepingCapacity: true)
         factIndexes.removeAll(keepingCapacity: true)
-        for word in words {
-            let key = lowercaseKey(word)
-            keys.append(key)
-            factIndexes.append(factIndex(for: word, key: key))
-        }
+        for word in words { factIndexes.append(factIndex(for: word)) }
 
         var readAloud = 0
         for (offset, word) in words.enumerated() where word.isReadAloud {
             readAloud += 1
-            count(word, key: keys[offset], facts: facts[factIndexes[offset]], isFirst: offset == 0)
+            count(word, facts: facts[factIndexes[offset]], isFirst: offset == 0)
         }
         // A unit that is only an address (an e-mail line in a letter) is still a unit the reader meets.
         statistics.sentences += 1
@@ -142,37 +184,49 @@ private struct CheckPass {
         checkShouting(words)
         checkAcronyms(words, in: sentence)
         checkPhrases(words)
-        if profile.checks.contains(.passiveVoice) { checkPassive(words) }
-        if profile.checks.contains(.moreThanOneIdea) { checkOneIdea(sentence, words) }
+        if checksPassiveVoice { checkPassive(words) }
+        if checksOneIdea { checkOneIdea(sentence, words) }
     }
 
-    private mutating func factIndex(for word: Word, key: String) -> Int {
-        let vocabularyKey = word.kind == .acronym ? document.text(of: word.range) : key
-        if let index = vocabulary[vocabularyKey] { return index }
-        let syllables = word.isReadAloud ? (word.kind == .acronym ? checker.counter.syllables(of: vocabularyKey) : wordSyllables(word, key: key)) : 0
-        let phrases = checker.glossary.phrasesByFirstWord[key] ?? Self.singular(key).flatMap { checker.glossary.phrasesByFirstWord[$0] }
-        let isWord = word.kind == .word || word.kind == .acronym
-        let entry = WordFacts(
-            syllables: syllables,
-            phrases: phrases,
-            isBeForm: isWord && PassiveVoice.beForms.contains(key),
-            isAdverb: isWord && PassiveVoice.isAdverb(key),
-            isParticiple: word.kind == .word && PassiveVoice.isParticiple(key),
-            isEnglishWord: isWord && key.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(key.utf8)) != nil,
-            mayStartVagueLink: VagueLinks.firstWords.contains(key),
-            mayStartPreferredLanguage: PreferredLanguage.firstWords.contains(key),
-            joinsIdeas: PassiveVoice.secondIdeaJoiners.contains(key),
-            isSubject: PassiveVoice.subjects.contains(key)
-        )
-        facts.append(entry)
-        vocabulary[vocabularyKey] = facts.count - 1
-        return facts.count - 1
+    private mutating func factIndex(for word: Word) -> Int {
+        guard word.isReadAloud else { return 0 } // WordFacts.unread
+        // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
+        var length = 0
+        if word.kind == .acronym {
+            scratch[0] = 1
+            length = 1
+            for index in word.start..<word.end {
+                scratch[length] = bytes[index]
+                length += 1
+            }
+        } else {
+            var index = word.start
+            while index < word.end {
+                let byte = bytes[index]
+                if isUppercaseLetter(byte) {
+                    scratch[length] = byte + 32
+                } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
+                    scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
+                    index += 2
+                } else {
+                    scratch[length] = byte
+                }
+                length += 1
+                index += 1
+            }
+        }
+        scratchLength = length
+        let (id, isNew) = scratch.withUnsafeBufferPointer { vocabulary.id(of: UnsafeBufferPointer(rebasing: $0[0..<length])) }
+        if isNew { facts.append(makeFacts(word)) }
+        return id
     }
 
-    private mutating func count(_ word: Word, key: String, facts: WordFacts, isFirst: Bool) {
-        let syllables = facts.syllables
-        statistics.words += 1
-        statistics.syllables += syllables
+    /// Everything the checks need about a word seen for the first time.
+    private mutating func makeFacts(_ word: Word) -> WordFacts {
+        let isAcronym = word.kind == .acronym
+        let key = isAcronym ? document.text(of: word.range) : String(decoding: scratch[0..<scratchLength], as: UTF8.self)
+        let syllables = isAcronym ? checker.counter.syllables(of: key) : wordSyllables(word, key: key)
+        let lowercaseKey = isAcronym ? key.lowercased() : key
         var letters = 0
         var digits = 0
         var hasHyphen = false
@@ -180,14 +234,42 @@ private struct CheckPass {
             let byte = bytes[index]
             if isASCIILetter(byte) || byte >= 0xC0 { letters += 1 } else if isDigit(byte) { digits += 1 } else if byte == UInt8(ascii: "-") { hasHyphen = true }
         }
-        statistics.letters += letters
-        statistics.characters += letters + digits
+        let phrases = checker.glossary.phrasesByFirstWord[lowercaseKey] ?? Self.singular(lowercaseKey).flatMap { checker.glossary.phrasesByFirstWord[$0] }
+        let isWord = word.kind == .word || isAcronym
+        wordKeys.append(key)
+        lowercaseKeys.append(lowercaseKey)
+        phraseLists.append(phrases ?? [])
+        return WordFacts(
+            syllables: syllables,
+            letters: letters,
+            digits: digits,
+            hasHyphen: hasHyphen,
+            suffixAddsSyllable: Self.suffixAddsSyllable(key),
+            startsPhrases: phrases != nil,
+            isBeForm: isWord && PassiveVoice.beForms.contains(lowercaseKey),
+            isAdverb: isWord && PassiveVoice.isAdverb(lowercaseKey),
+            isParticiple: word.kind == .word && PassiveVoice.isParticiple(key),
+            isEnglishWord: isWord && lowercaseKey.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(lowercaseKey.utf8)) != nil,
+            mayStartVagueLink: VagueLinks.firstWords.contains(lowercaseKey),
+            mayStartPreferredLanguage: PreferredLanguage.firstWords.contains(lowercaseKey),
+            joinsIdeas: PassiveVoice.secondIdeaJoiners.contains(lowercaseKey),
+            isSubject: PassiveVoice.subjects.contains(lowercaseKey),
+            isAndOr: lowercaseKey == "and" || lowercaseKey == "or"
+        )
+    }
+
+    private mutating func count(_ word: Word, facts: WordFacts, isFirst: Bool) {
+        let syllables = facts.syllables
+        statistics.words += 1
+        statistics.syllables += syllables
+        statistics.letters += facts.letters
+        statistics.characters += facts.letters + facts.digits
         guard syllables >= 3 else { return }
         statistics.polysyllables += 1
         // Gunning's complex words leave out names, compounds and -es, -ed, -ing endings.
         let isName = !isFirst && isUppercaseLetter(bytes[word.start]) && word.kind == .word
-        let suffixOnly = syllables == 3 && Self.suffixAddsSyllable(key)
-        if !isName && !hasHyphen && !suffixOnly && word.kind != .number { statistics.complexWords += 1 }
+        let suffixOnly = syllables == 3 && facts.suffixAddsSyllable
+        if !isName && !facts.hasHyphen && !suffixOnly && word.kind != .number { statistics.complexWords += 1 }
     }
 
     /// Whether -ed, -es or -ing adds a syllable: wanted, boxes, going; not loved, families.
@@ -211,10 +293,6 @@ private struct CheckPass {
         }
     }
 
-    private func lowercaseKey(_ word: Word) -> String {
-        String(decoding: lowercased(bytes[word.start..<word.end]), as: UTF8.self)
-    }
-
     // MARK: Length and ideas
 
     private mutating func checkLength(_ sentence: Sentence, wordCount: Int) {
@@ -235,7 +313,7 @@ private struct CheckPass {
         if text.contains(UInt8(ascii: ";")) { joiner = ";" }
         for (offset, key) in keys.enumerated() where joiner == nil && offset > 0 {
             if facts[factIndexes[offset]].joinsIdeas { joiner = key; break }
-            if key == "and" || key == "or", offset + 1 < keys.count, facts[factIndexes[offset + 1]].isSubject { joiner = key; break }
+            if facts[factIndexes[offset]].isAndOr, offset + 1 < factIndexes.count, facts[factIndexes[offset + 1]].isSubject { joiner = key; break }
         }
         guard let joiner else { return }
         add(.moreThanOneIdea, sentence.range, excerpt: openingWords(sentence),
@@ -253,7 +331,7 @@ private struct CheckPass {
     // MARK: Capitals
 
     private mutating func checkShouting(_ words: ArraySlice<Word>) {
-        guard profile.checks.contains(.allCapitals) else { return }
+        guard checksCapitals else { return }
         var runStart: Int?
         var runEnd = 0
         var runLength = 0
@@ -294,7 +372,7 @@ private struct CheckPass {
     // MARK: Acronyms
 
     private mutating func checkAcronyms(_ words: ArraySlice<Word>, in sentence: Sentence) {
-        guard profile.checks.contains(.acronymNotSpelledOut) else { return }
+        guard checksAcronyms else { return }
         for (offset, word) in words.enumerated() where word.kind == .acronym {
             if isShouted(word, at: offset) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], at: offset - 1)
                 || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], at: offset + 1)
@@ -327,9 +405,9 @@ private struct CheckPass {
             let following = words[words.startIndex + offset + 1]
             return following.kind == .word
         }
-        if offset + 1 < keys.count {
+        if offset + 1 < factIndexes.count {
             let nextKey = keys[offset + 1]
-            if nextKey == "means" || nextKey == "stands" && offset + 2 < keys.count && keys[offset + 2] == "for" { return true }
+            if nextKey == "means" || nextKey == "stands" && offset + 2 < factIndexes.count && keys[offset + 2] == "for" { return true }
         }
         return false
     }
@@ -370,7 +448,7 @@ private struct CheckPass {
 
     private mutating func checkPhrases(_ words: ArraySlice<Word>) {
         var offset = 0
-        while offset < keys.count {
+        while offset < factIndexes.count {
             if let (entry, length) = glossaryMatch(at: offset), let kind = findingKind(for: checker.glossary.entries[entry]), profile.checks.contains(kind) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
                 addGlossaryFinding(kind, entry: entry, range)
@@ -396,8 +474,9 @@ private struct CheckPass {
 
     /// The glossary entry (its index) that matches at `offset`, and how many words it covers.
     private func glossaryMatch(at offset: Int) -> (Int, Int)? {
-        guard let candidates = facts[factIndexes[offset]].phrases else { return nil }
-        for phrase in candidates where offset + phrase.words.count <= keys.count {
+        guard facts[factIndexes[offset]].startsPhrases else { return nil }
+        let candidates = phraseLists[factIndexes[offset]]
+        for phrase in candidates where offset + phrase.words.count <= factIndexes.count {
             var matches = true
             for (index, phraseWord) in phrase.words.enumerated() {
                 let textWord = keys[offset + index]
@@ -481,11 +560,11 @@ private struct CheckPass {
 
     private mutating func checkPassive(_ words: ArraySlice<Word>) {
         var offset = 0
-        while offset < keys.count {
+        while offset < factIndexes.count {
             guard facts[factIndexes[offset]].isBeForm else { offset += 1; continue }
             var next = offset + 1
-            while next < keys.count, facts[factIndexes[next]].isAdverb { next += 1 }
-            guard next < keys.count, facts[factIndexes[next]].isParticiple else {
+            while next < factIndexes.count, facts[factIndexes[next]].isAdverb { next += 1 }
+            guard next < factIndexes.count, facts[factIndexes[next]].isParticiple else {
                 offset += 1
                 continue
             }
@@ -527,7 +606,7 @@ private struct CheckPass {
         var sorted = findings
         findings = [] // sorted in place, not copied
         sorted.sort { ($0.range.start, $0.kind) < ($1.range.start, $1.kind) }
-        let positions = LineIndex.positions(of: sorted.map(\.range.start), in: bytes)
+        let positions = bytes.withUnsafeBufferPointer { LineIndex.positions(of: sorted.map(\.range.start), in: $0) }
         for index in sorted.indices {
             sorted[index].line = positions[index].line
             sorted[index].column = positions[index].column

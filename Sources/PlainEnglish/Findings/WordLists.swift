@@ -28,7 +28,7 @@ enum PassiveVoice {
     }
 
     /// The words after "by" that name who did it: "by the board" -> "the board".
-    static func agent(_ keys: [String], after participle: Int) -> Range<Int>? {
+    static func agent<Keys: RandomAccessCollection<String>>(_ keys: Keys, after participle: Int) -> Range<Int>? where Keys.Index == Int {
         guard participle + 2 < keys.count, keys[participle + 1] == "by" else { return nil }
         let start = participle + 2
         var end = start
@@ -86,7 +86,7 @@ enum VagueLinks {
     static let firstWords: Set<String> = ["click", "follow", "tap", "press"]
 
     /// The length of a "click here" phrase starting at `offset`, or nil.
-    static func phraseLength(_ keys: [String], at offset: Int) -> Int? {
+    static func phraseLength<Keys: RandomAccessCollection<String>>(_ keys: Keys, at offset: Int) -> Int? where Keys.Index == Int {
         guard keys[offset] == "click" || keys[offset] == "follow" || keys[offset] == "tap" || keys[offset] == "press" else { return nil }
         for phrase in phrases where offset + phrase.count <= keys.count && Array(keys[offset..<(offset + phrase.count)]) == phrase {
             return phrase.count
@@ -125,7 +125,7 @@ enum PreferredLanguage {
         let replacement: String
     }
 
-    static func match(_ keys: [String], at offset: Int, preference: LanguagePreference) -> Match? {
+    static func match<Keys: RandomAccessCollection<String>>(_ keys: Keys, at offset: Int, preference: LanguagePreference) -> Match? where Keys.Index == Int {
         switch preference {
         case .either:
             return nil

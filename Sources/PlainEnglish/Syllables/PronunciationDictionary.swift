@@ -2,8 +2,8 @@
 ///
 /// The data is one `StaticString` in the binary (`word count` lines sorted by
 /// UTF-8 bytes), so nothing is parsed or copied at start-up: a look-up is a
-/// binary search over the bytes, narrowed first by an index of where each
-/// first letter starts.
+/// binary search over the bytes, narrowed first by where each first letter's
+/// lines start (worked out when the data was generated).
 public struct PronunciationDictionary: Sendable {
     public static let shared = PronunciationDictionary()
 
@@ -16,25 +16,7 @@ public struct PronunciationDictionary: Sendable {
 
     private init() {
         data = Self.cmudictLines
-        let bytes = UnsafeBufferPointer(start: data.utf8Start, count: data.utf8CodeUnitCount)
-        var ranges = [Range<Int>](repeating: 0..<0, count: 26)
-        var lineStart = 0
-        var currentLetter = -1
-        var currentStart = 0
-        while lineStart < bytes.count {
-            let letter = Int(bytes[lineStart]) - Int(UInt8(ascii: "a"))
-            if letter != currentLetter {
-                if currentLetter >= 0 { ranges[currentLetter] = currentStart..<lineStart }
-                currentLetter = letter
-                currentStart = lineStart
-            }
-            // Skip to the next line quickly: lines are short.
-            var index = lineStart
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-            lineStart = index + 1
-        }
-        if currentLetter >= 0 { ranges[currentLetter] = currentStart..<bytes.count }
-        letterRanges = ranges
+        letterRanges = (0..<26).map { Self.letterStarts[$0]..<Self.letterStarts[$0 + 1] }
     }
 
     /// How many words the dictionary holds.

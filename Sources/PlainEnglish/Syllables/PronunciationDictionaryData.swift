@@ -4,6 +4,9 @@
 // Redistributed under its BSD licence; the full notice is in docs/licences/cmudict.txt.
 
 extension PronunciationDictionary {
+    /// Where the lines of each first letter a to z start, then where the text ends.
+    static let letterStarts: [Int] = [0, 72226, 166533, 276764, 352023, 397196, 447200, 501586, 563438, 599352, 614312, 652753, 704725, 799741, 828978, 858504, 941527, 946031, 1015742, 1155356, 1210073, 1229858, 1252907, 1292614, 1293207, 1299414, 1307482]
+
     /// 124911 words, `word syllables` a line, sorted by UTF-8 bytes.
     static let cmudictLines: StaticString = """
 a 1

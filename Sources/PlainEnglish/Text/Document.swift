@@ -18,14 +18,14 @@ public struct Document: Sendable {
     /// are found from the lines themselves.
     public init(plainText: String) {
         let bytes = Array(plainText.utf8)
-        self.init(bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
+        self.init(bytes: bytes, layout: bytes.withUnsafeBufferPointer { PlainTextLayout.blocks(in: $0) }, links: [])
     }
 
     /// Reads plain text from UTF-8 bytes, without first making a String of
     /// them; nil when the bytes are not valid UTF-8.
     public init?(plainTextUTF8 bytes: [UInt8]) {
-        guard UTF8Validation.isValid(bytes) else { return nil }
-        self.init(bytes: bytes, layout: PlainTextLayout.blocks(in: bytes), links: [])
+        guard bytes.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return nil }
+        self.init(bytes: bytes, layout: bytes.withUnsafeBufferPointer { PlainTextLayout.blocks(in: $0) }, links: [])
     }
 
     /// A text whose blocks are already known, as a document reader finds them.
@@ -36,19 +36,20 @@ public struct Document: Sendable {
     private init(bytes: [UInt8], layout: [LaidOutBlock], links: [Link]) {
         self.bytes = bytes
         self.links = links
-        var splitter = SentenceSplitter(bytes: bytes)
-        var blocks: [Block] = []
-        blocks.reserveCapacity(layout.count)
-        for laidOut in layout {
-            let firstSentence = splitter.sentences.count
-            splitter.split(laidOut.range, blockIndex: blocks.count)
-            let sentenceRange = firstSentence..<splitter.sentences.count
-            guard !sentenceRange.isEmpty else { continue }
-            blocks.append(Block(kind: laidOut.kind, range: laidOut.range, sentences: sentenceRange))
+        // The splitter reads the bytes through a pointer: no bounds check or reference count for each byte.
+        (blocks, sentences, words) = bytes.withUnsafeBufferPointer { buffer in
+            var splitter = SentenceSplitter(bytes: buffer)
+            var blocks: [Block] = []
+            blocks.reserveCapacity(layout.count)
+            for laidOut in layout {
+                let firstSentence = splitter.sentences.count
+                splitter.split(laidOut.range, blockIndex: blocks.count)
+                let sentenceRange = firstSentence..<splitter.sentences.count
+                guard !sentenceRange.isEmpty else { continue }
+                blocks.append(Block(kind: laidOut.kind, range: laidOut.range, sentences: sentenceRange))
+            }
+            return (blocks, splitter.sentences, splitter.words)
         }
-        self.blocks = blocks
-        sentences = splitter.sentences
-        words = splitter.words
     }
 
     /// The text of a range.

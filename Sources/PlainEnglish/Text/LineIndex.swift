@@ -3,7 +3,7 @@ enum LineIndex {
     /// 1-based line, and 1-based column counted in Unicode characters, for
     /// each offset. The offsets must be sorted; the text is read once, so a
     /// 50 MB text on one line costs no more than one with many lines.
-    static func positions(of sortedOffsets: [Int], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
+    static func positions(of sortedOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [(line: Int, column: Int)] {
         var result: [(line: Int, column: Int)] = []
         result.reserveCapacity(sortedOffsets.count)
         var line = 1

@@ -10,7 +10,7 @@
 ///   without a full stop are taken as hard-wrapped text and joined to the
 ///   next line, as e-mails and old documents are wrapped at 70 to 80 columns.
 enum PlainTextLayout {
-    static func blocks(in bytes: [UInt8]) -> [LaidOutBlock] {
+    static func blocks(in bytes: UnsafeBufferPointer<UInt8>) -> [LaidOutBlock] {
         let lines = Line.split(bytes)
         let wrapWidth = typicalWrapWidth(lines)
         var blocks: [LaidOutBlock] = []
@@ -76,7 +76,7 @@ enum PlainTextLayout {
         return lengths[lengths.count * 9 / 10]
     }
 
-    private static func endsSentence(_ bytes: [UInt8], _ content: TextRange) -> Bool {
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ content: TextRange) -> Bool {
         var index = content.end - 1
         // Step back over closing quotes and brackets.
         while index > content.start, isCloser(bytes[index]) || bytes[index] == 0x9D || bytes[index] == 0x99 && index >= 2 && bytes[index - 2] == 0xE2 {
@@ -88,12 +88,12 @@ enum PlainTextLayout {
         return byte == 0xA6 && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80 // …
     }
 
-    private static func endsWithJoiningPunctuation(_ bytes: [UInt8], _ content: TextRange) -> Bool {
+    private static func endsWithJoiningPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ content: TextRange) -> Bool {
         let last = bytes[content.end - 1]
         return last == UInt8(ascii: ",") || last == UInt8(ascii: "-") || last == UInt8(ascii: "(") || last == UInt8(ascii: "&")
     }
 
-    private static func startsFresh(_ bytes: [UInt8], _ content: TextRange) -> Bool {
+    private static func startsFresh(_ bytes: UnsafeBufferPointer<UInt8>, _ content: TextRange) -> Bool {
         let first = bytes[content.start]
         if ListMarker.match(bytes, in: content) != nil || MarkdownHeading.match(bytes, in: content) != nil { return true }
         if isLowercaseLetter(first) {
@@ -116,7 +116,7 @@ private struct Line {
     let end: Int
     var length: Int { end - start }
 
-    static func split(_ bytes: [UInt8]) -> [Line] {
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
         var start = 0
         var index = 0
@@ -142,7 +142,7 @@ private struct Line {
     }
 
     /// The line without leading and trailing spaces, or nil when blank.
-    func content(in bytes: [UInt8]) -> TextRange? {
+    func content(in bytes: UnsafeBufferPointer<UInt8>) -> TextRange? {
         var first = start
         var last = end
         while first < last, isSpace(bytes, first) { first += spaceLength(bytes, first) }
@@ -152,27 +152,27 @@ private struct Line {
 }
 
 /// Spaces, tabs and the no-break space (C2 A0).
-func isSpace(_ bytes: [UInt8], _ index: Int) -> Bool {
+func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     let byte = bytes[index]
     if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0B { return true }
     return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
 }
 
-func spaceLength(_ bytes: [UInt8], _ index: Int) -> Int { bytes[index] == 0xC2 ? 2 : 1 }
+func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int { bytes[index] == 0xC2 ? 2 : 1 }
 
-private func isTrailingSpace(_ bytes: [UInt8], _ end: Int) -> Bool {
+private func isTrailingSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
     let byte = bytes[end - 1]
     if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0B { return true }
     return byte == 0xA0 && end >= 2 && bytes[end - 2] == 0xC2
 }
 
-private func trailingSpaceLength(_ bytes: [UInt8], _ end: Int) -> Int { bytes[end - 1] == 0xA0 ? 2 : 1 }
+private func trailingSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int { bytes[end - 1] == 0xA0 ? 2 : 1 }
 
 /// A list marker at the start of a line and where the item's text begins.
 struct ListMarker {
     let textStart: Int
 
-    static func match(_ bytes: [UInt8], in content: TextRange) -> ListMarker? {
+    static func match(_ bytes: UnsafeBufferPointer<UInt8>, in content: TextRange) -> ListMarker? {
         var index = content.start
         let end = content.end
         let first = bytes[index]
@@ -216,7 +216,7 @@ struct ListMarker {
 
 enum MarkdownHeading {
     /// Where a "# Heading" line's text starts.
-    static func match(_ bytes: [UInt8], in content: TextRange) -> Int? {
+    static func match(_ bytes: UnsafeBufferPointer<UInt8>, in content: TextRange) -> Int? {
         var index = content.start
         while index < content.end, bytes[index] == UInt8(ascii: "#"), index - content.start < 6 { index += 1 }
         guard index > content.start, index < content.end, bytes[index] == UInt8(ascii: " ") else { return nil }

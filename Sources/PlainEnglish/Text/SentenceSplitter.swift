@@ -8,11 +8,11 @@
 /// A full stop, question or exclamation mark followed by a lowercase word
 /// does not end the sentence either. The end of a block always does.
 struct SentenceSplitter {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     private(set) var sentences: [Sentence] = []
     private(set) var words: [Word] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Reserve about what is needed: an array that doubles near the end of a
         // large paper holds twice the memory. Papers have a word for each run of
@@ -21,7 +21,7 @@ struct SentenceSplitter {
         sentences.reserveCapacity(bytes.count / 100)
     }
 
-    private static func estimatedWordCount(_ bytes: [UInt8]) -> Int {
+    private static func estimatedWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var runs = 0
         var inRun = false
         for byte in bytes {
@@ -221,7 +221,7 @@ struct SentenceSplitter {
         }
     }
 
-    private func lowercasedKey(_ word: ArraySlice<UInt8>) -> String {
+    private func lowercasedKey(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         String(decoding: lowercased(word.filter { $0 != UInt8(ascii: ".") }), as: UTF8.self)
     }
 

@@ -1,7 +1,7 @@
 /// Whether bytes are well-formed UTF-8 (Unicode 15, table 3-7): no stray
 /// continuation bytes, no overlong forms, no surrogates, nothing past U+10FFFF.
 enum UTF8Validation {
-    static func isValid(_ bytes: [UInt8]) -> Bool {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -1,0 +1,88 @@
+/// The distinct words of a text, each given a number the first time it is
+/// seen. Words are looked up by their lowercase UTF-8 bytes with a fast
+/// non-cryptographic hash, so that a word already seen costs no String, no
+/// allocation and no SipHash: most of a long paper is words already seen.
+struct Vocabulary {
+    /// The lowercase bytes of every distinct word, one after another.
+    private var arena: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Open addressing: each slot holds an index into `entries`, or -1.
+    private var slots: [Int32]
+    private var mask: Int
+
+    private struct Entry {
+        let start: Int32
+        let length: Int32
+        let hash: UInt64
+    }
+
+    init(capacity: Int = 1024) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        arena.reserveCapacity(capacity * 8)
+        entries.reserveCapacity(capacity)
+    }
+
+    var count: Int { entries.count }
+
+    /// The number of a word, adding it when new; `isNew` says which.
+    mutating func id(of key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+        let hash = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            let entry = entries[index]
+            if entry.hash == hash, Int(entry.length) == key.count, arenaMatches(entry, key) { return (index, false) }
+            slot = (slot + 1) & mask
+        }
+        let index = entries.count
+        entries.append(Entry(start: Int32(arena.count), length: Int32(key.count), hash: hash))
+        arena.append(contentsOf: key)
+        slots[slot] = Int32(index)
+        if entries.count * 2 > slots.count { grow() }
+        return (index, true)
+    }
+
+    /// The number of a word already seen, or nil.
+    func existingID(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            let entry = entries[index]
+            if entry.hash == hash, Int(entry.length) == key.count, arenaMatches(entry, key) { return index }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func arenaMatches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            for offset in 0..<key.count where stored[Int(entry.start) + offset] != key[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// FNV-1a, 64 bits: quick for the short keys words are.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
