@@ -45,6 +45,8 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Domain",
+                "PlainEnglish",
+                "PlainEnglishDocuments",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -66,6 +68,7 @@ let package = Package(
             dependencies: [
                 "App",
                 "Domain",
+                "PlainEnglish",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),

@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     let complaints = ComplaintsController()
     let accounts = AccountsController()
     let auditLog = AuditLogController()
+    let plainEnglish = PlainEnglishController()
+    let plainEnglishSettings = PlainEnglishSettingsController()
 
     app.get(Paths.healthz, .anyone, use: home.healthz)
 
@@ -83,6 +85,12 @@ func routes(_ app: Application) throws {
     web.get(Paths.complaint, .requires(.viewComplaints), use: complaints.show)
     web.get(Paths.editComplaint, .requires(.manageComplaints), use: complaints.edit)
     web.post(Paths.editComplaint, .requires(.manageComplaints), use: complaints.update)
+
+    // Plain English
+    web.get(Paths.plainEnglish, .requires(.viewPartnership), use: plainEnglish.show)
+    web.post(Paths.plainEnglish, .requires(.viewPartnership), body: PlainEnglishController.maximumUpload, use: plainEnglish.check)
+    web.get(Paths.plainEnglishSettings, .requires(.managePlainEnglishSettings), use: plainEnglishSettings.edit)
+    web.post(Paths.plainEnglishSettings, .requires(.managePlainEnglishSettings), use: plainEnglishSettings.update)
 
     // Administration
     web.get(Paths.accounts, .requires(.manageAccounts), use: accounts.index)

@@ -27,12 +27,15 @@ struct APIOperation: Sendable {
     let summary: String
     /// The schema of the JSON body, if it takes one.
     let body: String?
+    /// A larger body than the usual limit, for operations that take files.
+    let bodyLimit: ByteCount?
     let reply: Reply
     let handler: @Sendable (Request) async throws -> Response
 
     init<Output: AsyncResponseEncodable>(_ id: String, _ method: HTTPMethod, _ path: PathTemplate, _ access: RouteAccess, tag: String,
-                                         summary: String, body: String? = nil, reply: Reply,
+                                         summary: String, body: String? = nil, bodyLimit: ByteCount? = nil, reply: Reply,
                                          handler: @Sendable @escaping (Request) async throws -> Output) {
+        self.bodyLimit = bodyLimit
         self.id = id
         self.method = method
         self.path = path
@@ -48,7 +51,12 @@ struct APIOperation: Sendable {
 extension RoutesBuilder {
     func register(_ operations: [APIOperation]) {
         for operation in operations {
-            on(operation.method, operation.path, operation.access, use: operation.handler)
+            if let limit = operation.bodyLimit {
+                let route = on(operation.method, operation.path.route, body: .collect(maxSize: limit), use: operation.handler)
+                route.access = operation.access
+            } else {
+                on(operation.method, operation.path, operation.access, use: operation.handler)
+            }
         }
     }
 }

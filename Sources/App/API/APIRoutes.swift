@@ -7,6 +7,7 @@ import Vapor
 enum APIRoutes {
     static func operations() -> [APIOperation] {
         let partnership = PartnershipAPIController()
+        let plainEnglish = PlainEnglishAPIController()
         let view = RouteAccess.requires(.viewPartnership)
         return [
             APIOperation("getOpenAPIDocument", .GET, Paths.API.openAPI, .anyone, tag: "Documentation",
@@ -65,6 +66,11 @@ enum APIRoutes {
                          summary: "One complaint", reply: .one("Complaint"), handler: partnership.getComplaint),
             APIOperation("updateComplaint", .PUT, Paths.API.complaint, .requires(.manageComplaints), tag: "Complaints",
                          summary: "Replace a complaint's details", body: "ComplaintInput", reply: .one("Complaint"), handler: partnership.updateComplaint),
+
+            APIOperation("checkPlainEnglish", .POST, Paths.API.plainEnglishCheck, view, tag: "Plain English",
+                         summary: "Check text or a file (.txt, .md, .html, .docx, .pdf) against plain English, with the area's settings",
+                         body: "PlainEnglishCheckInput", bodyLimit: PlainEnglishAPIController.maximumBody,
+                         reply: .one("PlainEnglishAnalysis"), handler: plainEnglish.check),
         ]
     }
 

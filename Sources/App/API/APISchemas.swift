@@ -1,5 +1,6 @@
 import Domain
 import OpenAPIKit
+import PlainEnglish
 
 /// JSON schemas of the API's types. A test encodes each API type and checks
 /// its keys against these, so they stay in step with the Swift types.
@@ -15,7 +16,48 @@ enum APISchemas {
     static let date = JSONSchema.string(format: .date, description: "A date written YYYY-MM-DD")
     static let optionalDate = JSONSchema.string(format: .date, required: false, nullable: true, description: "A date written YYYY-MM-DD")
 
+    static func optionalNumber(_ description: String) -> JSONSchema {
+        .number(required: false, nullable: true, description: description)
+    }
+
     static let all: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "PlainEnglishCheckInput": .object(description: "Send text, or a file as fileName and fileContent.", properties: [
+            "text": optionalString("The text to check"),
+            "fileName": optionalString("The file's name; its extension (.txt, .md, .html, .docx, .pdf) says its kind"),
+            "fileContent": optionalString("The file in base64, up to 20 MB before encoding"),
+            "profile": .string(required: false, nullable: true, description: "Who the text is for; the area's usual profile if not given",
+                               allowedValues: PlainEnglish.Profile.Name.allCases.map { AnyCodable($0.rawValue) }),
+        ]),
+        "PlainEnglishAnalysis": .object(properties: [
+            "profile": oneOf(PlainEnglish.Profile.Name.self),
+            "targetReadingAge": .integer(description: "The highest reading age the profile aims at"),
+            "meetsProfile": .boolean(description: "False while any reason is given"),
+            "reasons": .array(items: .string(description: "Why the text does not meet the profile, in plain words")),
+            "readingAge": .integer(required: false, nullable: true, description: "Flesch-Kincaid grade + 5, in years; null when there are no words"),
+            "sentences": .integer(description: "Sentences, headings and list items"),
+            "words": .integer,
+            "syllables": .integer,
+            "fleschReadingEase": optionalNumber("206.835 - 1.015 words a sentence - 84.6 syllables a word"),
+            "fleschKincaidGrade": optionalNumber("0.39 words a sentence + 11.8 syllables a word - 15.59"),
+            "gunningFog": optionalNumber("0.4 (words a sentence + 100 complex words / words)"),
+            "smog": optionalNumber("1.043 √(polysyllables × 30 / sentences) + 3.1291"),
+            "colemanLiau": optionalNumber("0.0588 letters per 100 words - 0.296 sentences per 100 words - 15.8"),
+            "automatedReadabilityIndex": optionalNumber("4.71 characters a word + 0.5 words a sentence - 21.43"),
+            "findings": .array(items: .reference(.component(named: "PlainEnglishFinding"))),
+        ]),
+        "PlainEnglishFinding": .object(properties: [
+            "kind": oneOf(FindingKind.self),
+            "title": .string,
+            "severity": .string(description: "problem: the text does not meet the profile while it is there; advice: worth changing",
+                                allowedValues: [AnyCodable("problem"), AnyCodable("advice")]),
+            "start": .integer(description: "UTF-8 byte offset in the text (for a file: in the text read from it)"),
+            "end": .integer(description: "UTF-8 byte offset just after the words"),
+            "line": .integer,
+            "column": .integer(description: "In characters, from 1"),
+            "excerpt": .string,
+            "message": .string,
+            "suggestion": optionalString("A plain alternative, when there is one"),
+        ]),
         "Error": .object(description: "What went wrong, in plain English.", properties: [
             "message": .string,
             "field": optionalString("The field at fault, if one is"),

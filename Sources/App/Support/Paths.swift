@@ -65,6 +65,10 @@ enum Paths {
     static let editClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "edit")
     static let clauseAssessments = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "assessments")
 
+    // Plain English
+    static let plainEnglish = PathTemplate("plain-english")
+    static let plainEnglishSettings = PathTemplate("plain-english", "settings")
+
     static let complaints = PathTemplate("complaints")
     static let newComplaint = PathTemplate("complaints", "new")
     static let complaint = PathTemplate("complaints", ":complaintID")
@@ -91,6 +95,7 @@ enum Paths {
         static let clauses = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses")
         static let clause = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses", ":clauseID")
         static let complaints = PathTemplate("api", "v1", "complaints")
+        static let plainEnglishCheck = PathTemplate("api", "v1", "plain-english", "check")
         static let complaint = PathTemplate("api", "v1", "complaints", ":complaintID")
     }
 }

@@ -39,6 +39,17 @@ extension RoutesBuilder {
     ) -> Route {
         on(.POST, path, access, use: handler)
     }
+
+    /// A form post that takes a file: its body may be larger than the usual limit.
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ path: PathTemplate, _ access: RouteAccess, body maximumSize: ByteCount,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        let route = self.on(.POST, path.route, body: .collect(maxSize: maximumSize), use: handler)
+        route.access = access
+        return route
+    }
 }
 
 extension Request {

@@ -12,7 +12,7 @@ public enum AccessPolicy {
             return [
                 .viewPartnership, .viewPersonalData, .managePeople, .manageGroups,
                 .manageAgreements, .assessCommitments, .manageVolunteerAgreements,
-                .viewComplaints, .manageComplaints,
+                .viewComplaints, .manageComplaints, .managePlainEnglishSettings,
             ]
         case .forumRepresentative:
             return [.viewPartnership, .viewComplaints]

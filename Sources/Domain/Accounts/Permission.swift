@@ -15,6 +15,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case viewComplaints
     case manageComplaints
     case viewAuditLog
+    /// Set the area's plain English thresholds, usual profile and glossary.
+    case managePlainEnglishSettings
 }
 
 /// Who may reach a route: anybody, or only a signed-in person holding a permission.

@@ -118,8 +118,11 @@ public struct CheckerSettings: Sendable, Codable, Equatable {
     public var glossaryAdditions: [GlossaryEntry]
     /// Terms the area does not want flagged ("we spell out EHCP in our glossary").
     public var exceptions: Set<String>
+    /// The profile a check uses unless the person chooses another.
+    public var defaultProfile: Profile.Name
 
-    public init(longSentenceWords: Int? = nil, veryLongSentenceWords: Int? = nil, targetReadingAge: Int? = nil, languagePreference: LanguagePreference = .either, glossaryAdditions: [GlossaryEntry] = [], exceptions: Set<String> = []) {
+    public init(longSentenceWords: Int? = nil, veryLongSentenceWords: Int? = nil, targetReadingAge: Int? = nil, languagePreference: LanguagePreference = .either, glossaryAdditions: [GlossaryEntry] = [], exceptions: Set<String> = [], defaultProfile: Profile.Name = .standard) {
+        self.defaultProfile = defaultProfile
         self.longSentenceWords = longSentenceWords
         self.veryLongSentenceWords = veryLongSentenceWords
         self.targetReadingAge = targetReadingAge

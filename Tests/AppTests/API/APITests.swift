@@ -197,7 +197,7 @@ struct OpenAPIDocumentTests {
                 }.joined(separator: "/")
             })
             #expect(documented == served)
-            #expect(served.count == 25)
+            #expect(served.count == 26)
         }
     }
 

@@ -60,6 +60,8 @@ struct SiteMapTests {
     GET /people/:personID/edit managePeople
     GET /people/:personID/volunteer-agreements manageVolunteerAgreements
     GET /people/new managePeople
+    GET /plain-english viewPartnership
+    GET /plain-english/settings managePlainEnglishSettings
     GET /sign-in anyone
     POST /account/password viewPartnership
     POST /admin/accounts/:accountID manageAccounts
@@ -76,6 +78,7 @@ struct SiteMapTests {
     POST /api/v1/groups manageGroups
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
+    POST /api/v1/plain-english/check viewPartnership
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
     POST /groups/:groupID/edit manageGroups
@@ -91,6 +94,8 @@ struct SiteMapTests {
     POST /people/:personID/edit managePeople
     POST /people/:personID/volunteer-agreements manageVolunteerAgreements
     POST /people/new managePeople
+    POST /plain-english viewPartnership
+    POST /plain-english/settings managePlainEnglishSettings
     POST /sign-in anyone
     POST /sign-out anyone
     PUT /api/v1/agreements/:agreementID manageAgreements

@@ -43,6 +43,27 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form as multipart/form-data, as a browser sends a form with a file.
+    @discardableResult
+    func postMultipart(_ path: String, _ fields: [String: String], file: (field: String, name: String, data: Data)? = nil) async throws -> TestingHTTPResponse {
+        let boundary = "----coproduce-test-\(UUID().uuidString)"
+        var body = Data()
+        var all = fields
+        if let csrfToken { all["csrfToken"] = csrfToken }
+        for (name, value) in all.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = extra
         if !cookies.isEmpty {

@@ -18,5 +18,6 @@ enum Migrations {
         CreateSignInFailures(), CreateSessions(), CreateAuditEvents(), CreateGroups(),
         CreateTermsOfReference(), CreateGroupMemberships(), CreateAgreements(), CreateAgreementPartners(),
         CreateClauses(), CreateCommitmentAssessments(), CreateVolunteerAgreements(), CreateComplaints(),
+        CreatePlainEnglishSettings(),
     ]
 }

@@ -5,7 +5,7 @@ import Vapor
 /// error message and the person's input, rendered by components/field.leaf.
 struct FormField: Encodable, Sendable {
     enum Kind: String, Encodable, Sendable {
-        case text, email, tel, password, number, time, textarea, select, radios, checkboxes, date
+        case text, email, tel, password, number, time, textarea, select, radios, checkboxes, date, file
     }
 
     struct Option: Encodable, Sendable {
@@ -26,6 +26,10 @@ struct FormField: Encodable, Sendable {
     let autocomplete: String?
     /// Wide fields suit names; narrow ones suit numbers and times.
     let width: String?
+    /// For a file field: the kinds of file it takes (".docx,.pdf").
+    var accept: String? = nil
+    /// For a text area: how many lines tall.
+    var rows: Int? = nil
     /// Radios and checkboxes are a fieldset whose legend is the label.
     var isFieldset: Bool { kind == .radios || kind == .checkboxes || kind == .date }
     var describedBy: String? {
@@ -34,7 +38,7 @@ struct FormField: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, label, hint, error, value, options, date, autocomplete, width, isFieldset, describedBy
+        case kind, name, label, hint, error, value, options, date, autocomplete, width, accept, rows, isFieldset, describedBy
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -49,6 +53,8 @@ struct FormField: Encodable, Sendable {
         try container.encodeIfPresent(date, forKey: .date)
         try container.encodeIfPresent(autocomplete, forKey: .autocomplete)
         try container.encodeIfPresent(width, forKey: .width)
+        try container.encodeIfPresent(accept, forKey: .accept)
+        try container.encodeIfPresent(rows, forKey: .rows)
         try container.encode(isFieldset, forKey: .isFieldset)
         try container.encodeIfPresent(describedBy, forKey: .describedBy)
     }
@@ -97,16 +103,26 @@ struct FormPage: Encodable, Sendable {
     let cancelPath: String?
     let errorSummary: [ErrorSummaryItem]
     let fields: [FormField]
+    /// Whether the form sends files.
+    var multipart = false
+    /// A link shown under the form, to a page about the same thing.
+    var relatedLink: RelatedLink? = nil
+}
+
+struct RelatedLink: Encodable, Sendable {
+    let label: String
+    let href: String
 }
 
 extension Request {
     /// Renders a form page; status 422 when it shows errors.
     func renderForm(title: String, caption: String? = nil, intro: String? = nil, action: String, submitLabel: String,
-                    cancelPath: String?, fields: [FormField], errors: ValidationErrors) async throws -> Response {
+                    cancelPath: String?, fields: [FormField], errors: ValidationErrors, multipart: Bool = false,
+                    relatedLink: RelatedLink? = nil) async throws -> Response {
         let dateFields = Set(fields.filter { $0.kind == .date }.map(\.name))
         let page = FormPage(layout: layout(title: title, hasErrors: !errors.isEmpty), heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
-                            errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields)
+                            errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink)
         let response = try await view.render("form", page).encodeResponse(for: self)
         response.status = errors.isEmpty ? .ok : .unprocessableEntity
         return response

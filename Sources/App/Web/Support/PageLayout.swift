@@ -36,6 +36,7 @@ struct PageLayout: Encodable, Sendable {
             ("Groups", Paths.groups.url(), .viewPartnership),
             ("Agreements", Paths.agreements.url(), .viewPartnership),
             ("Complaints", Paths.complaints.url(), .viewComplaints),
+            ("Check a document", Paths.plainEnglish.url(), .viewPartnership),
         ]
         items.append(("Accounts", Paths.accounts.url(), .manageAccounts))
         items.append(("Audit log", Paths.auditLog.url(), .viewAuditLog))

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import PlainEnglish
+import PlainEnglishDocuments
+import Vapor
+
+extension API {
+    /// Text, or a file in base64 with its name (the name's extension says its kind).
+    struct PlainEnglishCheckInput: Content {
+        var text: String?
+        var fileName: String?
+        var fileContent: String?
+        var profile: String?
+    }
+
+    struct PlainEnglishFinding: Content {
+        let kind: String
+        let title: String
+        let severity: String
+        let start: Int
+        let end: Int
+        let line: Int
+        let column: Int
+        let excerpt: String
+        let message: String
+        let suggestion: String?
+    }
+
+    struct PlainEnglishAnalysis: Content {
+        let profile: String
+        let targetReadingAge: Int
+        let meetsProfile: Bool
+        let reasons: [String]
+        let readingAge: Int?
+        let sentences: Int
+        let words: Int
+        let syllables: Int
+        let fleschReadingEase: Double?
+        let fleschKincaidGrade: Double?
+        let gunningFog: Double?
+        let smog: Double?
+        let colemanLiau: Double?
+        let automatedReadabilityIndex: Double?
+        let findings: [PlainEnglishFinding]
+
+        init(_ analysis: Analysis) {
+            profile = analysis.profile.name.rawValue
+            targetReadingAge = analysis.profile.targetReadingAge
+            meetsProfile = analysis.meetsProfile
+            reasons = analysis.reasons
+            readingAge = analysis.scores?.readingAge
+            sentences = analysis.statistics.sentences
+            words = analysis.statistics.words
+            syllables = analysis.statistics.syllables
+            fleschReadingEase = analysis.scores.map { Self.rounded($0.fleschReadingEase) }
+            fleschKincaidGrade = analysis.scores.map { Self.rounded($0.fleschKincaidGrade) }
+            gunningFog = analysis.scores.map { Self.rounded($0.gunningFog) }
+            smog = analysis.scores.map { Self.rounded($0.smog) }
+            colemanLiau = analysis.scores.map { Self.rounded($0.colemanLiau) }
+            automatedReadabilityIndex = analysis.scores.map { Self.rounded($0.automatedReadabilityIndex) }
+            findings = analysis.findings.map {
+                PlainEnglishFinding(kind: $0.kind.rawValue, title: $0.kind.title, severity: $0.severity.rawValue,
+                                    start: $0.range.start, end: $0.range.end, line: $0.line, column: $0.column,
+                                    excerpt: $0.excerpt, message: $0.message, suggestion: $0.suggestion)
+            }
+        }
+
+        private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    }
+}
+
+/// POST /api/v1/plain-english/check: the same analysis as the web page, as JSON.
+struct PlainEnglishAPIController {
+    /// A 20 MB file grows by a third in base64.
+    static let maximumBody: ByteCount = "28mb"
+
+    func check(req: Request) async throws -> API.PlainEnglishAnalysis {
+        let input = try req.content.decode(API.PlainEnglishCheckInput.self)
+        let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
+        var profile = settings.defaultProfile
+        if let requested = input.profile {
+            guard let name = Profile.Name(rawValue: requested) else {
+                throw ValidationErrors(field: "profile", message: "profile must be one of: \(Profile.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            profile = name
+        }
+        let document: Document
+        if let content = input.fileContent {
+            guard let fileName = input.fileName, !fileName.isEmpty else {
+                throw ValidationErrors(field: "fileName", message: "fileName is needed with fileContent: its extension says what kind of file it is")
+            }
+            guard let data = Data(base64Encoded: content, options: .ignoreUnknownCharacters) else {
+                throw ValidationErrors(field: "fileContent", message: "fileContent must be the file in base64")
+            }
+            do {
+                document = try DocumentReader.read(data, named: fileName)
+            } catch let problem as DocumentReader.ReadError {
+                throw ValidationErrors(field: "fileContent", message: problem.message)
+            }
+        } else if let text = input.text, text.contains(where: { !$0.isWhitespace }) {
+            guard text.utf8.count <= PlainEnglishChecker.maximumInputBytes else {
+                throw ValidationErrors(field: "text", message: "text is too long: send up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB")
+            }
+            document = Document(plainText: text)
+        } else {
+            throw ValidationErrors(field: "text", message: "Send text, or fileName and fileContent")
+        }
+        return API.PlainEnglishAnalysis(PlainEnglishChecker(settings: settings).check(document, profile: profile))
+    }
+}

@@ -1,0 +1,177 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Plain English pages")
+struct PlainEnglishPageTests {
+    static let hardText = "The provision for this cohort was agreed by the board. Your EHCP will be reviewed."
+
+    @Test("Pasted text is checked: verdict, reading age, marked text and findings with suggestions")
+    func pastedText() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)
+            let form = try await browser.get("/plain-english")
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains(#"enctype="multipart/form-data""#))
+            #expect(!form.body.string.contains("plain English settings")) // board viewers cannot change them
+            let response = try await browser.postMultipart("/plain-english", ["text": Self.hardText, "profile": "standard"])
+            #expect(response.status == .ok)
+            let html = response.body.string
+            #expect(html.contains("This text does not meet the profile yet"))
+            #expect(html.contains("Acronym not spelled out: 1."))
+            #expect(html.contains(##"<mark class="finding-mark">provision<a class="finding-mark__number" href="#finding-1">"##))
+            #expect(html.contains(#"<span class="visually-hidden">: Jargon. &quot;provision&quot; is jargon: families may not use this word.)</span>"#))
+            #expect(html.contains(#"id="finding-1""#))
+            #expect(html.contains("Try &quot;education, health and care plan (EHCP)&quot; the first time.") || html.contains("Write &quot;education, health and care plan (EHCP)&quot; the first time."))
+        }
+    }
+
+    @Test("A Word file is read and checked")
+    func wordFile() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            _ = try await browser.get("/plain-english")
+            let docx = try WordFile.make(paragraphs: ["Short breaks", "We will send the papers a week before the meeting."])
+            let response = try await browser.postMultipart("/plain-english", ["text": "", "profile": "standard"], file: ("document", "papers.docx", docx))
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("papers.docx"))
+            #expect(response.body.string.contains("This text meets the profile"))
+        }
+    }
+
+    @Test("Nothing to check, a bad file or no profile: the form again with 422 and the message by the field")
+    func badInput() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.partnerOfficer]!)
+            _ = try await browser.get("/plain-english")
+            let empty = try await browser.postMultipart("/plain-english", ["text": "  \n ", "profile": "standard"])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("<title>Error: Check a document - Coproduce</title>"))
+            #expect(empty.body.string.contains(##"<a href="#text">Paste the text to check, or choose a file</a>"##))
+
+            let picture = try await browser.postMultipart("/plain-english", ["text": "", "profile": "standard"], file: ("document", "photo.docx", Data([0x89, 0x50, 0x4E, 0x47])))
+            #expect(picture.status == .unprocessableEntity)
+            #expect(picture.body.string.contains(##"<a href="#document">This is not a Word file, or it is damaged"##))
+
+            let noProfile = try await browser.postMultipart("/plain-english", ["text": "Hello there.", "profile": "toddlers"])
+            #expect(noProfile.status == .unprocessableEntity)
+            #expect(noProfile.body.string.contains(##"<a href="#profile">Choose who the text is for</a>"##))
+            #expect(noProfile.body.string.contains("Hello there.")) // the text is kept
+        }
+    }
+
+    @Test("A form without the anti-forgery token is refused")
+    func csrf() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let response = try await browser.post("/plain-english", ["text": "Hello.", "profile": "standard"], csrf: false)
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test("An area's settings change every check in the area, and bad settings are explained")
+    func settings() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let form = try await officer.get("/plain-english")
+            #expect(form.body.string.contains(#"href="/plain-english/settings""#))
+            #expect(try await officer.get("/plain-english/settings").status == .ok)
+
+            let bad = try await officer.post("/plain-english/settings", [
+                "defaultProfile": "standard", "longSentenceWords": "30", "veryLongSentenceWords": "20", "targetReadingAge": "40",
+                "languagePreference": "identity-first", "glossary": "jargon | hub | family centre\nslang | innit", "exceptions": "",
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            let html = bad.body.string
+            #expect(html.contains("A very long sentence must have more words than a long one (30)"))
+            #expect(html.contains("The reading age must be a whole number from 6 to 18"))
+            #expect(html.contains("Glossary line 2: unknown kind"))
+            #expect(try await PlainEnglishSettingsModel.query(on: app.db).count() == 0)
+
+            let saved = try await officer.post("/plain-english/settings", [
+                "defaultProfile": "easy-read", "longSentenceWords": "", "veryLongSentenceWords": "", "targetReadingAge": "",
+                "languagePreference": "identity-first", "glossary": "jargon | hub | family centre | Say which building.", "exceptions": "EHCP",
+            ])
+            #expect(saved.status == .seeOther)
+
+            // Another person in the area now gets the area's choices.
+            let viewer = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)
+            let page = try await viewer.get("/plain-english")
+            #expect(page.body.string.contains(#"value="easy-read" checked"#))
+            let result = try await viewer.postMultipart("/plain-english", ["text": "Meet each child with autism at the hub. Your EHCP is ready.", "profile": "standard"])
+            let text = result.body.string
+            #expect(text.contains("Try &quot;family centre&quot;. Say which building."))
+            #expect(text.contains("Try &quot;autistic child&quot;."))
+            #expect(!text.contains("EHCP is not spelled out"))
+
+            // Settings of one area never reach another.
+            let other = try await Fixture.make(on: app, slug: "otherton", name: "Otherton")
+            let stranger = try await TestBrowser.signedIn(app, email: other.emails[.boardViewer]!)
+            _ = try await stranger.get("/plain-english")
+            let elsewhere = try await stranger.postMultipart("/plain-english", ["text": "Your EHCP is ready.", "profile": "standard"])
+            #expect(elsewhere.body.string.contains("EHCP is not spelled out"))
+        }
+    }
+}
+
+/// A minimal Word file, built the way Word stores one: a zip with word/document.xml.
+enum WordFile {
+    static func make(paragraphs: [String]) throws -> Data {
+        let body = paragraphs.map { "<w:p><w:r><w:t>\($0)</w:t></w:r></w:p>" }.joined()
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+        """
+        return try StoredZip.make(entries: [("word/document.xml", Data(xml.utf8))])
+    }
+}
+
+/// A zip archive with uncompressed entries, written by hand so the app tests need no zip library.
+enum StoredZip {
+    static func make(entries: [(String, Data)]) throws -> Data {
+        var archive = Data()
+        var central = Data()
+        for (name, content) in entries {
+            let offset = UInt32(archive.count)
+            let crc = crc32(content)
+            var local = Data()
+            local.append(le32(0x0403_4B50)); local.append(le16(20)); local.append(le16(0)); local.append(le16(0))
+            local.append(le16(0)); local.append(le16(0)); local.append(le32(crc))
+            local.append(le32(UInt32(content.count))); local.append(le32(UInt32(content.count)))
+            local.append(le16(UInt16(name.utf8.count))); local.append(le16(0)); local.append(Data(name.utf8))
+            archive.append(local); archive.append(content)
+            central.append(le32(0x0201_4B50)); central.append(le16(20)); central.append(le16(20)); central.append(le16(0))
+            central.append(le16(0)); central.append(le16(0)); central.append(le16(0)); central.append(le32(crc))
+            central.append(le32(UInt32(content.count))); central.append(le32(UInt32(content.count)))
+            central.append(le16(UInt16(name.utf8.count))); central.append(le16(0)); central.append(le16(0))
+            central.append(le16(0)); central.append(le16(0)); central.append(le32(0)); central.append(le32(offset))
+            central.append(Data(name.utf8))
+        }
+        let centralOffset = UInt32(archive.count)
+        archive.append(central)
+        archive.append(le32(0x0605_4B50)); archive.append(le16(0)); archive.append(le16(0))
+        archive.append(le16(UInt16(entries.count))); archive.append(le16(UInt16(entries.count)))
+        archive.append(le32(UInt32(central.count))); archive.append(le32(centralOffset)); archive.append(le16(0))
+        return archive
+    }
+
+    private static func le16(_ value: UInt16) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
+    private static func le32(_ value: UInt32) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
+
+    private static func crc32(_ data: Data) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+}
