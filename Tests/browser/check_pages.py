@@ -194,7 +194,7 @@ class Checker:
         driver = self.driver(width=320)
         try:
             self.sign_in(driver, email)
-            for path in ["/", "/organisations", "/people", "/groups", "/agreements", "/complaints"]:
+            for path in ["/", "/organisations", "/people", "/groups", "/agreements", "/complaints", "/plain-english", "/plain-english/settings"]:
                 driver.get(self.base + path)
                 overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
                 if overflow:
@@ -204,6 +204,42 @@ class Checker:
                 self.screenshot(driver, path, "-320")
         finally:
             driver.quit()
+
+
+    SAMPLE = (
+        "Short breaks review\n\n"
+        "The provision for this cohort was agreed by the board. PLEASE NOTE your EHCP will be reviewed at the "
+        "annual review, and the SENCO will utilise the graduated approach in order to ensure that every child who "
+        "suffers from anxiety is supported by the appropriate multi-agency team in a timely manner.\n"
+        "- Click here to read the guide\n"
+        "- Papers go out seven days before the meeting.\n"
+    )
+
+    def plain_english(self, email):
+        """A checked text: the result page, with findings marked in place, at full width and at 320 px."""
+        for width in (1280, 320):
+            driver = self.driver(width=width)
+            try:
+                self.sign_in(driver, email)
+                driver.get(self.base + "/plain-english")
+                driver.find_element(By.ID, "text").send_keys(self.SAMPLE)
+                driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+                label = f"[{width}px] plain English result"
+                if "Plain English check" not in driver.title:
+                    self.fail(f"{label}: got {driver.title}")
+                    continue
+                if not driver.find_elements(By.CSS_SELECTOR, "mark.finding-mark a[href^='#finding-']"):
+                    self.fail(f"{label}: no marked findings")
+                else:
+                    self.ok()
+                self.check_page(driver, label, "/plain-english/result" + ("-320" if width == 320 else ""))
+                if width == 320:
+                    if driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1"):
+                        self.fail(f"{label}: the page scrolls sideways")
+                    else:
+                        self.ok()
+            finally:
+                driver.quit()
 
 
 def main():
@@ -230,6 +266,7 @@ def main():
         count = checker.crawl(role, email, submit_forms=(role == "area admin"))
         print(f"{role}: visited {count} pages")
     checker.narrow(ACCOUNTS["area admin"])
+    checker.plain_english(ACCOUNTS["area admin"])
     print(f"Browser suite took {time.time() - started:.0f} seconds.")
     print(f"browser: {checker.passed} passed, {checker.failed} failed")
     sys.exit(1 if checker.failed else 0)
