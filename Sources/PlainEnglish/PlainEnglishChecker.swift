@@ -191,29 +191,33 @@ private struct CheckPass {
     private mutating func factIndex(for word: Word) -> Int {
         guard word.isReadAloud else { return 0 } // WordFacts.unread
         // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
-        var length = 0
-        if word.kind == .acronym {
-            scratch[0] = 1
-            length = 1
-            for index in word.start..<word.end {
-                scratch[length] = bytes[index]
-                length += 1
-            }
-        } else {
-            var index = word.start
-            while index < word.end {
-                let byte = bytes[index]
-                if isUppercaseLetter(byte) {
-                    scratch[length] = byte + 32
-                } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
-                    scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
-                    index += 2
-                } else {
-                    scratch[length] = byte
+        // Written through a pointer: one uniqueness check a word, not one a byte.
+        let length = scratch.withUnsafeMutableBufferPointer { scratch in
+            var length = 0
+            if word.kind == .acronym {
+                scratch[0] = 1
+                length = 1
+                for index in word.start..<word.end {
+                    scratch[length] = bytes[index]
+                    length += 1
                 }
-                length += 1
-                index += 1
+            } else {
+                var index = word.start
+                while index < word.end {
+                    let byte = bytes[index]
+                    if isUppercaseLetter(byte) {
+                        scratch[length] = byte + 32
+                    } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
+                        scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
+                        index += 2
+                    } else {
+                        scratch[length] = byte
+                    }
+                    length += 1
+                    index += 1
+                }
             }
+            return length
         }
         scratchLength = length
         let (id, isNew) = scratch.withUnsafeBufferPointer { vocabulary.id(of: UnsafeBufferPointer(rebasing: $0[0..<length])) }
@@ -479,9 +483,10 @@ private struct CheckPass {
         for phrase in candidates where offset + phrase.words.count <= factIndexes.count {
             var matches = true
             for (index, phraseWord) in phrase.words.enumerated() {
-                let textWord = keys[offset + index]
+                let textWord = lowercaseKeys[factIndexes[offset + index]]
                 let isLast = index == phrase.words.count - 1
-                if textWord != phraseWord && !(isLast && Self.singular(textWord) == phraseWord) {
+                // Only a longer word can be the plural of the phrase's last word.
+                if textWord != phraseWord && !(isLast && textWord.utf8.count > phraseWord.utf8.count && Self.singular(textWord) == phraseWord) {
                     matches = false
                     break
                 }

@@ -202,12 +202,13 @@ import Testing
     }
 
     @Test func badGlossaryLinesAreReportedWithTheirLineNumber() {
-        #expect(throws: GlossaryEntry.ParseError(line: 2, reason: "unknown kind \"slang\"")) {
+        #expect(throws: GlossaryEntry.ParseError(line: 2, reason: "unknown kind \"slang\": use acronym, acronym-word, ambiguous, known, jargon, deficit, complex, filler")) {
             try GlossaryEntry.parse("jargon | cohort | group\nslang | innit | isn't it")
         }
         #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "an ambiguous acronym needs two or more meanings")) {
             try GlossaryEntry.parse("ambiguous | CP | cerebral palsy")
         }
-        #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "no term")) { try GlossaryEntry.parse("jargon | ;  | x") }
+        #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "the words to look for are missing")) { try GlossaryEntry.parse("jargon | ;  | x") }
+        #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "write kind | words | plain words | why, with | between them")) { try GlossaryEntry.parse("jargon hub") }
     }
 }

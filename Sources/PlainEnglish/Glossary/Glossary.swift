@@ -128,13 +128,13 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmingSpaces)
             guard fields.count >= 2, fields.count <= 4 else {
-                throw ParseError(line: offset + 1, reason: "expected 2 to 4 fields separated by |, found \(fields.count)")
+                throw ParseError(line: offset + 1, reason: "write kind | words | plain words | why, with | between them")
             }
             guard let kind = Kind(rawValue: fields[0]) else {
-                throw ParseError(line: offset + 1, reason: "unknown kind \"\(fields[0])\"")
+                throw ParseError(line: offset + 1, reason: "unknown kind \"\(fields[0])\": use \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let terms = fields[1].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty }
-            guard !terms.isEmpty else { throw ParseError(line: offset + 1, reason: "no term") }
+            guard !terms.isEmpty else { throw ParseError(line: offset + 1, reason: "the words to look for are missing") }
             let alternatives = fields.count > 2 ? fields[2].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty } : []
             if kind == .ambiguousAcronym && alternatives.count < 2 {
                 throw ParseError(line: offset + 1, reason: "an ambiguous acronym needs two or more meanings")
