@@ -57,35 +57,59 @@ public struct Analysis: Sendable, Codable, Equatable {
     public func count(of kind: FindingKind) -> Int { findings.count { $0.kind == kind } }
 }
 
-/// What the checks need to know about one distinct word. Plain values only,
-/// so reading it for every word costs no reference counting; the word's
-/// strings and glossary phrases are kept beside it, by the same number.
+/// What the checks need to know about one distinct word, in 8 bytes: it is
+/// read for every word of the text, so it must copy as cheaply as an integer.
+/// The word's strings and glossary phrases are kept beside it, by the same number.
 private struct WordFacts {
-    let syllables: Int
-    let letters: Int
-    let digits: Int
-    let hasHyphen: Bool
-    /// Whether -ed, -es or -ing is what makes it three syllables (Gunning).
-    let suffixAddsSyllable: Bool
-    /// Whether glossary phrases start with this word (or its singular).
-    let startsPhrases: Bool
-    let isBeForm: Bool
-    let isAdverb: Bool
-    let isParticiple: Bool
-    /// In the pronunciation dictionary: written in capitals, it is shouting, not an acronym.
-    let isEnglishWord: Bool
-    let mayStartVagueLink: Bool
-    let mayStartPreferredLanguage: Bool
-    let joinsIdeas: Bool
-    let isSubject: Bool
-    let isAndOr: Bool
+    struct Flags: OptionSet {
+        let rawValue: UInt16
+        static let hasHyphen = Flags(rawValue: 1 << 0)
+        /// -ed, -es or -ing is what makes it three syllables (Gunning).
+        static let suffixAddsSyllable = Flags(rawValue: 1 << 1)
+        /// Glossary phrases start with this word (or its singular).
+        static let startsPhrases = Flags(rawValue: 1 << 2)
+        static let beForm = Flags(rawValue: 1 << 3)
+        static let adverb = Flags(rawValue: 1 << 4)
+        static let participle = Flags(rawValue: 1 << 5)
+        /// In the pronunciation dictionary: written in capitals, it is shouting, not an acronym.
+        static let englishWord = Flags(rawValue: 1 << 6)
+        static let mayStartVagueLink = Flags(rawValue: 1 << 7)
+        static let mayStartPreferredLanguage = Flags(rawValue: 1 << 8)
+        static let joinsIdeas = Flags(rawValue: 1 << 9)
+        static let subject = Flags(rawValue: 1 << 10)
+        static let andOr = Flags(rawValue: 1 << 11)
+    }
+
+    private let storedSyllables: UInt16
+    private let storedLetters: UInt16
+    private let storedDigits: UInt16
+    let flags: Flags
+
+    init(syllables: Int, letters: Int, digits: Int, flags: Flags) {
+        storedSyllables = UInt16(clamping: syllables)
+        storedLetters = UInt16(clamping: letters)
+        storedDigits = UInt16(clamping: digits)
+        self.flags = flags
+    }
+
+    var syllables: Int { Int(storedSyllables) }
+    var letters: Int { Int(storedLetters) }
+    var digits: Int { Int(storedDigits) }
+    var hasHyphen: Bool { flags.contains(.hasHyphen) }
+    var suffixAddsSyllable: Bool { flags.contains(.suffixAddsSyllable) }
+    var startsPhrases: Bool { flags.contains(.startsPhrases) }
+    var isBeForm: Bool { flags.contains(.beForm) }
+    var isAdverb: Bool { flags.contains(.adverb) }
+    var isParticiple: Bool { flags.contains(.participle) }
+    var isEnglishWord: Bool { flags.contains(.englishWord) }
+    var mayStartVagueLink: Bool { flags.contains(.mayStartVagueLink) }
+    var mayStartPreferredLanguage: Bool { flags.contains(.mayStartPreferredLanguage) }
+    var joinsIdeas: Bool { flags.contains(.joinsIdeas) }
+    var isSubject: Bool { flags.contains(.subject) }
+    var isAndOr: Bool { flags.contains(.andOr) }
 
     /// For web and e-mail addresses, which no check reads.
-    static let unread = WordFacts(
-        syllables: 0, letters: 0, digits: 0, hasHyphen: false, suffixAddsSyllable: false, startsPhrases: false,
-        isBeForm: false, isAdverb: false, isParticiple: false, isEnglishWord: false, mayStartVagueLink: false,
-        mayStartPreferredLanguage: false, joinsIdeas: false, isSubject: false, isAndOr: false
-    )
+    static let unread = WordFacts(syllables: 0, letters: 0, digits: 0, flags: [])
 }
 
 /// The current sentence's words as strings, read from the facts when a check needs them.
@@ -95,6 +119,17 @@ private struct SentenceKeys: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { indexes.count }
     subscript(position: Int) -> String { lowercaseKeys[indexes[position]] }
+}
+
+/// Memory for one word's bytes, freed with the pass that owns it.
+private final class ScratchBuffer {
+    let pointer: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+        pointer = .allocate(capacity: capacity)
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// The state of one check: statistics so far, findings so far, acronyms seen.
@@ -124,7 +159,7 @@ private struct CheckPass {
     var factIndexes: [Int] = []
     /// A word's lowercase bytes while it is looked up; reused, so looking up costs no allocation.
     /// Words are at most 65,535 bytes long, and an acronym gets one byte more.
-    var scratch = [UInt8](repeating: 0, count: Int(UInt16.max) + 2)
+    let scratch = ScratchBuffer(capacity: Int(UInt16.max) + 2)
     var scratchLength = 0
     var messages: [String: String] = [:]
     var suggestions: [Int: String?] = [:]
@@ -191,36 +226,35 @@ private struct CheckPass {
     private mutating func factIndex(for word: Word) -> Int {
         guard word.isReadAloud else { return 0 } // WordFacts.unread
         // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
-        // Written through a pointer: one uniqueness check a word, not one a byte.
-        let length = scratch.withUnsafeMutableBufferPointer { scratch in
-            var length = 0
-            if word.kind == .acronym {
-                scratch[0] = 1
-                length = 1
-                for index in word.start..<word.end {
-                    scratch[length] = bytes[index]
-                    length += 1
-                }
-            } else {
-                var index = word.start
-                while index < word.end {
-                    let byte = bytes[index]
-                    if isUppercaseLetter(byte) {
-                        scratch[length] = byte + 32
-                    } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
-                        scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
-                        index += 2
-                    } else {
-                        scratch[length] = byte
-                    }
-                    length += 1
-                    index += 1
-                }
+        // No closures here: a closure that touches `self` while a property is being
+        // changed makes the compiler copy the whole pass, once a word.
+        let scratch = self.scratch.pointer
+        var length = 0
+        if word.kind == .acronym {
+            scratch[0] = 1
+            length = 1
+            for index in word.start..<word.end {
+                scratch[length] = bytes[index]
+                length += 1
             }
-            return length
+        } else {
+            var index = word.start
+            while index < word.end {
+                let byte = bytes[index]
+                if isUppercaseLetter(byte) {
+                    scratch[length] = byte + 32
+                } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
+                    scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
+                    index += 2
+                } else {
+                    scratch[length] = byte
+                }
+                length += 1
+                index += 1
+            }
         }
         scratchLength = length
-        let (id, isNew) = scratch.withUnsafeBufferPointer { vocabulary.id(of: UnsafeBufferPointer(rebasing: $0[0..<length])) }
+        let (id, isNew) = vocabulary.id(of: UnsafeBufferPointer(start: scratch, count: length))
         if isNew { facts.append(makeFacts(word)) }
         return id
     }
@@ -228,7 +262,7 @@ private struct CheckPass {
     /// Everything the checks need about a word seen for the first time.
     private mutating func makeFacts(_ word: Word) -> WordFacts {
         let isAcronym = word.kind == .acronym
-        let key = isAcronym ? document.text(of: word.range) : String(decoding: scratch[0..<scratchLength], as: UTF8.self)
+        let key = isAcronym ? document.text(of: word.range) : String(decoding: UnsafeBufferPointer(start: scratch.pointer, count: scratchLength), as: UTF8.self)
         let syllables = isAcronym ? checker.counter.syllables(of: key) : wordSyllables(word, key: key)
         let lowercaseKey = isAcronym ? key.lowercased() : key
         var letters = 0
@@ -243,23 +277,20 @@ private struct CheckPass {
         wordKeys.append(key)
         lowercaseKeys.append(lowercaseKey)
         phraseLists.append(phrases ?? [])
-        return WordFacts(
-            syllables: syllables,
-            letters: letters,
-            digits: digits,
-            hasHyphen: hasHyphen,
-            suffixAddsSyllable: Self.suffixAddsSyllable(key),
-            startsPhrases: phrases != nil,
-            isBeForm: isWord && PassiveVoice.beForms.contains(lowercaseKey),
-            isAdverb: isWord && PassiveVoice.isAdverb(lowercaseKey),
-            isParticiple: word.kind == .word && PassiveVoice.isParticiple(key),
-            isEnglishWord: isWord && lowercaseKey.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(lowercaseKey.utf8)) != nil,
-            mayStartVagueLink: VagueLinks.firstWords.contains(lowercaseKey),
-            mayStartPreferredLanguage: PreferredLanguage.firstWords.contains(lowercaseKey),
-            joinsIdeas: PassiveVoice.secondIdeaJoiners.contains(lowercaseKey),
-            isSubject: PassiveVoice.subjects.contains(lowercaseKey),
-            isAndOr: lowercaseKey == "and" || lowercaseKey == "or"
-        )
+        var flags: WordFacts.Flags = []
+        if hasHyphen { flags.insert(.hasHyphen) }
+        if Self.suffixAddsSyllable(key) { flags.insert(.suffixAddsSyllable) }
+        if phrases != nil { flags.insert(.startsPhrases) }
+        if isWord && PassiveVoice.beForms.contains(lowercaseKey) { flags.insert(.beForm) }
+        if isWord && PassiveVoice.isAdverb(lowercaseKey) { flags.insert(.adverb) }
+        if word.kind == .word && PassiveVoice.isParticiple(key) { flags.insert(.participle) }
+        if isWord && lowercaseKey.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(lowercaseKey.utf8)) != nil { flags.insert(.englishWord) }
+        if VagueLinks.firstWords.contains(lowercaseKey) { flags.insert(.mayStartVagueLink) }
+        if PreferredLanguage.firstWords.contains(lowercaseKey) { flags.insert(.mayStartPreferredLanguage) }
+        if PassiveVoice.secondIdeaJoiners.contains(lowercaseKey) { flags.insert(.joinsIdeas) }
+        if PassiveVoice.subjects.contains(lowercaseKey) { flags.insert(.subject) }
+        if lowercaseKey == "and" || lowercaseKey == "or" { flags.insert(.andOr) }
+        return WordFacts(syllables: syllables, letters: letters, digits: digits, flags: flags)
     }
 
     private mutating func count(_ word: Word, facts: WordFacts, isFirst: Bool) {
@@ -336,32 +367,37 @@ private struct CheckPass {
 
     private mutating func checkShouting(_ words: ArraySlice<Word>) {
         guard checksCapitals else { return }
+        // Found first without changing anything, then reported: a mutating method that
+        // calls non-mutating ones in a loop would copy the whole pass for each call.
+        for range in shoutedRuns(words) {
+            add(.allCapitals, range, excerpt: document.text(of: range),
+                message: "Words in capitals are harder to read, and can feel like shouting.",
+                suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.")
+        }
+    }
+
+    /// Runs of words in capitals that are shouting: two or more words, or one of four letters or more.
+    private func shoutedRuns(_ words: ArraySlice<Word>) -> [TextRange] {
+        var runs: [TextRange] = []
         var runStart: Int?
         var runEnd = 0
         var runLength = 0
         var longest = 0
-        func close(_ pass: inout CheckPass) {
-            if let start = runStart, runLength >= 2 || longest >= 4 {
-                let range = TextRange(start: start, end: runEnd)
-                pass.add(.allCapitals, range, excerpt: pass.document.text(of: range),
-                         message: "Words in capitals are harder to read, and can feel like shouting.",
-                         suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.")
-            }
-            runStart = nil
-            runLength = 0
-            longest = 0
-        }
         for (offset, word) in words.enumerated() {
             if isShouted(word, at: offset) {
                 if runStart == nil { runStart = word.start }
                 runEnd = word.end
                 runLength += 1
                 longest = max(longest, word.end - word.start)
-            } else {
-                close(&self)
+                continue
             }
+            if let start = runStart, runLength >= 2 || longest >= 4 { runs.append(TextRange(start: start, end: runEnd)) }
+            runStart = nil
+            runLength = 0
+            longest = 0
         }
-        close(&self)
+        if let start = runStart, runLength >= 2 || longest >= 4 { runs.append(TextRange(start: start, end: runEnd)) }
+        return runs
     }
 
     /// An English word written in capitals, not an acronym: NOTE, PLEASE, IMPORTANT.
@@ -377,6 +413,19 @@ private struct CheckPass {
 
     private mutating func checkAcronyms(_ words: ArraySlice<Word>, in sentence: Sentence) {
         guard checksAcronyms else { return }
+        for (capitals, word, defines) in acronymUses(words) {
+            if var use = acronyms[capitals] {
+                if defines && use.definedAt == nil { use.definedAt = word.start; acronyms[capitals] = use }
+            } else {
+                acronyms[capitals] = AcronymUse(firstUse: word.range, definedAt: defines ? word.start : nil, definedAtFirstUse: defines)
+                acronymOrder.append(capitals)
+            }
+        }
+    }
+
+    /// The acronyms a sentence uses, and whether each use spells it out.
+    private func acronymUses(_ words: ArraySlice<Word>) -> [(String, Word, Bool)] {
+        var uses: [(String, Word, Bool)] = []
         for (offset, word) in words.enumerated() where word.kind == .acronym {
             if isShouted(word, at: offset) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], at: offset - 1)
                 || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], at: offset + 1)
@@ -387,14 +436,9 @@ private struct CheckPass {
             if capitals.hasSuffix("s"), capitals.count > 2 { capitals.removeLast() } // EHCPs
             if isRomanNumeral(capitals) || checker.isException(capitals) { continue }
             if checker.glossary.acronym(capitals)?.kind == .knownAcronym { continue }
-            let defines = isDefinition(word, offset: offset, in: words)
-            if var use = acronyms[capitals] {
-                if defines && use.definedAt == nil { use.definedAt = word.start; acronyms[capitals] = use }
-            } else {
-                acronyms[capitals] = AcronymUse(firstUse: word.range, definedAt: defines ? word.start : nil, definedAtFirstUse: defines)
-                acronymOrder.append(capitals)
-            }
+            uses.append((capitals, word, isDefinition(word, offset: offset, in: words)))
         }
+        return uses
     }
 
     /// "Education, health and care plan (EHCP)", "EHCP (education, health and
