@@ -11,14 +11,22 @@ enum LineIndex {
         var index = 0
         for offset in sortedOffsets {
             let target = min(offset, bytes.count)
-            while index < target {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\n") {
+            // Count the line breaks up to the offset, then the characters after the last one.
+            var lastBreak = -1
+            var scan = index
+            while scan < target {
+                if bytes[scan] == UInt8(ascii: "\n") {
                     line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
+                    lastBreak = scan
                 }
+                scan += 1
+            }
+            if lastBreak >= 0 {
+                column = 1
+                index = lastBreak + 1
+            }
+            while index < target {
+                if bytes[index] & 0xC0 != 0x80 { column += 1 }
                 index += 1
             }
             result.append((line, column))

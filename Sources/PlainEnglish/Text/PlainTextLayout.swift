@@ -48,17 +48,20 @@ enum PlainTextLayout {
 
             // Does this line end its unit, or does the text run on to the next line?
             let endsWithStop = endsSentence(bytes, content)
-            let next = lines[(index + 1)...].first.flatMap { $0.content(in: bytes) }
-            let nextStartsFresh = next.map { startsFresh(bytes, $0) } ?? true
+            // Looked at only when it matters: most lines of prose end with a full stop and run on.
+            func nextStartsFresh() -> Bool {
+                guard index + 1 < lines.count, let next = lines[index + 1].content(in: bytes) else { return true }
+                return startsFresh(bytes, next)
+            }
             if heading != nil {
                 currentEndsUnit = true
             } else if endsWithStop {
                 // Wrapped prose runs on; the sentence splitter finds the full stop. A list item ends here.
-                currentEndsUnit = current?.kind == .listItem && nextStartsFresh
+                currentEndsUnit = current?.kind == .listItem && nextStartsFresh()
             } else {
                 let isShort = content.length < max(40, wrapWidth * 3 / 4)
                 let endsWithJoin = endsWithJoiningPunctuation(bytes, content)
-                currentEndsUnit = nextStartsFresh && isShort && !endsWithJoin
+                currentEndsUnit = isShort && !endsWithJoin && nextStartsFresh()
                 if current?.kind == .paragraph, currentEndsUnit, currentLines == 1, content.length < 120 {
                     current?.kind = .heading
                 }

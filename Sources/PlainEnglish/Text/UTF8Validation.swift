@@ -5,6 +5,12 @@ enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: most of a paper is ASCII.
+            if index + 8 <= count, let base = bytes.baseAddress,
+               UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
