@@ -14,7 +14,8 @@ public struct PlainEnglishChecker: Sendable {
 
     public init(settings: CheckerSettings = CheckerSettings(), baseGlossary: Glossary = .builtIn) {
         self.settings = settings
-        glossary = baseGlossary.customised(adding: settings.glossaryAdditions, exceptions: settings.exceptions)
+        let customised = !settings.glossaryAdditions.isEmpty || !settings.exceptions.isEmpty
+        glossary = customised ? baseGlossary.customised(adding: settings.glossaryAdditions, exceptions: settings.exceptions) : baseGlossary
         counter = SyllableCounter(acronymsSaidAsWords: glossary.acronymsSaidAsWords)
         exceptions = Set(settings.exceptions.map { $0.uppercased() })
     }

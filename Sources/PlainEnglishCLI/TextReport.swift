@@ -30,14 +30,38 @@ enum TextReport {
         if analysis.findings.isEmpty {
             lines.append("No findings.")
         } else {
+            // A long paper has tens of thousands of findings: each line is put together
+            // as bytes and written in large pieces, not made into a String of its own.
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 16)
+            let fileName = Array(file.utf8)
+            var counts: [FindingKind: Int] = [:]
             for finding in analysis.findings {
-                let marker = finding.severity == .problem ? "problem" : "advice"
-                lines.append("\(file):\(finding.line):\(finding.column): \(marker): \(finding.kind.title): \(finding.message)")
-                if let suggestion = finding.suggestion { lines.append("    \(suggestion)") }
+                counts[finding.kind, default: 0] += 1
+                chunk.append(contentsOf: fileName)
+                chunk.append(UInt8(ascii: ":"))
+                appendDecimal(finding.line, to: &chunk)
+                chunk.append(UInt8(ascii: ":"))
+                appendDecimal(finding.column, to: &chunk)
+                chunk.append(contentsOf: (finding.severity == .problem ? ": problem: " : ": advice: ").utf8)
+                chunk.append(contentsOf: finding.kind.title.utf8)
+                chunk.append(contentsOf: ": ".utf8)
+                chunk.append(contentsOf: finding.message.utf8)
+                chunk.append(UInt8(ascii: "\n"))
+                if let suggestion = finding.suggestion {
+                    chunk.append(contentsOf: "    ".utf8)
+                    chunk.append(contentsOf: suggestion.utf8)
+                    chunk.append(UInt8(ascii: "\n"))
+                }
+                if chunk.count >= 1 << 16 {
+                    lines.output.write(String(decoding: chunk, as: UTF8.self))
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
+            lines.output.write(String(decoding: chunk, as: UTF8.self))
             lines.append("")
-            let counts = Dictionary(grouping: analysis.findings, by: \.kind).sorted { $0.key < $1.key }
-            lines.append("Summary: " + counts.map { "\($0.key.title.lowercased()) \($0.value.count)" }.joined(separator: ", "))
+            let summary = counts.sorted { $0.key < $1.key }
+            lines.append("Summary: " + summary.map { "\($0.key.title.lowercased()) \($0.value)" }.joined(separator: ", "))
         }
     }
 
@@ -48,6 +72,16 @@ enum TextReport {
             output.write(line)
             output.write("\n")
         }
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var remaining = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+            remaining /= 10
+        } while remaining > 0
+        bytes[start...].reverse() // written lowest digit first
     }
 
     private static func count(_ value: Int, _ noun: String) -> String {
