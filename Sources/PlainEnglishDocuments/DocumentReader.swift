@@ -71,29 +71,38 @@ public enum DocumentReader {
     /// Plain text read straight from its bytes when they are UTF-8, so a large
     /// file is not held twice more as a String.
     static func plainTextDocument(_ data: Data) throws -> Document {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return Document(plainText: try text(data)) }
-        let bytes = [UInt8](data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...])
-        if bytes.prefix(8192).contains(0) {
-            throw ReadError("This file is not text: it may be a picture, a program or a compressed file. \(supportedFormatsSentence)")
-        }
-        if let document = Document(plainTextUTF8: bytes) { return document }
-        return Document(plainText: try text(data))
+        guard !hasUTF16ByteOrderMark(data) else { return Document(plainText: try text(data)) }
+        let body = try textBody(data)
+        return Document(plainTextUTF8: [UInt8](body)) ?? Document(plainText: decodeOlderEncoding(body))
     }
 
     /// Text in UTF-8 (with or without a byte order mark), UTF-16 with a byte
     /// order mark, or Windows-1252 as older Windows programs save it.
     static func text(_ data: Data) throws -> String {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+        if hasUTF16ByteOrderMark(data) {
             guard let text = String(data: data, encoding: .utf16) else { throw ReadError("This text file is damaged: it is not readable UTF-16.") }
             return text
         }
+        let body = try textBody(data)
+        return String(bytes: body, encoding: .utf8) ?? decodeOlderEncoding(body)
+    }
+
+    private static func hasUTF16ByteOrderMark(_ data: Data) -> Bool {
+        data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+    }
+
+    /// The bytes after any UTF-8 byte order mark, or an error when the file is not text.
+    private static func textBody(_ data: Data) throws -> Data.SubSequence {
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         // A text file has no zero bytes; a picture, program or zip file has many.
         if body.prefix(8192).contains(0) {
             throw ReadError("This file is not text: it may be a picture, a program or a compressed file. \(supportedFormatsSentence)")
         }
-        if let text = String(bytes: body, encoding: .utf8) { return text }
-        if let text = String(bytes: body, encoding: .windowsCP1252) { return text }
-        return String(decoding: body, as: UTF8.self)
+        return body
+    }
+
+    /// Text that is not UTF-8: Windows-1252, as older Windows programs save it.
+    private static func decodeOlderEncoding(_ body: Data.SubSequence) -> String {
+        String(bytes: body, encoding: .windowsCP1252) ?? String(decoding: body, as: UTF8.self)
     }
 }

@@ -51,12 +51,7 @@ struct APIOperation: Sendable {
 extension RoutesBuilder {
     func register(_ operations: [APIOperation]) {
         for operation in operations {
-            if let limit = operation.bodyLimit {
-                let route = on(operation.method, operation.path.route, body: .collect(maxSize: limit), use: operation.handler)
-                route.access = operation.access
-            } else {
-                on(operation.method, operation.path, operation.access, use: operation.handler)
-            }
+            on(operation.method, operation.path, operation.access, body: operation.bodyLimit, use: operation.handler)
         }
     }
 }

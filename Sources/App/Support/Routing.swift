@@ -16,12 +16,14 @@ extension Route {
 
 extension RoutesBuilder {
     /// Registers a route together with who may reach it, so no route exists without a rule.
+    /// `body` raises the usual size limit for routes that take files.
     @discardableResult
     func on<Response: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ path: PathTemplate, _ access: RouteAccess,
+        _ method: HTTPMethod, _ path: PathTemplate, _ access: RouteAccess, body maximumSize: ByteCount? = nil,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        let route = self.on(method, path.route, use: handler)
+        let route = maximumSize.map { self.on(method, path.route, body: .collect(maxSize: $0), use: handler) }
+            ?? self.on(method, path.route, use: handler)
         route.access = access
         return route
     }
@@ -46,9 +48,7 @@ extension RoutesBuilder {
         _ path: PathTemplate, _ access: RouteAccess, body maximumSize: ByteCount,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        let route = self.on(.POST, path.route, body: .collect(maxSize: maximumSize), use: handler)
-        route.access = access
-        return route
+        on(.POST, path, access, body: maximumSize, use: handler)
     }
 }
 

@@ -25,8 +25,6 @@ struct Vocabulary {
         entries.reserveCapacity(capacity)
     }
 
-    var count: Int { entries.count }
-
     /// The number of a word, adding it when new; `isNew` says which.
     mutating func id(of key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
         let hash = Self.hash(key)
@@ -44,19 +42,6 @@ struct Vocabulary {
         slots[slot] = Int32(index)
         if entries.count * 2 > slots.count { grow() }
         return (index, true)
-    }
-
-    /// The number of a word already seen, or nil.
-    func existingID(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            let entry = entries[index]
-            if entry.hash == hash, Int(entry.length) == key.count, arenaMatches(entry, key) { return index }
-            slot = (slot + 1) & mask
-        }
     }
 
     private func arenaMatches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

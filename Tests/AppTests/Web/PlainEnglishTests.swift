@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+import ZIPFoundation
 
 @Suite("Plain English pages")
 struct PlainEnglishPageTests {
@@ -127,51 +128,13 @@ struct PlainEnglishPageTests {
 enum WordFile {
     static func make(paragraphs: [String]) throws -> Data {
         let body = paragraphs.map { "<w:p><w:r><w:t>\($0)</w:t></w:r></w:p>" }.joined()
-        let xml = """
+        let xml = Data("""
         <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
-        """
-        return try StoredZip.make(entries: [("word/document.xml", Data(xml.utf8))])
-    }
-}
-
-/// A zip archive with uncompressed entries, written by hand so the app tests need no zip library.
-enum StoredZip {
-    static func make(entries: [(String, Data)]) throws -> Data {
-        var archive = Data()
-        var central = Data()
-        for (name, content) in entries {
-            let offset = UInt32(archive.count)
-            let crc = crc32(content)
-            var local = Data()
-            local.append(le32(0x0403_4B50)); local.append(le16(20)); local.append(le16(0)); local.append(le16(0))
-            local.append(le16(0)); local.append(le16(0)); local.append(le32(crc))
-            local.append(le32(UInt32(content.count))); local.append(le32(UInt32(content.count)))
-            local.append(le16(UInt16(name.utf8.count))); local.append(le16(0)); local.append(Data(name.utf8))
-            archive.append(local); archive.append(content)
-            central.append(le32(0x0201_4B50)); central.append(le16(20)); central.append(le16(20)); central.append(le16(0))
-            central.append(le16(0)); central.append(le16(0)); central.append(le16(0)); central.append(le32(crc))
-            central.append(le32(UInt32(content.count))); central.append(le32(UInt32(content.count)))
-            central.append(le16(UInt16(name.utf8.count))); central.append(le16(0)); central.append(le16(0))
-            central.append(le16(0)); central.append(le16(0)); central.append(le32(0)); central.append(le32(offset))
-            central.append(Data(name.utf8))
+        """.utf8)
+        let archive = try Archive(accessMode: .create)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count)) { position, size in
+            xml.subdata(in: Int(position)..<(Int(position) + size))
         }
-        let centralOffset = UInt32(archive.count)
-        archive.append(central)
-        archive.append(le32(0x0605_4B50)); archive.append(le16(0)); archive.append(le16(0))
-        archive.append(le16(UInt16(entries.count))); archive.append(le16(UInt16(entries.count)))
-        archive.append(le32(UInt32(central.count))); archive.append(le32(centralOffset)); archive.append(le16(0))
-        return archive
-    }
-
-    private static func le16(_ value: UInt16) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
-    private static func le32(_ value: UInt32) -> Data { withUnsafeBytes(of: value.littleEndian) { Data($0) } }
-
-    private static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
+        return archive.data ?? Data()
     }
 }

@@ -1,7 +1,6 @@
 import Domain
 import Foundation
 import PlainEnglish
-import PlainEnglishDocuments
 import Vapor
 
 extension API {
@@ -84,7 +83,7 @@ struct PlainEnglishAPIController {
             }
             profile = name
         }
-        let document: Document
+        var file: (name: String, data: Data)?
         if let content = input.fileContent {
             guard let fileName = input.fileName, !fileName.isEmpty else {
                 throw ValidationErrors(field: "fileName", message: "fileName is needed with fileContent: its extension says what kind of file it is")
@@ -92,18 +91,15 @@ struct PlainEnglishAPIController {
             guard let data = Data(base64Encoded: content, options: .ignoreUnknownCharacters) else {
                 throw ValidationErrors(field: "fileContent", message: "fileContent must be the file in base64")
             }
-            do {
-                document = try DocumentReader.read(data, named: fileName)
-            } catch let problem as DocumentReader.ReadError {
-                throw ValidationErrors(field: "fileContent", message: problem.message)
-            }
-        } else if let text = input.text, text.contains(where: { !$0.isWhitespace }) {
-            guard text.utf8.count <= PlainEnglishChecker.maximumInputBytes else {
-                throw ValidationErrors(field: "text", message: "text is too long: send up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB")
-            }
-            document = Document(plainText: text)
-        } else {
-            throw ValidationErrors(field: "text", message: "Send text, or fileName and fileContent")
+            file = (fileName, data)
+        }
+        let document: Document
+        switch PlainEnglishInput.document(text: input.text, file: file) {
+        case .success(let read): document = read
+        case .failure(.unreadableFile(let message)): throw ValidationErrors(field: "fileContent", message: message)
+        case .failure(.textTooLong):
+            throw ValidationErrors(field: "text", message: "text is too long: send up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB")
+        case .failure(.nothingToCheck): throw ValidationErrors(field: "text", message: "Send text, or fileName and fileContent")
         }
         return API.PlainEnglishAnalysis(PlainEnglishChecker(settings: settings).check(document, profile: profile))
     }

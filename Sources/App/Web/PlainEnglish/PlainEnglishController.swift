@@ -1,6 +1,6 @@
 import Domain
+import Foundation
 import PlainEnglish
-import PlainEnglishDocuments
 import Vapor
 
 /// "Check a document": paste text or upload a file, and see the reading
@@ -28,24 +28,15 @@ struct PlainEnglishController {
         let profile = form.profile.flatMap(Profile.Name.init(rawValue:))
         if profile == nil { errors.add(field: "profile", message: "Choose who the text is for") }
 
+        let file = form.document.map { (name: $0.filename, data: Data(buffer: $0.data)) }
         var document: Document?
-        var source = "The text you pasted"
-        if let file = form.document, file.data.readableBytes > 0 {
-            source = file.filename
-            do {
-                document = try DocumentReader.read(Data(buffer: file.data), named: file.filename)
-            } catch let problem as DocumentReader.ReadError {
-                errors.add(field: "document", message: problem.message)
-            }
-        } else if let text = form.text, text.contains(where: { !$0.isWhitespace }) {
-            if text.utf8.count > PlainEnglishChecker.maximumInputBytes {
-                errors.add(field: "text", message: "The text is too long to check here. Save it as a file and choose the file instead")
-            } else {
-                document = Document(plainText: text)
-            }
-        } else if errors.isEmpty || form.document == nil {
-            errors.add(field: "text", message: "Paste the text to check, or choose a file")
+        switch PlainEnglishInput.document(text: form.text, file: file) {
+        case .success(let read): document = read
+        case .failure(.unreadableFile(let message)): errors.add(field: "document", message: message)
+        case .failure(.textTooLong): errors.add(field: "text", message: "The text is too long to check here. Save it as a file and choose the file instead")
+        case .failure(.nothingToCheck): errors.add(field: "text", message: "Paste the text to check, or choose a file")
         }
+        let source = file.flatMap { $0.data.isEmpty ? nil : $0.name } ?? "The text you pasted"
         guard errors.isEmpty, let document, let profile else {
             return try await renderForm(req, form: form, errors: errors)
         }
