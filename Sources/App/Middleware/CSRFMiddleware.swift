@@ -11,6 +11,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard request.method != .GET, request.method != .HEAD else {
             return try await next.respond(to: request)
         }
+        // A large form (a file upload) arrives in pieces after the headers; gather it,
+        // up to the route's own limit, before reading the token from it.
+        if request.body.data == nil {
+            let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
+            _ = try await request.body.collect(max: limit.value).get()
+        }
         let expected = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
         let sent = try? request.content.get(String.self, at: Self.fieldName)
         guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {

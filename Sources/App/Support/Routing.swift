@@ -10,6 +10,14 @@ extension Route {
         set { userInfo[Route.accessKey] = newValue }
     }
 
+    /// The largest body this route takes, when it is larger than the usual limit.
+    var bodyLimit: ByteCount? {
+        get { userInfo[Route.bodyLimitKey] as? ByteCount }
+        set { userInfo[Route.bodyLimitKey] = newValue }
+    }
+
+    private static let bodyLimitKey = "coproduce.bodyLimit"
+
     /// Whether this route belongs to the JSON API rather than the web pages.
     var isAPI: Bool { path.first?.description == "api" }
 }
@@ -25,6 +33,7 @@ extension RoutesBuilder {
         let route = maximumSize.map { self.on(method, path.route, body: .collect(maxSize: $0), use: handler) }
             ?? self.on(method, path.route, use: handler)
         route.access = access
+        route.bodyLimit = maximumSize
         return route
     }
 

@@ -12,7 +12,15 @@ final class TestBrowser: @unchecked Sendable {
     private(set) var cookies: [String: String] = [:]
     private(set) var csrfToken: String?
 
-    init(app: Application) { self.app = app }
+    /// In memory by default; `.running` sends requests over a real socket, so a
+    /// large body arrives in pieces, as it does from a browser.
+    /// The live client follows redirects, so sign in in memory before switching.
+    var connection: Application.Method
+
+    init(app: Application, connection: Application.Method = .inMemory) {
+        self.app = app
+        self.connection = connection
+    }
 
     /// A browser signed in with the given account.
     static func signedIn(_ app: Application, email: String, password: String = Fixture.password) async throws -> TestBrowser {
@@ -69,7 +77,7 @@ final class TestBrowser: @unchecked Sendable {
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        let response = try await app.testing(method: connection).sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -46,6 +46,21 @@ struct PlainEnglishPageTests {
         }
     }
 
+    @Test("A large file sent over a real connection arrives in pieces and is still checked")
+    func largeUploadOverTheNetwork() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let port = Int.random(in: 20_000...40_000)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            browser.connection = .running(hostname: "127.0.0.1", port: port)
+            _ = try await browser.get("/plain-english")
+            let paper = Data(String(repeating: "We will send the papers a week before the meeting.\n\n", count: 6_000).utf8) // about 300 KB
+            let response = try await browser.postMultipart("/plain-english", ["text": "", "profile": "standard"], file: ("document", "paper.txt", paper))
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("This text meets the profile"))
+        }
+    }
+
     @Test("Nothing to check, a bad file or no profile: the form again with 422 and the message by the field")
     func badInput() async throws {
         try await withTestApp { app in
