@@ -17,6 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import WebDriverException
 
 PASSWORD = "coproduce-demo"
 ACCOUNTS = {
@@ -108,9 +109,9 @@ class Checker:
         driver.get(self.base + "/sign-in")
         driver.find_element(By.ID, "email").send_keys(email)
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
         if urlparse(driver.current_url).path == "/sign-in":
-            raise RuntimeError(f"could not sign in as {email}")
+            raise RuntimeError(f"could not sign in as {email}: {driver.title}")
 
     def check_page(self, driver, label, pattern):
         self.structure(driver, label)
@@ -160,7 +161,7 @@ class Checker:
         form = forms[0]
         for field in form.find_elements(By.CSS_SELECTOR, "input[type=text], input[type=email], input[type=tel], input[type=number], input[type=time], textarea"):
             field.clear()
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         if driver.title.startswith("Error: "):
             label = f"[{role}] {path} (errors)"
             self.check_page(driver, label, pattern + "-errors")
@@ -223,7 +224,7 @@ class Checker:
                 self.sign_in(driver, email)
                 driver.get(self.base + "/plain-english")
                 driver.find_element(By.ID, "text").send_keys(self.SAMPLE)
-                driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+                submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
                 label = f"[{width}px] plain English result"
                 if "Plain English check" not in driver.title:
                     self.fail(f"{label}: got {driver.title}")
@@ -240,6 +241,22 @@ class Checker:
                         self.ok()
             finally:
                 driver.quit()
+
+
+def submit(driver, button):
+    """Clicks a submit button and waits for the next page: the click can return
+    before the page has changed, and the old page would be checked instead."""
+    driver.execute_script("window.coproduceOldPage = true")
+    button.click()
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        try:
+            if driver.execute_script("return window.coproduceOldPage === undefined && document.readyState === 'complete'"):
+                return
+        except WebDriverException:
+            pass  # the page is changing under the script
+        time.sleep(0.05)
+    raise RuntimeError(f"no new page after submitting a form on {driver.current_url}")
 
 
 def main():
