@@ -35,9 +35,7 @@ public struct PlainEnglishChecker: Sendable {
 
     public func check(_ document: Document, profile name: Profile.Name = .standard) -> Analysis {
         let profile = settings.applied(to: Profile.named(name))
-        var pass = CheckPass(document: document, profile: profile, checker: self)
-        pass.run()
-        return pass.analysis()
+        return CheckPass(document: document, profile: profile, checker: self).run()
     }
 
     func isException(_ acronym: String) -> Bool { exceptions.contains(acronym) }
@@ -72,13 +70,18 @@ private struct WordFacts {
         static let beForm = Flags(rawValue: 1 << 3)
         static let adverb = Flags(rawValue: 1 << 4)
         static let participle = Flags(rawValue: 1 << 5)
-        /// In the pronunciation dictionary: written in capitals, it is shouting, not an acronym.
-        static let englishWord = Flags(rawValue: 1 << 6)
+        /// An English word written in capitals, not an acronym: NOTE, PLEASE, IMPORTANT.
+        static let shouted = Flags(rawValue: 1 << 6)
         static let mayStartVagueLink = Flags(rawValue: 1 << 7)
         static let mayStartPreferredLanguage = Flags(rawValue: 1 << 8)
         static let joinsIdeas = Flags(rawValue: 1 << 9)
         static let subject = Flags(rawValue: 1 << 10)
         static let andOr = Flags(rawValue: 1 << 11)
+        /// An acronym the reader may not know: not a Roman numeral, an exception or a known acronym.
+        static let reportableAcronym = Flags(rawValue: 1 << 12)
+
+        /// Any phrase check might start at this word.
+        static let mayStartPhrase: Flags = [.startsPhrases, .mayStartVagueLink, .mayStartPreferredLanguage]
     }
 
     private let storedSyllables: UInt16
@@ -102,12 +105,14 @@ private struct WordFacts {
     var isBeForm: Bool { flags.contains(.beForm) }
     var isAdverb: Bool { flags.contains(.adverb) }
     var isParticiple: Bool { flags.contains(.participle) }
-    var isEnglishWord: Bool { flags.contains(.englishWord) }
+    var isShouted: Bool { flags.contains(.shouted) }
     var mayStartVagueLink: Bool { flags.contains(.mayStartVagueLink) }
     var mayStartPreferredLanguage: Bool { flags.contains(.mayStartPreferredLanguage) }
+    var mayStartPhrase: Bool { !flags.isDisjoint(with: .mayStartPhrase) }
     var joinsIdeas: Bool { flags.contains(.joinsIdeas) }
     var isSubject: Bool { flags.contains(.subject) }
     var isAndOr: Bool { flags.contains(.andOr) }
+    var isReportableAcronym: Bool { flags.contains(.reportableAcronym) }
 
     /// For web and e-mail addresses, which no check reads.
     static let unread = WordFacts(syllables: 0, letters: 0, digits: 0, flags: [])
@@ -122,7 +127,7 @@ private struct SentenceKeys: RandomAccessCollection {
     subscript(position: Int) -> String { lowercaseKeys[indexes[position]] }
 }
 
-/// Memory for one word's bytes, freed with the pass that owns it.
+/// Memory for one word's bytes, freed with the table that owns it.
 private final class ScratchBuffer {
     let pointer: UnsafeMutablePointer<UInt8>
 
@@ -133,7 +138,59 @@ private final class ScratchBuffer {
     deinit { pointer.deallocate() }
 }
 
-/// The state of one check: statistics so far, findings so far, acronyms seen.
+/// Every distinct word of the text, numbered the first time it is seen, with
+/// what the checks need to know about it; and the current sentence's words
+/// as those numbers. A text of a million words has a few thousand distinct
+/// ones, so each word costs one look-up.
+private struct WordTable {
+    var vocabulary = Vocabulary()
+    var facts: [WordFacts] = [.unread]
+    /// Each word as looked up (lowercase; an acronym as written).
+    var wordKeys: [String] = [""]
+    var lowercaseKeys: [String] = [""]
+    /// An acronym as it is reported: its capitals without a plural s (EHCPs is EHCP).
+    var acronymKeys: [String] = [""]
+    /// The glossary phrases each word starts.
+    var phraseLists: [[Glossary.Phrase]] = [[]]
+    /// The current sentence's words, by number.
+    var sentence: [Int] = []
+    /// A word's lowercase bytes while it is looked up; reused, so looking up costs no allocation.
+    /// Words are at most 65,535 bytes long, and an acronym gets one byte more.
+    let scratch = ScratchBuffer(capacity: Int(UInt16.max) + 2)
+
+    init() {
+        _ = vocabulary.id(of: UnsafeBufferPointer(start: nil, count: 0)) // number 0: the unread words
+    }
+
+    /// The facts of the current sentence's word at `offset`.
+    func facts(at offset: Int) -> WordFacts { facts[sentence[offset]] }
+
+    /// The current sentence's words in lowercase.
+    var keys: SentenceKeys { SentenceKeys(lowercaseKeys: lowercaseKeys, indexes: sentence) }
+}
+
+/// What a check has found so far: the statistics, the findings, and the acronyms seen.
+private struct Tally {
+    var statistics = TextStatistics()
+    var findings: [Finding] = []
+    /// Findings of the same words share one message and one suggestion: a long
+    /// paper repeats its jargon, and each copy would cost memory.
+    var messages: [String: String] = [:]
+    var suggestions: [Int: String?] = [:]
+    var acronyms: [String: AcronymUse] = [:]
+    var acronymOrder: [String] = []
+
+    struct AcronymUse {
+        var firstUse: TextRange
+        var definedAt: Int?
+        var definedAtFirstUse: Bool
+    }
+}
+
+/// One check of one document. The pass itself never changes: what changes is
+/// kept in a `WordTable` and a `Tally` handed from check to check. (A pass that
+/// changed itself was copied whole, by the compiler, each time one of its
+/// methods called another in a loop.)
 private struct CheckPass {
     let document: Document
     let profile: Profile
@@ -144,36 +201,8 @@ private struct CheckPass {
     let checksOneIdea: Bool
     let checksCapitals: Bool
     let checksAcronyms: Bool
-
-    var statistics = TextStatistics()
-    var findings: [Finding] = []
-    /// Facts about each distinct word, found once: a text of a million words
-    /// has a few thousand distinct ones, so each word costs one look-up.
-    var vocabulary = Vocabulary()
-    var facts: [WordFacts] = []
-    /// Each word as looked up (lowercase; an acronym as written), by the same number as its facts.
-    var wordKeys: [String] = []
-    var lowercaseKeys: [String] = []
-    /// The glossary phrases each word starts, by the same number.
-    var phraseLists: [[Glossary.Phrase]] = []
-    /// For each word of the current sentence, its entry in `facts`.
-    var factIndexes: [Int] = []
-    /// A word's lowercase bytes while it is looked up; reused, so looking up costs no allocation.
-    /// Words are at most 65,535 bytes long, and an acronym gets one byte more.
-    let scratch = ScratchBuffer(capacity: Int(UInt16.max) + 2)
-    var scratchLength = 0
-    var messages: [String: String] = [:]
-    var suggestions: [Int: String?] = [:]
-    var acronyms: [String: AcronymUse] = [:]
-    var acronymOrder: [String] = []
-    /// The current sentence's words in lowercase.
-    var keys: SentenceKeys { SentenceKeys(lowercaseKeys: lowercaseKeys, indexes: factIndexes) }
-
-    struct AcronymUse {
-        var firstUse: TextRange
-        var definedAt: Int?
-        var definedAtFirstUse: Bool
-    }
+    let checksPreferredLanguage: Bool
+    let checksVagueLinks: Bool
 
     init(document: Document, profile: Profile, checker: PlainEnglishChecker) {
         self.document = document
@@ -184,52 +213,56 @@ private struct CheckPass {
         checksOneIdea = profile.checks.contains(.moreThanOneIdea)
         checksCapitals = profile.checks.contains(.allCapitals)
         checksAcronyms = profile.checks.contains(.acronymNotSpelledOut)
-        facts.append(.unread)
-        wordKeys.append("")
-        lowercaseKeys.append("")
-        phraseLists.append([])
-        _ = vocabulary.id(of: UnsafeBufferPointer(start: nil, count: 0)) // id 0: the unread words
+        checksPreferredLanguage = checker.settings.languagePreference != .either && profile.checks.contains(.preferredLanguage)
+        checksVagueLinks = profile.checks.contains(.vagueLinkText)
     }
 
-    mutating func run() {
-        statistics.paragraphs = document.blocks.count
+    func run() -> Analysis {
+        var table = WordTable()
+        var tally = Tally()
+        tally.statistics.paragraphs = document.blocks.count
         for sentence in document.sentences {
-            checkSentence(sentence)
+            checkSentence(sentence, &table, &tally)
         }
-        reportAcronyms()
-        if profile.checks.contains(.vagueLinkText) { checkLinks() }
+        reportAcronyms(&tally)
+        if checksVagueLinks { checkLinks(&tally) }
+        return analysis(&tally)
     }
 
     // MARK: Sentences
 
-    private mutating func checkSentence(_ sentence: Sentence) {
+    private func checkSentence(_ sentence: Sentence, _ table: inout WordTable, _ tally: inout Tally) {
         let words = document.words[sentence.words]
-        factIndexes.removeAll(keepingCapacity: true)
-        for word in words { factIndexes.append(factIndex(for: word)) }
-
+        table.sentence.removeAll(keepingCapacity: true)
         var readAloud = 0
-        for (offset, word) in words.enumerated() where word.isReadAloud {
+        var hasAcronym = false
+        for (offset, word) in words.enumerated() {
+            let number = factIndex(for: word, in: &table)
+            table.sentence.append(number)
+            guard word.isReadAloud else { continue }
             readAloud += 1
-            count(word, facts: facts[factIndexes[offset]], isFirst: offset == 0)
+            count(word, facts: table.facts[number], isFirst: offset == 0, &tally.statistics)
+            if word.kind == .acronym { hasAcronym = true }
         }
         // A unit that is only an address (an e-mail line in a letter) is still a unit the reader meets.
-        statistics.sentences += 1
+        tally.statistics.sentences += 1
         guard readAloud > 0 else { return }
 
-        checkLength(sentence, wordCount: readAloud)
-        checkShouting(words)
-        checkAcronyms(words, in: sentence)
-        checkPhrases(words)
-        if checksPassiveVoice { checkPassive(words) }
-        if checksOneIdea { checkOneIdea(sentence, words) }
+        checkLength(sentence, wordCount: readAloud, &tally)
+        // Only words in capitals, which the splitter calls acronyms, can shout.
+        if hasAcronym {
+            if checksCapitals { checkShouting(words, table, &tally) }
+            if checksAcronyms { checkAcronyms(words, table, &tally) }
+        }
+        checkPhrases(words, table, &tally)
+        if checksPassiveVoice { checkPassive(words, table, &tally) }
+        if checksOneIdea { checkOneIdea(sentence, table, &tally) }
     }
 
-    private mutating func factIndex(for word: Word) -> Int {
+    private func factIndex(for word: Word, in table: inout WordTable) -> Int {
         guard word.isReadAloud else { return 0 } // WordFacts.unread
         // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
-        // No closures here: a closure that touches `self` while a property is being
-        // changed makes the compiler copy the whole pass, once a word.
-        let scratch = self.scratch.pointer
+        let scratch = table.scratch.pointer
         var length = 0
         if word.kind == .acronym {
             scratch[0] = 1
@@ -254,16 +287,16 @@ private struct CheckPass {
                 index += 1
             }
         }
-        scratchLength = length
-        let (id, isNew) = vocabulary.id(of: UnsafeBufferPointer(start: scratch, count: length))
-        if isNew { facts.append(makeFacts(word)) }
-        return id
+        let key = UnsafeBufferPointer(start: scratch, count: length)
+        let (number, isNew) = table.vocabulary.id(of: key)
+        if isNew { addFacts(word, key: key, to: &table) }
+        return number
     }
 
     /// Everything the checks need about a word seen for the first time.
-    private mutating func makeFacts(_ word: Word) -> WordFacts {
+    private func addFacts(_ word: Word, key lookedUp: UnsafeBufferPointer<UInt8>, to table: inout WordTable) {
         let isAcronym = word.kind == .acronym
-        let key = isAcronym ? document.text(of: word.range) : String(decoding: UnsafeBufferPointer(start: scratch.pointer, count: scratchLength), as: UTF8.self)
+        let key = isAcronym ? document.text(of: word.range) : String(decoding: lookedUp, as: UTF8.self)
         let syllables = isAcronym ? checker.counter.syllables(of: key) : wordSyllables(word, key: key)
         let lowercaseKey = isAcronym ? key.lowercased() : key
         var letters = 0
@@ -275,9 +308,7 @@ private struct CheckPass {
         }
         let phrases = checker.glossary.phrasesByFirstWord[lowercaseKey] ?? Self.singular(lowercaseKey).flatMap { checker.glossary.phrasesByFirstWord[$0] }
         let isWord = word.kind == .word || isAcronym
-        wordKeys.append(key)
-        lowercaseKeys.append(lowercaseKey)
-        phraseLists.append(phrases ?? [])
+        let isEnglishWord = isWord && lowercaseKey.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(lowercaseKey.utf8)) != nil
         var flags: WordFacts.Flags = []
         if hasHyphen { flags.insert(.hasHyphen) }
         if Self.suffixAddsSyllable(key) { flags.insert(.suffixAddsSyllable) }
@@ -285,16 +316,28 @@ private struct CheckPass {
         if isWord && PassiveVoice.beForms.contains(lowercaseKey) { flags.insert(.beForm) }
         if isWord && PassiveVoice.isAdverb(lowercaseKey) { flags.insert(.adverb) }
         if word.kind == .word && PassiveVoice.isParticiple(key) { flags.insert(.participle) }
-        if isWord && lowercaseKey.utf8.count >= 2 && PronunciationDictionary.shared.syllables(of: Array(lowercaseKey.utf8)) != nil { flags.insert(.englishWord) }
         if VagueLinks.firstWords.contains(lowercaseKey) { flags.insert(.mayStartVagueLink) }
         if PreferredLanguage.firstWords.contains(lowercaseKey) { flags.insert(.mayStartPreferredLanguage) }
         if PassiveVoice.secondIdeaJoiners.contains(lowercaseKey) { flags.insert(.joinsIdeas) }
         if PassiveVoice.subjects.contains(lowercaseKey) { flags.insert(.subject) }
         if lowercaseKey == "and" || lowercaseKey == "or" { flags.insert(.andOr) }
-        return WordFacts(syllables: syllables, letters: letters, digits: digits, flags: flags)
+        var acronymKey = ""
+        if isAcronym {
+            let inCapitalsOnly = key.utf8.allSatisfy(isUppercaseLetter)
+            if inCapitalsOnly && isEnglishWord && checker.glossary.acronym(key) == nil { flags.insert(.shouted) }
+            acronymKey = key
+            if acronymKey.hasSuffix("s"), acronymKey.utf8.count > 2 { acronymKey.removeLast() } // EHCPs
+            let isKnown = checker.glossary.acronym(acronymKey)?.kind == .knownAcronym
+            if !Self.isRomanNumeral(acronymKey) && !checker.isException(acronymKey) && !isKnown { flags.insert(.reportableAcronym) }
+        }
+        table.facts.append(WordFacts(syllables: syllables, letters: letters, digits: digits, flags: flags))
+        table.wordKeys.append(key)
+        table.lowercaseKeys.append(lowercaseKey)
+        table.acronymKeys.append(acronymKey)
+        table.phraseLists.append(phrases ?? [])
     }
 
-    private mutating func count(_ word: Word, facts: WordFacts, isFirst: Bool) {
+    private func count(_ word: Word, facts: WordFacts, isFirst: Bool, _ statistics: inout TextStatistics) {
         let syllables = facts.syllables
         statistics.words += 1
         statistics.syllables += syllables
@@ -331,30 +374,31 @@ private struct CheckPass {
 
     // MARK: Length and ideas
 
-    private mutating func checkLength(_ sentence: Sentence, wordCount: Int) {
+    private func checkLength(_ sentence: Sentence, wordCount: Int, _ tally: inout Tally) {
         if wordCount > profile.veryLongSentenceWords, profile.checks.contains(.veryLongSentence) {
             add(.veryLongSentence, sentence.range, excerpt: openingWords(sentence),
                 message: "This sentence has \(wordCount) words, which is very hard to follow.",
-                suggestion: "Split it into sentences of \(profile.longSentenceWords) words or fewer.")
+                suggestion: "Split it into sentences of \(profile.longSentenceWords) words or fewer.", to: &tally)
         } else if wordCount > profile.longSentenceWords, profile.checks.contains(.longSentence) {
             add(.longSentence, sentence.range, excerpt: openingWords(sentence),
                 message: "This sentence has \(wordCount) words. Aim for \(profile.longSentenceWords) or fewer.",
-                suggestion: "Split it where the ideas change.")
+                suggestion: "Split it where the ideas change.", to: &tally)
         }
     }
 
-    private mutating func checkOneIdea(_ sentence: Sentence, _ words: ArraySlice<Word>) {
+    private func checkOneIdea(_ sentence: Sentence, _ table: WordTable, _ tally: inout Tally) {
         let text = bytes[sentence.range.start..<sentence.range.end]
         var joiner: String?
         if text.contains(UInt8(ascii: ";")) { joiner = ";" }
+        let keys = table.keys
         for (offset, key) in keys.enumerated() where joiner == nil && offset > 0 {
-            if facts[factIndexes[offset]].joinsIdeas { joiner = key; break }
-            if facts[factIndexes[offset]].isAndOr, offset + 1 < factIndexes.count, facts[factIndexes[offset + 1]].isSubject { joiner = key; break }
+            if table.facts(at: offset).joinsIdeas { joiner = key; break }
+            if table.facts(at: offset).isAndOr, offset + 1 < table.sentence.count, table.facts(at: offset + 1).isSubject { joiner = key; break }
         }
         guard let joiner else { return }
         add(.moreThanOneIdea, sentence.range, excerpt: openingWords(sentence),
             message: "This sentence has more than one idea (it joins them with \"\(joiner)\").",
-            suggestion: "Use one sentence for each idea.")
+            suggestion: "Use one sentence for each idea.", to: &tally)
     }
 
     private func openingWords(_ sentence: Sentence) -> String {
@@ -366,85 +410,60 @@ private struct CheckPass {
 
     // MARK: Capitals
 
-    private mutating func checkShouting(_ words: ArraySlice<Word>) {
-        guard checksCapitals else { return }
-        // Found first without changing anything, then reported: a mutating method that
-        // calls non-mutating ones in a loop would copy the whole pass for each call.
-        for range in shoutedRuns(words) {
-            add(.allCapitals, range, excerpt: document.text(of: range),
-                message: "Words in capitals are harder to read, and can feel like shouting.",
-                suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.")
-        }
-    }
-
     /// Runs of words in capitals that are shouting: two or more words, or one of four letters or more.
-    private func shoutedRuns(_ words: ArraySlice<Word>) -> [TextRange] {
-        var runs: [TextRange] = []
+    private func checkShouting(_ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) {
         var runStart: Int?
         var runEnd = 0
         var runLength = 0
         var longest = 0
         for (offset, word) in words.enumerated() {
-            if isShouted(word, at: offset) {
+            if table.facts(at: offset).isShouted {
                 if runStart == nil { runStart = word.start }
                 runEnd = word.end
                 runLength += 1
                 longest = max(longest, word.end - word.start)
                 continue
             }
-            if let start = runStart, runLength >= 2 || longest >= 4 { runs.append(TextRange(start: start, end: runEnd)) }
+            if let start = runStart, runLength >= 2 || longest >= 4 { reportShouting(TextRange(start: start, end: runEnd), &tally) }
             runStart = nil
             runLength = 0
             longest = 0
         }
-        if let start = runStart, runLength >= 2 || longest >= 4 { runs.append(TextRange(start: start, end: runEnd)) }
-        return runs
+        if let start = runStart, runLength >= 2 || longest >= 4 { reportShouting(TextRange(start: start, end: runEnd), &tally) }
     }
 
-    /// An English word written in capitals, not an acronym: NOTE, PLEASE, IMPORTANT.
-    private func isShouted(_ word: Word, at offset: Int) -> Bool {
-        guard word.kind == .acronym || word.kind == .word, word.end - word.start >= 2 else { return false }
-        let written = bytes[word.start..<word.end]
-        guard isUppercaseLetter(written.first!), written.allSatisfy(isUppercaseLetter) else { return false }
-        guard facts[factIndexes[offset]].isEnglishWord else { return false }
-        return checker.glossary.acronym(String(decoding: written, as: UTF8.self)) == nil
+    private func reportShouting(_ range: TextRange, _ tally: inout Tally) {
+        add(.allCapitals, range, excerpt: document.text(of: range),
+            message: "Words in capitals are harder to read, and can feel like shouting.",
+            suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.", to: &tally)
     }
 
     // MARK: Acronyms
 
-    private mutating func checkAcronyms(_ words: ArraySlice<Word>, in sentence: Sentence) {
-        guard checksAcronyms else { return }
-        for (capitals, word, defines) in acronymUses(words) {
-            if var use = acronyms[capitals] {
-                if defines && use.definedAt == nil { use.definedAt = word.start; acronyms[capitals] = use }
-            } else {
-                acronyms[capitals] = AcronymUse(firstUse: word.range, definedAt: defines ? word.start : nil, definedAtFirstUse: defines)
-                acronymOrder.append(capitals)
-            }
-        }
-    }
-
-    /// The acronyms a sentence uses, and whether each use spells it out.
-    private func acronymUses(_ words: ArraySlice<Word>) -> [(String, Word, Bool)] {
-        var uses: [(String, Word, Bool)] = []
+    /// Notes each acronym's first use, and where it is spelled out.
+    private func checkAcronyms(_ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) {
         for (offset, word) in words.enumerated() where word.kind == .acronym {
-            if isShouted(word, at: offset) && (offset > 0 && isShouted(words[words.startIndex + offset - 1], at: offset - 1)
-                || offset + 1 < words.count && isShouted(words[words.startIndex + offset + 1], at: offset + 1)
+            let facts = table.facts(at: offset)
+            if facts.isShouted && (offset > 0 && table.facts(at: offset - 1).isShouted
+                || offset + 1 < words.count && table.facts(at: offset + 1).isShouted
                 || word.end - word.start >= 4) {
                 continue // shouting, reported as capitals
             }
-            var capitals = document.text(of: word.range)
-            if capitals.hasSuffix("s"), capitals.count > 2 { capitals.removeLast() } // EHCPs
-            if isRomanNumeral(capitals) || checker.isException(capitals) { continue }
-            if checker.glossary.acronym(capitals)?.kind == .knownAcronym { continue }
-            uses.append((capitals, word, isDefinition(word, offset: offset, in: words)))
+            guard facts.isReportableAcronym else { continue }
+            let capitals = table.acronymKeys[table.sentence[offset]]
+            let defines = isDefinition(word, offset: offset, in: words, table)
+            if var use = tally.acronyms[capitals] {
+                if defines && use.definedAt == nil { use.definedAt = word.start; tally.acronyms[capitals] = use }
+            } else {
+                tally.acronyms[capitals] = Tally.AcronymUse(firstUse: word.range, definedAt: defines ? word.start : nil, definedAtFirstUse: defines)
+                tally.acronymOrder.append(capitals)
+            }
         }
-        return uses
     }
 
     /// "Education, health and care plan (EHCP)", "EHCP (education, health and
     /// care plan)", "EHCP means", "EHCP stands for".
-    private func isDefinition(_ word: Word, offset: Int, in words: ArraySlice<Word>) -> Bool {
+    private func isDefinition(_ word: Word, offset: Int, in words: ArraySlice<Word>, _ table: WordTable) -> Bool {
         let before = word.start > 0 ? bytes[word.start - 1] : 0
         let after = word.end < bytes.count ? bytes[word.end] : 0
         if before == UInt8(ascii: "("), after == UInt8(ascii: ")") || after == UInt8(ascii: "s"), offset >= 2 { return true }
@@ -454,34 +473,35 @@ private struct CheckPass {
             let following = words[words.startIndex + offset + 1]
             return following.kind == .word
         }
-        if offset + 1 < factIndexes.count {
+        if offset + 1 < table.sentence.count {
+            let keys = table.keys
             let nextKey = keys[offset + 1]
-            if nextKey == "means" || nextKey == "stands" && offset + 2 < factIndexes.count && keys[offset + 2] == "for" { return true }
+            if nextKey == "means" || nextKey == "stands" && offset + 2 < table.sentence.count && keys[offset + 2] == "for" { return true }
         }
         return false
     }
 
-    private func isRomanNumeral(_ capitals: String) -> Bool {
-        capitals.count <= 4 && capitals.allSatisfy { "IVXL".contains($0) }
+    private static func isRomanNumeral(_ capitals: String) -> Bool {
+        capitals.utf8.count <= 4 && capitals.utf8.allSatisfy { "IVXL".utf8.contains($0) }
     }
 
-    private mutating func reportAcronyms() {
-        for capitals in acronymOrder {
-            guard let use = acronyms[capitals], !use.definedAtFirstUse else { continue }
+    private func reportAcronyms(_ tally: inout Tally) {
+        for capitals in tally.acronymOrder {
+            guard let use = tally.acronyms[capitals], !use.definedAtFirstUse else { continue }
             let entry = checker.glossary.acronym(capitals)
             let excerpt = document.text(of: use.firstUse)
             if use.definedAt != nil {
                 add(.acronymUsedBeforeSpelledOut, use.firstUse, excerpt: excerpt,
                     message: "\(capitals) is used here before it is spelled out further on.",
-                    suggestion: spelledOutSuggestion(capitals, entry))
+                    suggestion: spelledOutSuggestion(capitals, entry), to: &tally)
             } else if let entry, entry.kind == .ambiguousAcronym {
                 add(.ambiguousAcronym, use.firstUse, excerpt: excerpt,
                     message: "\(capitals) means different things in different services: \(Self.list(entry.alternatives, joiner: "or")).",
-                    suggestion: "Write in full which one you mean.")
+                    suggestion: "Write in full which one you mean.", to: &tally)
             } else {
                 add(.acronymNotSpelledOut, use.firstUse, excerpt: excerpt,
                     message: "\(capitals) is not spelled out. Not every reader will know it.",
-                    suggestion: spelledOutSuggestion(capitals, entry))
+                    suggestion: spelledOutSuggestion(capitals, entry), to: &tally)
             }
         }
     }
@@ -495,25 +515,28 @@ private struct CheckPass {
 
     // MARK: Glossary phrases and preferred language
 
-    private mutating func checkPhrases(_ words: ArraySlice<Word>) {
+    private func checkPhrases(_ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) {
         var offset = 0
-        while offset < factIndexes.count {
-            if let (entry, length) = glossaryMatch(at: offset), let kind = findingKind(for: checker.glossary.entries[entry]), profile.checks.contains(kind) {
+        let count = table.sentence.count
+        while offset < count {
+            let wordFacts = table.facts(at: offset)
+            guard wordFacts.mayStartPhrase else { offset += 1; continue }
+            if wordFacts.startsPhrases, let (entry, length) = glossaryMatch(at: offset, table),
+               let kind = findingKind(for: checker.glossary.entries[entry]), profile.checks.contains(kind) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
-                addGlossaryFinding(kind, entry: entry, range)
+                addGlossaryFinding(kind, entry: entry, range, &tally)
                 offset += length
                 continue
             }
-            let wordFacts = facts[factIndexes[offset]]
-            if wordFacts.mayStartPreferredLanguage, checker.settings.languagePreference != .either, profile.checks.contains(.preferredLanguage), let length = checkPreferredLanguage(at: offset, words) {
+            if wordFacts.mayStartPreferredLanguage, checksPreferredLanguage, let length = checkPreferredLanguage(at: offset, words, table, &tally) {
                 offset += length
                 continue
             }
-            if wordFacts.mayStartVagueLink, profile.checks.contains(.vagueLinkText), let length = VagueLinks.phraseLength(keys, at: offset) {
+            if wordFacts.mayStartVagueLink, checksVagueLinks, let length = VagueLinks.phraseLength(table.keys, at: offset) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
                 add(.vagueLinkText, range, excerpt: document.text(of: range),
                     message: "\"\(document.text(of: range))\" does not say where the link goes, and screen reader users often hear links on their own.",
-                    suggestion: "Say where the link goes, for example \"read the short breaks guide\".")
+                    suggestion: "Say where the link goes, for example \"read the short breaks guide\".", to: &tally)
                 offset += length
                 continue
             }
@@ -522,13 +545,12 @@ private struct CheckPass {
     }
 
     /// The glossary entry (its index) that matches at `offset`, and how many words it covers.
-    private func glossaryMatch(at offset: Int) -> (Int, Int)? {
-        guard facts[factIndexes[offset]].startsPhrases else { return nil }
-        let candidates = phraseLists[factIndexes[offset]]
-        for phrase in candidates where offset + phrase.words.count <= factIndexes.count {
+    private func glossaryMatch(at offset: Int, _ table: WordTable) -> (Int, Int)? {
+        let candidates = table.phraseLists[table.sentence[offset]]
+        for phrase in candidates where offset + phrase.words.count <= table.sentence.count {
             var matches = true
             for (index, phraseWord) in phrase.words.enumerated() {
-                let textWord = lowercaseKeys[factIndexes[offset + index]]
+                let textWord = table.lowercaseKeys[table.sentence[offset + index]]
                 let isLast = index == phrase.words.count - 1
                 // Only a longer word can be the plural of the phrase's last word.
                 if textWord != phraseWord && !(isLast && textWord.utf8.count > phraseWord.utf8.count && Self.singular(textWord) == phraseWord) {
@@ -558,12 +580,10 @@ private struct CheckPass {
         }
     }
 
-    private mutating func addGlossaryFinding(_ kind: FindingKind, entry: Int, _ range: TextRange) {
+    private func addGlossaryFinding(_ kind: FindingKind, entry: Int, _ range: TextRange, _ tally: inout Tally) {
         let written = document.text(of: range)
-        // Findings of the same words share one message and one suggestion: a long
-        // paper repeats its jargon, and each copy would cost memory.
         let message: String
-        if let cached = messages[written] {
+        if let cached = tally.messages[written] {
             message = cached
         } else {
             switch kind {
@@ -572,16 +592,16 @@ private struct CheckPass {
             case .complexWord: message = "\"\(written)\" is a long way to say something short."
             default: message = "\"\(written)\" adds words but little meaning."
             }
-            messages[written] = message
+            tally.messages[written] = message
         }
         let suggestion: String?
-        if let cached = suggestions[entry] {
+        if let cached = tally.suggestions[entry] {
             suggestion = cached
         } else {
             suggestion = Self.suggestion(checker.glossary.entries[entry])
-            suggestions[entry] = suggestion
+            tally.suggestions[entry] = suggestion
         }
-        add(kind, range, excerpt: written, message: message, suggestion: suggestion)
+        add(kind, range, excerpt: written, message: message, suggestion: suggestion, to: &tally)
     }
 
     /// "Try "support" or "help". Say what the support is."
@@ -595,72 +615,75 @@ private struct CheckPass {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    private mutating func checkPreferredLanguage(at offset: Int, _ words: ArraySlice<Word>) -> Int? {
-        guard let match = PreferredLanguage.match(keys, at: offset, preference: checker.settings.languagePreference) else { return nil }
+    private func checkPreferredLanguage(at offset: Int, _ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) -> Int? {
+        guard let match = PreferredLanguage.match(table.keys, at: offset, preference: checker.settings.languagePreference) else { return nil }
         let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + match.length - 1].end)
         let written = document.text(of: range)
         let style = checker.settings.languagePreference == .identityFirst ? "identity-first language (\"autistic person\")" : "person-first language (\"person with autism\")"
         add(.preferredLanguage, range, excerpt: written,
             message: "Your area uses \(style).",
-            suggestion: "Try \"\(match.replacement)\".")
+            suggestion: "Try \"\(match.replacement)\".", to: &tally)
         return match.length
     }
 
     // MARK: Passive voice
 
-    private mutating func checkPassive(_ words: ArraySlice<Word>) {
+    private func checkPassive(_ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) {
         var offset = 0
-        while offset < factIndexes.count {
-            guard facts[factIndexes[offset]].isBeForm else { offset += 1; continue }
+        let count = table.sentence.count
+        while offset < count {
+            guard table.facts(at: offset).isBeForm else { offset += 1; continue }
             var next = offset + 1
-            while next < factIndexes.count, facts[factIndexes[next]].isAdverb { next += 1 }
-            guard next < factIndexes.count, facts[factIndexes[next]].isParticiple else {
+            while next < count, table.facts(at: next).isAdverb { next += 1 }
+            guard next < count, table.facts(at: next).isParticiple else {
                 offset += 1
                 continue
             }
             let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + next].end)
             let written = document.text(of: range)
             var suggestion = "Say who does it: \"we will send\", not \"it will be sent\"."
+            let keys = table.keys
             if let agent = PassiveVoice.agent(keys, after: next), keys[next].hasSuffix("ed") {
                 let agentRange = TextRange(start: words[words.startIndex + agent.lowerBound].start, end: words[words.startIndex + agent.upperBound - 1].end)
                 suggestion = "Start with who did it: \"\(document.text(of: agentRange)) \(keys[next])\"."
             }
             add(.passiveVoice, range, excerpt: written,
                 message: "\"\(written)\" is passive: it can hide who does what.",
-                suggestion: suggestion)
+                suggestion: suggestion, to: &tally)
             offset = next + 1
         }
     }
 
     // MARK: Links
 
-    private mutating func checkLinks() {
-        let reported = Set(findings.filter { $0.kind == .vagueLinkText }.map(\.range.start))
+    private func checkLinks(_ tally: inout Tally) {
+        let reported = Set(tally.findings.filter { $0.kind == .vagueLinkText }.map(\.range.start))
         for link in document.links where !reported.contains(link.range.start) {
             let text = document.text(of: link.range)
             guard VagueLinks.isVague(text) else { continue }
             add(.vagueLinkText, link.range, excerpt: text,
                 message: "The link text \"\(text)\" does not say where the link goes.",
-                suggestion: "Use words that say where it goes, for example \"read the short breaks guide\".")
+                suggestion: "Use words that say where it goes, for example \"read the short breaks guide\".", to: &tally)
         }
     }
 
     // MARK: Results
 
-    private mutating func add(_ kind: FindingKind, _ range: TextRange, excerpt: String, message: String, suggestion: String?) {
+    private func add(_ kind: FindingKind, _ range: TextRange, excerpt: String, message: String, suggestion: String?, to tally: inout Tally) {
         let severity: Finding.Severity = profile.problems.contains(kind) ? .problem : .advice
-        findings.append(Finding(kind: kind, range: range, line: 0, column: 0, excerpt: excerpt, message: message, suggestion: suggestion, severity: severity))
+        tally.findings.append(Finding(kind: kind, range: range, line: 0, column: 0, excerpt: excerpt, message: message, suggestion: suggestion, severity: severity))
     }
 
-    mutating func analysis() -> Analysis {
-        var sorted = findings
-        findings = [] // sorted in place, not copied
+    private func analysis(_ tally: inout Tally) -> Analysis {
+        var sorted = tally.findings
+        tally.findings = [] // sorted in place, not copied
         sorted.sort { ($0.range.start, $0.kind) < ($1.range.start, $1.kind) }
         let positions = bytes.withUnsafeBufferPointer { LineIndex.positions(of: sorted.map(\.range.start), in: $0) }
         for index in sorted.indices {
             sorted[index].line = positions[index].line
             sorted[index].column = positions[index].column
         }
+        let statistics = tally.statistics
         let scores = ReadabilityScores(statistics)
         var reasons: [String] = []
         if let scores, scores.readingAge > profile.targetReadingAge {

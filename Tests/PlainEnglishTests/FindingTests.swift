@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlainEnglish
 
@@ -190,6 +191,13 @@ import Testing
         #expect(standard.targetReadingAge == 9)
         #expect(settings.applied(to: .easyRead) == .easyRead)
     }
+
+    @Test func aProfileIsWrittenAsJSONInAFixedOrder() throws {
+        let json = String(decoding: try JSONEncoder().encode(Profile.standard), as: UTF8.self)
+        let checks = FindingKind.allCases.filter(Profile.standard.checks.contains).map { "\"\($0.rawValue)\"" }
+        #expect(json.contains("\"checks\":[" + checks.joined(separator: ",") + "]"))
+        #expect(try JSONDecoder().decode(Profile.self, from: Data(json.utf8)) == .standard)
+    }
 }
 
 @Suite struct GlossaryTests {
@@ -210,5 +218,13 @@ import Testing
         }
         #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "the words to look for are missing")) { try GlossaryEntry.parse("jargon | ;  | x") }
         #expect(throws: GlossaryEntry.ParseError(line: 1, reason: "write kind | words | plain words | why, with | between them")) { try GlossaryEntry.parse("jargon hub") }
+    }
+
+    @Test func glossaryLinesFromABrowserTextBoxEndInCarriageReturns() throws {
+        let entries = try GlossaryEntry.parse("jargon | cohort ;\u{A0}cohorts | group of children | Plain.\r\n\r\n# a note\r\ncomplex | utilise | use\r\n")
+        #expect(entries == [
+            GlossaryEntry(kind: .jargon, terms: ["cohort", "cohorts"], alternatives: ["group of children"], explanation: "Plain."),
+            GlossaryEntry(kind: .complexWord, terms: ["utilise"], alternatives: ["use"], explanation: ""),
+        ])
     }
 }

@@ -121,21 +121,23 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
     /// Reads entries written one a line as `kind | terms | alternatives | explanation`,
     /// with terms and alternatives separated by semicolons. Lines starting
     /// with # and blank lines are skipped.
+    /// Read as UTF-8 bytes: the built-in list is read at every start, and reading
+    /// it a Character at a time took longer than checking a one-page letter.
     public static func parse(_ source: String) throws -> [GlossaryEntry] {
         var entries: [GlossaryEntry] = []
-        for (offset, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingSpaces
+        for (offset, rawLine) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(rawLine).trimmingSpaces
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+            let fields = line.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Substring($0).trimmingSpaces }
             guard fields.count >= 2, fields.count <= 4 else {
                 throw ParseError(line: offset + 1, reason: "write kind | words | plain words | why, with | between them")
             }
             guard let kind = Kind(rawValue: fields[0]) else {
                 throw ParseError(line: offset + 1, reason: "unknown kind \"\(fields[0])\": use \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let terms = fields[1].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty }
+            let terms = list(fields[1])
             guard !terms.isEmpty else { throw ParseError(line: offset + 1, reason: "the words to look for are missing") }
-            let alternatives = fields.count > 2 ? fields[2].split(separator: ";").map(\.trimmingSpaces).filter { !$0.isEmpty } : []
+            let alternatives = fields.count > 2 ? list(fields[2]) : []
             if kind == .ambiguousAcronym && alternatives.count < 2 {
                 throw ParseError(line: offset + 1, reason: "an ambiguous acronym needs two or more meanings")
             }
@@ -143,13 +145,19 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
         }
         return entries
     }
+
+    /// "a; b ;c" as ["a", "b", "c"].
+    private static func list(_ field: String) -> [String] {
+        field.utf8.split(separator: UInt8(ascii: ";")).map { Substring($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
 }
 
 extension StringProtocol {
+    /// Without white space at either end (a line break from a browser's text box is "\r\n").
     var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
     }
 }

@@ -45,6 +45,22 @@ public struct Profile: Sendable, Codable, Equatable {
         self.checks = checks
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case name, targetReadingAge, longSentenceWords, veryLongSentenceWords, problems, checks
+    }
+
+    /// The kinds are written in a fixed order: a Set's own order changes from
+    /// one run to the next, and the same text must give the same JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(targetReadingAge, forKey: .targetReadingAge)
+        try container.encode(longSentenceWords, forKey: .longSentenceWords)
+        try container.encode(veryLongSentenceWords, forKey: .veryLongSentenceWords)
+        try container.encode(FindingKind.allCases.filter(problems.contains), forKey: .problems)
+        try container.encode(FindingKind.allCases.filter(checks.contains), forKey: .checks)
+    }
+
     /// Every check except "one idea a sentence", which is for easy read.
     private static let usualChecks = Set(FindingKind.allCases).subtracting([.moreThanOneIdea])
     /// What no reader should meet: walls of words, unexplained acronyms,
