@@ -102,13 +102,7 @@ public enum PlainEnglishCommandLine {
         }
 
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let value: any Encodable = reports.count == 1 ? reports[0] : reports
-            // Encoding plain structs of strings and numbers cannot fail.
-            let data = (try? encoder.encode(value)) ?? Data()
-            output.write(String(decoding: data, as: UTF8.self))
-            output.write("\n")
+            JSONReport.write(reports, to: &output)
         } else {
             for (offset, report) in reports.enumerated() {
                 if offset > 0 { print("", to: &output) }

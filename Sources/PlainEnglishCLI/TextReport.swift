@@ -32,33 +32,28 @@ enum TextReport {
         } else {
             // A long paper has tens of thousands of findings: each line is put together
             // as bytes and written in large pieces, not made into a String of its own.
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(1 << 16)
-            let fileName = Array(file.utf8)
+            var writer = ByteWriter()
             var counts: [FindingKind: Int] = [:]
             for finding in analysis.findings {
                 counts[finding.kind, default: 0] += 1
-                chunk.append(contentsOf: fileName)
-                chunk.append(UInt8(ascii: ":"))
-                appendDecimal(finding.line, to: &chunk)
-                chunk.append(UInt8(ascii: ":"))
-                appendDecimal(finding.column, to: &chunk)
-                chunk.append(contentsOf: (finding.severity == .problem ? ": problem: " : ": advice: ").utf8)
-                chunk.append(contentsOf: finding.kind.title.utf8)
-                chunk.append(contentsOf: ": ".utf8)
-                chunk.append(contentsOf: finding.message.utf8)
-                chunk.append(UInt8(ascii: "\n"))
+                writer.append(file)
+                writer.append(UInt8(ascii: ":"))
+                writer.appendDecimal(finding.line)
+                writer.append(UInt8(ascii: ":"))
+                writer.appendDecimal(finding.column)
+                writer.append(finding.severity == .problem ? ": problem: " : ": advice: ")
+                writer.append(finding.kind.title)
+                writer.append(": ")
+                writer.append(finding.message)
+                writer.append(UInt8(ascii: "\n"))
                 if let suggestion = finding.suggestion {
-                    chunk.append(contentsOf: "    ".utf8)
-                    chunk.append(contentsOf: suggestion.utf8)
-                    chunk.append(UInt8(ascii: "\n"))
+                    writer.append("    ")
+                    writer.append(suggestion)
+                    writer.append(UInt8(ascii: "\n"))
                 }
-                if chunk.count >= 1 << 16 {
-                    lines.output.write(String(decoding: chunk, as: UTF8.self))
-                    chunk.removeAll(keepingCapacity: true)
-                }
+                writer.flushIfFull(to: &lines.output)
             }
-            lines.output.write(String(decoding: chunk, as: UTF8.self))
+            writer.flush(to: &lines.output)
             lines.append("")
             let summary = counts.sorted { $0.key < $1.key }
             lines.append("Summary: " + summary.map { "\($0.key.title.lowercased()) \($0.value)" }.joined(separator: ", "))
@@ -72,16 +67,6 @@ enum TextReport {
             output.write(line)
             output.write("\n")
         }
-    }
-
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        var remaining = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        bytes[start...].reverse() // written lowest digit first
     }
 
     private static func count(_ value: Int, _ noun: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlainEnglishCLI
+import PlainEnglish
 
 /// `coproduce check` and `coproduce syllables`: output and exit codes.
 @Suite struct CommandLineTests {
@@ -50,6 +51,29 @@ import Testing
         let analysis = try #require(json["analysis"] as? [String: Any])
         #expect((analysis["profile"] as? [String: Any])?["name"] as? String == "easy-read")
         #expect((analysis["statistics"] as? [String: Any])?["words"] as? Int == 5)
+    }
+
+    @Test func jsonIsWrittenFindingByFindingExactlyAsJSONEncoderWouldWriteIt() throws {
+        // Quotes, a backslash, a slash, control characters (0x1B has a letter in hex), accents,
+        // an emoji and a line separator, inside the first ten words of a long sentence, whose
+        // excerpt carries them into the JSON.
+        let awkward = "The \"PANEL\" back\\slash a/b caf\u{E9} \u{1}\u{1B}\u{1F}\u{7F} \u{1F600} \u{2028}tab\there was agreed by the panel "
+            + "and it will utilise the provision for every cohort of children in the area this year. NOTE THIS. Click here."
+        let texts = [[awkward], ["We will send the papers.", awkward], ["We will send the papers."], ["", "Read this."]]
+        let checker = PlainEnglishChecker()
+        for group in texts {
+            let reports = try group.enumerated().map { offset, text in
+                PlainEnglishCommandLine.FileReport(file: "papers \(offset)/\"draft\".txt", analysis: try checker.check(text: text))
+            }
+            var streamed = Output()
+            JSONReport.write(reports, to: &streamed)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let value: any Encodable = reports.count == 1 ? reports[0] : reports
+            let expected = String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+            #expect(streamed.text == expected)
+        }
+        #expect(try checker.check(text: awkward).findings.count >= 5)
     }
 
     @Test func usageAndFileErrorsExitTwo() throws {

@@ -23,7 +23,7 @@ public struct Glossary: Sendable {
                 if entry.kind.isAcronym {
                     acronyms[term] = index
                 } else {
-                    let words = term.lowercased().split(separator: " ").map(String.init)
+                    let words = term.lowercased().utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
                     guard let first = words.first else { continue }
                     phrases[first, default: []].append(Phrase(words: words, entryIndex: index))
                 }
@@ -124,22 +124,28 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
     /// Read as UTF-8 bytes: the built-in list is read at every start, and reading
     /// it a Character at a time took longer than checking a one-page letter.
     public static func parse(_ source: String) throws -> [GlossaryEntry] {
+        let bytes = Array(source.utf8)
         var entries: [GlossaryEntry] = []
-        for (offset, rawLine) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(rawLine).trimmingSpaces
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let fields = line.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Substring($0).trimmingSpaces }
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            let line = trimmed(bytes, lineStart..<lineEnd)
+            guard !line.isEmpty, bytes[line.lowerBound] != UInt8(ascii: "#") else { continue }
+            let fields = parts(bytes, line, separator: UInt8(ascii: "|")).map { String(decoding: bytes[$0], as: UTF8.self) }
             guard fields.count >= 2, fields.count <= 4 else {
-                throw ParseError(line: offset + 1, reason: "write kind | words | plain words | why, with | between them")
+                throw ParseError(line: lineNumber, reason: "write kind | words | plain words | why, with | between them")
             }
             guard let kind = Kind(rawValue: fields[0]) else {
-                throw ParseError(line: offset + 1, reason: "unknown kind \"\(fields[0])\": use \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ParseError(line: lineNumber, reason: "unknown kind \"\(fields[0])\": use \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let terms = list(fields[1])
-            guard !terms.isEmpty else { throw ParseError(line: offset + 1, reason: "the words to look for are missing") }
+            guard !terms.isEmpty else { throw ParseError(line: lineNumber, reason: "the words to look for are missing") }
             let alternatives = fields.count > 2 ? list(fields[2]) : []
             if kind == .ambiguousAcronym && alternatives.count < 2 {
-                throw ParseError(line: offset + 1, reason: "an ambiguous acronym needs two or more meanings")
+                throw ParseError(line: lineNumber, reason: "an ambiguous acronym needs two or more meanings")
             }
             entries.append(GlossaryEntry(kind: kind, terms: terms, alternatives: alternatives, explanation: fields.count > 3 ? fields[3] : ""))
         }
@@ -148,7 +154,46 @@ public struct GlossaryEntry: Sendable, Codable, Hashable {
 
     /// "a; b ;c" as ["a", "b", "c"].
     private static func list(_ field: String) -> [String] {
-        field.utf8.split(separator: UInt8(ascii: ";")).map { Substring($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let bytes = Array(field.utf8)
+        return parts(bytes, 0..<bytes.count, separator: UInt8(ascii: ";")).filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The parts of a range between separators, each trimmed.
+    private static func parts(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where bytes[index] == separator {
+            result.append(trimmed(bytes, start..<index))
+            start = index + 1
+        }
+        result.append(trimmed(bytes, start..<range.upperBound))
+        return result
+    }
+
+    /// Without white space at either end: spaces, tabs, the "\r" of a line from
+    /// a browser's text box, and no-break and other Unicode spaces.
+    private static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, let length = whitespaceLength(bytes, at: start, end: end) { start += length }
+        while end > start {
+            var lastScalar = end - 1
+            while lastScalar > start, bytes[lastScalar] & 0xC0 == 0x80 { lastScalar -= 1 } // back over continuation bytes
+            guard whitespaceLength(bytes, at: lastScalar, end: end) == end - lastScalar else { break }
+            end = lastScalar
+        }
+        return start..<end
+    }
+
+    /// The length of the white-space character at `index`, or nil when there is none.
+    private static func whitespaceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) ? 1 : nil }
+        let length = scalarLength(byte)
+        guard index + length <= end,
+              let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first,
+              scalar.properties.isWhitespace else { return nil }
+        return length
     }
 }
 
