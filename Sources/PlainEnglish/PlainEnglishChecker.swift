@@ -172,11 +172,15 @@ private struct WordTable {
 /// What a check has found so far: the statistics, the findings, and the acronyms seen.
 private struct Tally {
     var statistics = TextStatistics()
-    var findings: [Finding] = []
-    /// Findings of the same words share one message and one suggestion: a long
-    /// paper repeats its jargon, and each copy would cost memory.
-    var messages: [String: String] = [:]
-    var suggestions: [Int: String?] = [:]
+    /// Findings as the pass keeps them, in 24 bytes each: a long paper has tens
+    /// of thousands, and they become `Finding`s once, at the end, in an array of the right size.
+    var findings: [PendingFinding] = []
+    /// Every message and suggestion, once each: a long paper repeats its jargon and its passives.
+    var texts: [String] = []
+    var textNumbers: [String: UInt32] = [:]
+    /// Glossary messages by the words found, so a repeated word costs no new message.
+    var glossaryMessages: [String: UInt32] = [:]
+    var glossarySuggestions: [Int: UInt32] = [:]
     var acronyms: [String: AcronymUse] = [:]
     var acronymOrder: [String] = []
 
@@ -185,6 +189,36 @@ private struct Tally {
         var definedAt: Int?
         var definedAtFirstUse: Bool
     }
+
+    struct PendingFinding {
+        let start: UInt32
+        let end: UInt32
+        /// The excerpt is the text from `start` to here: the found words, or a long sentence's first ten.
+        let excerptEnd: UInt32
+        let message: UInt32
+        let suggestion: UInt32
+        let kind: FindingKind
+        /// The excerpt is the opening of a longer sentence, so " …" follows it.
+        let excerptIsOpening: Bool
+
+        static let noSuggestion = UInt32.max
+    }
+
+    /// The number of a message or suggestion, adding it the first time.
+    mutating func number(of text: String) -> UInt32 {
+        if let number = textNumbers[text] { return number }
+        let number = UInt32(texts.count)
+        texts.append(text)
+        textNumbers[text] = number
+        return number
+    }
+}
+
+/// Where a finding's excerpt ends: the end of its words, or (for a sentence)
+/// the end of its first ten words, with " …" after them.
+private struct Excerpt {
+    let end: Int
+    let isOpening: Bool
 }
 
 /// One check of one document. The pass itself never changes: what changes is
@@ -401,11 +435,11 @@ private struct CheckPass {
             suggestion: "Use one sentence for each idea.", to: &tally)
     }
 
-    private func openingWords(_ sentence: Sentence) -> String {
+    /// A sentence's excerpt: the sentence, or its first ten words.
+    private func openingWords(_ sentence: Sentence) -> Excerpt {
         let words = document.words[sentence.words]
-        guard words.count > 10 else { return document.text(of: sentence.range) }
-        let end = words[words.startIndex + 9].end
-        return document.text(of: TextRange(start: sentence.range.start, end: end)) + " …"
+        guard words.count > 10 else { return Excerpt(end: sentence.range.end, isOpening: false) }
+        return Excerpt(end: words[words.startIndex + 9].end, isOpening: true)
     }
 
     // MARK: Capitals
@@ -433,7 +467,7 @@ private struct CheckPass {
     }
 
     private func reportShouting(_ range: TextRange, _ tally: inout Tally) {
-        add(.allCapitals, range, excerpt: document.text(of: range),
+        add(.allCapitals, range,
             message: "Words in capitals are harder to read, and can feel like shouting.",
             suggestion: "Use ordinary capitals. For emphasis, use bold or say why it matters.", to: &tally)
     }
@@ -489,17 +523,16 @@ private struct CheckPass {
         for capitals in tally.acronymOrder {
             guard let use = tally.acronyms[capitals], !use.definedAtFirstUse else { continue }
             let entry = checker.glossary.acronym(capitals)
-            let excerpt = document.text(of: use.firstUse)
             if use.definedAt != nil {
-                add(.acronymUsedBeforeSpelledOut, use.firstUse, excerpt: excerpt,
+                add(.acronymUsedBeforeSpelledOut, use.firstUse,
                     message: "\(capitals) is used here before it is spelled out further on.",
                     suggestion: spelledOutSuggestion(capitals, entry), to: &tally)
             } else if let entry, entry.kind == .ambiguousAcronym {
-                add(.ambiguousAcronym, use.firstUse, excerpt: excerpt,
+                add(.ambiguousAcronym, use.firstUse,
                     message: "\(capitals) means different things in different services: \(Self.list(entry.alternatives, joiner: "or")).",
                     suggestion: "Write in full which one you mean.", to: &tally)
             } else {
-                add(.acronymNotSpelledOut, use.firstUse, excerpt: excerpt,
+                add(.acronymNotSpelledOut, use.firstUse,
                     message: "\(capitals) is not spelled out. Not every reader will know it.",
                     suggestion: spelledOutSuggestion(capitals, entry), to: &tally)
             }
@@ -534,7 +567,7 @@ private struct CheckPass {
             }
             if wordFacts.mayStartVagueLink, checksVagueLinks, let length = VagueLinks.phraseLength(table.keys, at: offset) {
                 let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + length - 1].end)
-                add(.vagueLinkText, range, excerpt: document.text(of: range),
+                add(.vagueLinkText, range,
                     message: "\"\(document.text(of: range))\" does not say where the link goes, and screen reader users often hear links on their own.",
                     suggestion: "Say where the link goes, for example \"read the short breaks guide\".", to: &tally)
                 offset += length
@@ -582,26 +615,27 @@ private struct CheckPass {
 
     private func addGlossaryFinding(_ kind: FindingKind, entry: Int, _ range: TextRange, _ tally: inout Tally) {
         let written = document.text(of: range)
-        let message: String
-        if let cached = tally.messages[written] {
+        let message: UInt32
+        if let cached = tally.glossaryMessages[written] {
             message = cached
         } else {
             switch kind {
-            case .jargon: message = "\"\(written)\" is jargon: families may not use this word."
-            case .deficitLanguage: message = "\"\(written)\" describes a person by what they cannot do, or with pity."
-            case .complexWord: message = "\"\(written)\" is a long way to say something short."
-            default: message = "\"\(written)\" adds words but little meaning."
+            case .jargon: message = tally.number(of: "\"\(written)\" is jargon: families may not use this word.")
+            case .deficitLanguage: message = tally.number(of: "\"\(written)\" describes a person by what they cannot do, or with pity.")
+            case .complexWord: message = tally.number(of: "\"\(written)\" is a long way to say something short.")
+            default: message = tally.number(of: "\"\(written)\" adds words but little meaning.")
             }
-            tally.messages[written] = message
+            tally.glossaryMessages[written] = message
         }
-        let suggestion: String?
-        if let cached = tally.suggestions[entry] {
+        let suggestion: UInt32
+        if let cached = tally.glossarySuggestions[entry] {
             suggestion = cached
         } else {
-            suggestion = Self.suggestion(checker.glossary.entries[entry])
-            tally.suggestions[entry] = suggestion
+            suggestion = Self.suggestion(checker.glossary.entries[entry]).map { tally.number(of: $0) } ?? Tally.PendingFinding.noSuggestion
+            tally.glossarySuggestions[entry] = suggestion
         }
-        add(kind, range, excerpt: written, message: message, suggestion: suggestion, to: &tally)
+        tally.findings.append(Tally.PendingFinding(start: UInt32(range.start), end: UInt32(range.end), excerptEnd: UInt32(range.end),
+                                                   message: message, suggestion: suggestion, kind: kind, excerptIsOpening: false))
     }
 
     /// "Try "support" or "help". Say what the support is."
@@ -618,9 +652,8 @@ private struct CheckPass {
     private func checkPreferredLanguage(at offset: Int, _ words: ArraySlice<Word>, _ table: WordTable, _ tally: inout Tally) -> Int? {
         guard let match = PreferredLanguage.match(table.keys, at: offset, preference: checker.settings.languagePreference) else { return nil }
         let range = TextRange(start: words[words.startIndex + offset].start, end: words[words.startIndex + offset + match.length - 1].end)
-        let written = document.text(of: range)
         let style = checker.settings.languagePreference == .identityFirst ? "identity-first language (\"autistic person\")" : "person-first language (\"person with autism\")"
-        add(.preferredLanguage, range, excerpt: written,
+        add(.preferredLanguage, range,
             message: "Your area uses \(style).",
             suggestion: "Try \"\(match.replacement)\".", to: &tally)
         return match.length
@@ -647,7 +680,7 @@ private struct CheckPass {
                 let agentRange = TextRange(start: words[words.startIndex + agent.lowerBound].start, end: words[words.startIndex + agent.upperBound - 1].end)
                 suggestion = "Start with who did it: \"\(document.text(of: agentRange)) \(keys[next])\"."
             }
-            add(.passiveVoice, range, excerpt: written,
+            add(.passiveVoice, range,
                 message: "\"\(written)\" is passive: it can hide who does what.",
                 suggestion: suggestion, to: &tally)
             offset = next + 1
@@ -657,11 +690,11 @@ private struct CheckPass {
     // MARK: Links
 
     private func checkLinks(_ tally: inout Tally) {
-        let reported = Set(tally.findings.filter { $0.kind == .vagueLinkText }.map(\.range.start))
+        let reported = Set(tally.findings.filter { $0.kind == .vagueLinkText }.map { Int($0.start) })
         for link in document.links where !reported.contains(link.range.start) {
             let text = document.text(of: link.range)
             guard VagueLinks.isVague(text) else { continue }
-            add(.vagueLinkText, link.range, excerpt: text,
+            add(.vagueLinkText, link.range,
                 message: "The link text \"\(text)\" does not say where the link goes.",
                 suggestion: "Use words that say where it goes, for example \"read the short breaks guide\".", to: &tally)
         }
@@ -669,32 +702,44 @@ private struct CheckPass {
 
     // MARK: Results
 
-    private func add(_ kind: FindingKind, _ range: TextRange, excerpt: String, message: String, suggestion: String?, to tally: inout Tally) {
-        let severity: Finding.Severity = profile.problems.contains(kind) ? .problem : .advice
-        tally.findings.append(Finding(kind: kind, range: range, line: 0, column: 0, excerpt: excerpt, message: message, suggestion: suggestion, severity: severity))
+    private func add(_ kind: FindingKind, _ range: TextRange, excerpt: Excerpt? = nil, message: String, suggestion: String?, to tally: inout Tally) {
+        let excerpt = excerpt ?? Excerpt(end: range.end, isOpening: false)
+        let message = tally.number(of: message)
+        let suggestion = suggestion.map { tally.number(of: $0) } ?? Tally.PendingFinding.noSuggestion
+        tally.findings.append(Tally.PendingFinding(start: UInt32(range.start), end: UInt32(range.end), excerptEnd: UInt32(excerpt.end),
+                                                   message: message, suggestion: suggestion, kind: kind, excerptIsOpening: excerpt.isOpening))
     }
 
     private func analysis(_ tally: inout Tally) -> Analysis {
-        var sorted = tally.findings
-        tally.findings = [] // sorted in place, not copied
-        sorted.sort { ($0.range.start, $0.kind) < ($1.range.start, $1.kind) }
-        let positions = bytes.withUnsafeBufferPointer { LineIndex.positions(of: sorted.map(\.range.start), in: $0) }
-        for index in sorted.indices {
-            sorted[index].line = positions[index].line
-            sorted[index].column = positions[index].column
+        tally.findings.sort { ($0.start, $0.kind) < ($1.start, $1.kind) }
+        let positions = bytes.withUnsafeBufferPointer { LineIndex.positions(of: tally.findings.map { Int($0.start) }, in: $0) }
+        var findings: [Finding] = []
+        findings.reserveCapacity(tally.findings.count)
+        for (index, pending) in tally.findings.enumerated() {
+            let start = Int(pending.start)
+            var excerpt = document.text(of: TextRange(start: start, end: Int(pending.excerptEnd)))
+            if pending.excerptIsOpening { excerpt += " …" }
+            findings.append(Finding(
+                kind: pending.kind, range: TextRange(start: start, end: Int(pending.end)),
+                line: positions[index].line, column: positions[index].column, excerpt: excerpt,
+                message: tally.texts[Int(pending.message)],
+                suggestion: pending.suggestion == Tally.PendingFinding.noSuggestion ? nil : tally.texts[Int(pending.suggestion)],
+                severity: profile.problems.contains(pending.kind) ? .problem : .advice))
         }
+        tally.findings = []
         let statistics = tally.statistics
         let scores = ReadabilityScores(statistics)
         var reasons: [String] = []
         if let scores, scores.readingAge > profile.targetReadingAge {
             reasons.append("It needs a reading age of \(scores.readingAge); the aim is \(profile.targetReadingAge) or under.")
         }
-        let problems = Dictionary(grouping: sorted.filter { $0.severity == .problem }, by: \.kind)
+        var problemCounts: [FindingKind: Int] = [:]
+        for finding in findings where finding.severity == .problem { problemCounts[finding.kind, default: 0] += 1 }
         for kind in FindingKind.allCases {
-            guard let found = problems[kind] else { continue }
-            reasons.append("\(kind.title): \(found.count).")
+            guard let count = problemCounts[kind] else { continue }
+            reasons.append("\(kind.title): \(count).")
         }
-        return Analysis(profile: profile, statistics: statistics, scores: scores, findings: sorted, meetsProfile: reasons.isEmpty, reasons: reasons)
+        return Analysis(profile: profile, statistics: statistics, scores: scores, findings: findings, meetsProfile: reasons.isEmpty, reasons: reasons)
     }
 
     static func list(_ items: [String], joiner: String) -> String {
