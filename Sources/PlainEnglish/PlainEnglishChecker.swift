@@ -296,33 +296,38 @@ private struct CheckPass {
     private func factIndex(for word: Word, in table: inout WordTable) -> Int {
         guard word.isReadAloud else { return 0 } // WordFacts.unread
         // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
+        // The key is hashed as it is written, so its bytes are read once.
         let scratch = table.scratch.pointer
         var length = 0
+        var hash = Vocabulary.initialHash
         if word.kind == .acronym {
             scratch[0] = 1
+            hash = Vocabulary.hash(hash, adding: 1)
             length = 1
             for index in word.start..<word.end {
-                scratch[length] = bytes[index]
+                let byte = bytes[index]
+                scratch[length] = byte
+                hash = Vocabulary.hash(hash, adding: byte)
                 length += 1
             }
         } else {
             var index = word.start
             while index < word.end {
-                let byte = bytes[index]
+                var byte = bytes[index]
                 if isUppercaseLetter(byte) {
-                    scratch[length] = byte + 32
+                    byte += 32
                 } else if byte == 0xE2, index + 2 < word.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 || bytes[index + 2] == 0x98 {
-                    scratch[length] = UInt8(ascii: "'") // ’ inside a word is an apostrophe
+                    byte = UInt8(ascii: "'") // ’ inside a word is an apostrophe
                     index += 2
-                } else {
-                    scratch[length] = byte
                 }
+                scratch[length] = byte
+                hash = Vocabulary.hash(hash, adding: byte)
                 length += 1
                 index += 1
             }
         }
         let key = UnsafeBufferPointer(start: scratch, count: length)
-        let (number, isNew) = table.vocabulary.id(of: key)
+        let (number, isNew) = table.vocabulary.id(of: key, hash: hash)
         if isNew { addFacts(word, key: key, to: &table) }
         return number
     }

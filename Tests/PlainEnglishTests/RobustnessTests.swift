@@ -25,6 +25,40 @@ import Testing
         }
     }
 
+    /// Lines are found eight bytes at a time where nothing can break them: the
+    /// same lines as a byte-at-a-time reading, wherever the breaks fall.
+    @Test func linesAreFoundAsAByteAtATimeReadingFindsThem() {
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{0C}", "\u{0B}", "\u{0E}", "é", "€", "’", "—", "a", "ab cd", "longer words here", "\u{E2}"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let lines = bytes.withUnsafeBufferPointer { Line.split($0) }
+            #expect(lines == Self.referenceLines(bytes), "\(text.debugDescription)")
+        }
+    }
+
+    /// Every byte looked at in turn.
+    static func referenceLines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x0C {
+                lines.append(Line(start: start, end: index))
+                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                lines.append(Line(start: start, end: index))
+                index += 2
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count { lines.append(Line(start: start, end: bytes.count)) }
+        return lines
+    }
+
     @Test func randomUnicodeAndControlCharactersAreSafe() throws {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<500 {

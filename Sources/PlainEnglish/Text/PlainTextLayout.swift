@@ -114,7 +114,7 @@ enum PlainTextLayout {
 }
 
 /// One line of the input, without its line break.
-private struct Line {
+struct Line: Equatable {
     let start: Int
     let end: Int
     var length: Int { end - start }
@@ -123,7 +123,21 @@ private struct Line {
         var lines: [Line] = []
         var start = 0
         var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < bytes.count {
+            // Most of a line is letters and spaces: skip eight bytes at a time
+            // while none of them can break a line (a byte below 0x0E or 0xE2).
+            while index + 8 <= bytes.count {
+                let eight = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highBits: UInt64 = 0x8080_8080_8080_8080
+                let hasControl = (eight &- ones &* 0x0E) & ~eight & highBits
+                let otherE2 = eight ^ (ones &* 0xE2)
+                let hasE2 = (otherE2 &- ones) & ~otherE2 & highBits
+                guard hasControl | hasE2 == 0 else { break }
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 lines.append(Line(start: start, end: index))

@@ -112,7 +112,8 @@ struct SentenceSplitter {
             words.append(Word(start: start, end: addressEnd, kind: .email))
             return addressEnd
         }
-        let kind: WordKind = hasDots ? .abbreviation : isAcronym(bytes[start..<index]) ? .acronym : .word
+        // Only a word that starts with a capital can be an acronym; most words start lowercase.
+        let kind: WordKind = hasDots ? .abbreviation : isUppercaseLetter(bytes[start]) && isAcronym(bytes[start..<index]) ? .acronym : .word
         words.append(Word(start: start, end: index, kind: kind))
         return index
     }
@@ -206,11 +207,13 @@ struct SentenceSplitter {
         case .abbreviation:
             // e.g. and i.e. never end a sentence; a.m. and U.K. do before a capital,
             // but J.R.R. Tolkien is initials.
-            if Abbreviations.neverEnding.contains(lowercasedKey(word)) { return false }
+            if Abbreviations.neverEnding.contains(Abbreviations.key(word)) { return false }
             let isInitials = word.allSatisfy { isUppercaseLetter($0) || $0 == UInt8(ascii: ".") } && word.count <= 8
             return nextIsCapital && !isInitials
         case .word:
-            let key = lowercasedKey(word)
+            // Abbreviations are short: a longer word ends the sentence without a look-up.
+            guard word.count <= Abbreviations.longest else { return true }
+            let key = Abbreviations.key(word)
             if word.count == 1 && isUppercaseLetter(word.first!) { return false } // J. Smith
             if Abbreviations.titles.contains(key) { return false } // Dr. Patel
             if Abbreviations.beforeNumbers.contains(key) { return !isDigit(bytes[next]) } // No. 5, p. 12; but "The answer is no. We"
@@ -219,10 +222,6 @@ struct SentenceSplitter {
         default:
             return true
         }
-    }
-
-    private func lowercasedKey(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(decoding: lowercased(word.filter { $0 != UInt8(ascii: ".") }), as: UTF8.self)
     }
 
     // MARK: Web addresses
@@ -289,23 +288,44 @@ func scalarLength(_ byte: UInt8) -> Int {
     }
 }
 
+/// Abbreviations, each kept as its lowercase letters packed into an integer:
+/// a sentence end is checked against them, and an integer compares at once.
 enum Abbreviations {
+    /// The longest abbreviation, in letters.
+    static let longest = 6
     /// Never the end of a sentence.
-    static let neverEnding: Set<String> = ["eg", "ie", "cf", "viz", "nb"]
+    static let neverEnding = keys(["eg", "ie", "cf", "viz", "nb"])
     /// Come before a name, so never end a sentence: Dr. Patel, Cllr. Jones.
-    static let titles: Set<String> = [
+    static let titles = keys([
         "mr", "mrs", "ms", "mx", "dr", "prof", "cllr", "rev", "revd", "st", "sr", "jr", "vs", "v",
         "lt", "capt", "sgt", "hon", "rt", "mt",
-    ]
+    ])
     /// Come before a number: No. 5, p. 12, para. 3, approx. 40.
-    static let beforeNumbers: Set<String> = [
+    static let beforeNumbers = keys([
         "no", "nos", "p", "pp", "para", "paras", "fig", "figs", "vol", "ch", "sec", "sect", "ref", "tel", "ext", "mob",
         "approx", "min", "max", "est", "art", "reg", "sch", "app",
-    ]
+    ])
     /// End a sentence only when a capital follows: "pens etc. The next day", but "in Nov. 2025".
-    static let mayEnd: Set<String> = [
+    static let mayEnd = keys([
         "etc", "al", "ltd", "inc", "co", "plc",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ]
+    ])
+
+    /// A word's letters, lowercase and without dots, packed into an integer;
+    /// 0 for a word too long to be an abbreviation.
+    static func key(_ word: some Collection<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        var letters = 0
+        for byte in word where byte != UInt8(ascii: ".") {
+            letters += 1
+            guard letters <= 8 else { return 0 }
+            key = key << 8 | UInt64(isUppercaseLetter(byte) ? byte + 32 : byte)
+        }
+        return key
+    }
+
+    private static func keys(_ words: [String]) -> Set<UInt64> {
+        Set(words.map { key($0.utf8) })
+    }
 }

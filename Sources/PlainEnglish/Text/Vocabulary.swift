@@ -27,7 +27,12 @@ struct Vocabulary {
 
     /// The number of a word, adding it when new; `isNew` says which.
     mutating func id(of key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-        let hash = Self.hash(key)
+        id(of: key, hash: Self.hash(key))
+    }
+
+    /// The same, for a key whose hash the caller worked out as it wrote the key
+    /// (`Vocabulary.initialHash`, then `Vocabulary.hash(_:adding:)` for each byte).
+    mutating func id(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let index = Int(slots[slot])
@@ -62,12 +67,16 @@ struct Vocabulary {
     }
 
     /// FNV-1a, 64 bits: quick for the short keys words are.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = initialHash
+        for byte in key { hash = Self.hash(hash, adding: byte) }
         return hash
+    }
+
+    static let initialHash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func hash(_ hash: UInt64, adding byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }
