@@ -114,8 +114,34 @@ public enum PlainEnglishCommandLine {
 
     private static func readDocument(_ file: String, standardInput: () -> Data) throws -> Document? {
         if file == "-" { return try DocumentReader.read(standardInput(), named: "standard input") }
+        if let bytes = try bytes(ofRegularFile: file) { return try DocumentReader.read(bytes, named: file) }
+        // A pipe or device has no size to read up to.
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         return try DocumentReader.read(data, named: file)
+    }
+
+    /// An ordinary file's bytes, read straight into an array: read into Data
+    /// first, a large file was held twice and copied once. Nil for anything
+    /// that is not an ordinary file that can be opened.
+    private static func bytes(ofRegularFile path: String) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        try DocumentReader.checkSize(size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { failed = read < 0; break } // 0: the file was shorter than it said
+                count += read
+            }
+        }
+        return failed ? nil : bytes
     }
 
     struct FileReport: Encodable {

@@ -36,12 +36,29 @@ public enum DocumentReader {
 
     public static let supportedFormatsSentence = "Coproduce reads .txt, .md, .html, .docx and .pdf files."
 
+    /// A clear error for a file too large to check, before any of it is read.
+    public static func checkSize(_ byteCount: Int) throws {
+        guard byteCount <= PlainEnglishChecker.maximumInputBytes else {
+            throw ReadError("The file is \(byteCount / 1_048_576) MB. Coproduce checks files of up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB.")
+        }
+    }
+
+    /// Reads a file's bytes. Plain UTF-8 text, most of what is checked from the
+    /// command line, becomes the document without being copied: a large file is held once.
+    public static func read(_ bytes: [UInt8], named fileName: String) throws -> Document {
+        try checkSize(bytes.count)
+        let format = Format(fileName: fileName) ?? sniff(Data(bytes.prefix(512)))
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if format == .text, !hasByteOrderMark, !bytes.prefix(8192).contains(0), let document = Document(plainTextUTF8: bytes) {
+            return document
+        }
+        return try read(Data(bytes), named: fileName)
+    }
+
     /// Reads `data`, choosing the format from the file name and checking the
     /// content agrees with it.
     public static func read(_ data: Data, named fileName: String) throws -> Document {
-        guard data.count <= PlainEnglishChecker.maximumInputBytes else {
-            throw ReadError("The file is \(data.count / 1_048_576) MB. Coproduce checks files of up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB.")
-        }
+        try checkSize(data.count)
         let format = Format(fileName: fileName) ?? sniff(data)
         guard let format else {
             if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {

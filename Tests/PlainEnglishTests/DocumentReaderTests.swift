@@ -17,6 +17,25 @@ import ZIPFoundation
         #expect(units(try DocumentReader.read(windows, named: "a.txt")) == ["paragraph: It’s done."])
     }
 
+    /// The command line reads a file's bytes into an array: every kind of file
+    /// reads the same as from Data, and plain UTF-8 text is not copied again.
+    @Test func bytesReadTheSameAsData() throws {
+        let samples: [(String, [UInt8])] = [
+            ("a.txt", Array("Papers\n\nWe will send them. - Clubs\n".utf8)),
+            ("a.txt", [0xEF, 0xBB, 0xBF] + Array("Hello there.".utf8)),
+            ("a.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00, 0x2E, 0x00]),
+            ("a.txt", [0x49, 0x74, 0x92, 0x73, 0x20, 0x64, 0x6F, 0x6E, 0x65, 0x2E]),
+            ("notes", Array("No extension, plain text.".utf8)),
+            ("page.html", Array("<h1>Title</h1><p>Some text.</p>".utf8)),
+            ("plan.md", Array("# Plan\n\n- one\n- two\n".utf8)),
+        ]
+        for (name, bytes) in samples {
+            #expect(units(try DocumentReader.read(bytes, named: name)) == units(try DocumentReader.read(Data(bytes), named: name)), "\(name)")
+        }
+        #expect(throws: DocumentReader.ReadError.self) { try DocumentReader.read([0x00, 0x00, 0x50, 0x4E, 0x47], named: "picture.txt") }
+        #expect(throws: DocumentReader.ReadError.self) { try DocumentReader.checkSize(PlainEnglishChecker.maximumInputBytes + 1) }
+    }
+
     @Test func htmlKeepsHeadingsListItemsAndLinksAndDropsScripts() throws {
         let html = """
         <!DOCTYPE html><html><head><title>Skip me</title><style>p{}</style></head><body>

@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    /// The wrap width is the 90th percentile of line lengths, found by counting: the same as sorting finds.
+    @Test func theWrapWidthIsFoundByCountingAsSortingWouldFindIt() {
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<500 {
+            var start = 0
+            let lines = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                let length = Bool.random(using: &generator) ? Int.random(in: 0...90, using: &generator) : Int.random(in: 0...9000, using: &generator)
+                defer { start += length + 1 }
+                return Line(start: start, end: start + length)
+            }
+            let lengths = lines.map(\.length).filter { $0 > 0 }.sorted()
+            let expected = lengths.count >= 4 ? lengths[lengths.count * 9 / 10] : 1_000_000
+            #expect(PlainTextLayout.typicalWrapWidth(lines) == expected)
+        }
+    }
+
     /// Every byte looked at in turn.
     static func referenceLines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []

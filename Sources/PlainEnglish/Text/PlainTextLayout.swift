@@ -72,11 +72,24 @@ enum PlainTextLayout {
     }
 
     /// The width text was wrapped at: the longest of most lines, or no wrap.
-    private static func typicalWrapWidth(_ lines: [Line]) -> Int {
-        var lengths = lines.map(\.length).filter { $0 > 0 }
-        guard lengths.count >= 4 else { return 1_000_000 } // too few lines to tell: not wrapped
-        lengths.sort()
-        return lengths[lengths.count * 9 / 10]
+    /// Counted, not sorted: a long paper has a hundred thousand lines.
+    static func typicalWrapWidth(_ lines: [Line]) -> Int {
+        // Lines longer than this are counted together, and sorted only if the answer is among them.
+        let longest = 4096
+        var counts = [Int](repeating: 0, count: longest + 1)
+        var nonEmpty = 0
+        for line in lines where line.length > 0 {
+            counts[min(line.length, longest)] += 1
+            nonEmpty += 1
+        }
+        guard nonEmpty >= 4 else { return 1_000_000 } // too few lines to tell: not wrapped
+        // The length at the 90th percentile: the line at position nonEmpty * 9 / 10, counting from 0.
+        var position = nonEmpty * 9 / 10
+        for length in 0..<longest {
+            position -= counts[length]
+            if position < 0 { return length }
+        }
+        return lines.map(\.length).filter { $0 >= longest }.sorted()[position]
     }
 
     private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ content: TextRange) -> Bool {

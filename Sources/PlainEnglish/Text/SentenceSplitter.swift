@@ -83,11 +83,12 @@ struct SentenceSplitter {
         var index = start
         var hasDots = false
         while index < limit {
-            if isLetterStart(index) || index > start && isDigit(bytes[index]) {
-                index += scalarLength(bytes[index])
+            let byte = bytes[index]
+            // ASCII letters and digits first, without decoding: most of a word is these.
+            if byte < 0x80 ? isASCIILetter(byte) || index > start && isDigit(byte) : isLetterStart(index) {
+                index += scalarLength(byte)
                 continue
             }
-            let byte = bytes[index]
             // Joiners inside a word: don't, parent's (’), well-being, e.g.
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "&"), index + 1 < limit, isLetterStart(index + 1) {
                 index += 1
@@ -272,7 +273,8 @@ struct SentenceSplitter {
     }
 }
 
-func isASCIILetter(_ byte: UInt8) -> Bool { isLowercaseLetter(byte) || isUppercaseLetter(byte) }
+/// a-z or A-Z: setting the 0x20 bit makes a capital lowercase, so one range test does.
+func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
 
 func isASCIISpace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == 0x0B || byte == 0x0C
