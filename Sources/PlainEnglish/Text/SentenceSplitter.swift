@@ -229,6 +229,9 @@ struct SentenceSplitter {
 
     /// The end of a web address starting here (http://, https://, www.), or nil.
     private func webAddressEnd(from start: Int, limit: Int) -> Int? {
+        // Asked at every word: most words rule themselves out by their first letter.
+        let first = bytes[start]
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "W") else { return nil }
         let startsAddress = hasPrefix("http://", at: start, limit: limit) || hasPrefix("https://", at: start, limit: limit)
             || hasPrefix("www.", at: start, limit: limit) || hasPrefix("WWW.", at: start, limit: limit)
         guard startsAddress else { return nil }
