@@ -255,8 +255,11 @@ private struct CheckPass {
         var table = WordTable()
         var tally = Tally()
         tally.statistics.paragraphs = document.blocks.count
-        for sentence in document.sentences {
-            checkSentence(sentence, &table, &tally)
+        // Words are read through a pointer: no bounds check or reference count for each byte.
+        bytes.withUnsafeBufferPointer { text in
+            for sentence in document.sentences {
+                checkSentence(sentence, text, &table, &tally)
+            }
         }
         reportAcronyms(&tally)
         if checksVagueLinks { checkLinks(&tally) }
@@ -265,13 +268,13 @@ private struct CheckPass {
 
     // MARK: Sentences
 
-    private func checkSentence(_ sentence: Sentence, _ table: inout WordTable, _ tally: inout Tally) {
+    private func checkSentence(_ sentence: Sentence, _ text: UnsafeBufferPointer<UInt8>, _ table: inout WordTable, _ tally: inout Tally) {
         let words = document.words[sentence.words]
         table.sentence.removeAll(keepingCapacity: true)
         var readAloud = 0
         var hasAcronym = false
         for (offset, word) in words.enumerated() {
-            let number = factIndex(for: word, in: &table)
+            let number = factIndex(for: word, text, in: &table)
             table.sentence.append(number)
             guard word.isReadAloud else { continue }
             readAloud += 1
@@ -293,7 +296,7 @@ private struct CheckPass {
         if checksOneIdea { checkOneIdea(sentence, table, &tally) }
     }
 
-    private func factIndex(for word: Word, in table: inout WordTable) -> Int {
+    private func factIndex(for word: Word, _ bytes: UnsafeBufferPointer<UInt8>, in table: inout WordTable) -> Int {
         guard word.isReadAloud else { return 0 } // WordFacts.unread
         // The lowercase bytes; an acronym keeps its capitals, marked so it never meets a word.
         // The key is hashed as it is written, so its bytes are read once.

@@ -34,13 +34,21 @@ struct Vocabulary {
     /// (`Vocabulary.initialHash`, then `Vocabulary.hash(_:adding:)` for each byte).
     mutating func id(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
-            let entry = entries[index]
-            if entry.hash == hash, Int(entry.length) == key.count, arenaMatches(entry, key) { return (index, false) }
-            slot = (slot + 1) & mask
+        // Read through pointers: this runs for every word of the text.
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    while true {
+                        let index = Int(slots[slot])
+                        if index < 0 { return nil }
+                        let entry = entries[index]
+                        if entry.hash == hash, Int(entry.length) == key.count, Self.matches(arena, from: Int(entry.start), key) { return index }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
+        if let found { return (found, false) }
         let index = entries.count
         entries.append(Entry(start: Int32(arena.count), length: Int32(key.count), hash: hash))
         arena.append(contentsOf: key)
@@ -49,11 +57,9 @@ struct Vocabulary {
         return (index, true)
     }
 
-    private func arenaMatches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { stored in
-            for offset in 0..<key.count where stored[Int(entry.start) + offset] != key[offset] { return false }
-            return true
-        }
+    private static func matches(_ arena: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
+        return true
     }
 
     private mutating func grow() {
