@@ -166,9 +166,7 @@ def main():
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--megabytes", type=float, default=5.5)
     parser.add_argument("--letter-runs", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=3, help="least runs of each tool on the large file; the median is reported")
-    parser.add_argument("--seconds", type=float, default=5.0, help="a tool runs again until its runs take this long in all")
-    parser.add_argument("--max-runs", type=int, default=25, help="most runs of each tool on the large file")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds on the large file; textstat runs once a round")
     arguments = parser.parse_args()
     seed = arguments.seed if arguments.seed is not None else random.SystemRandom().randrange(1_000_000)
 
@@ -221,23 +219,31 @@ def main():
         ("GNU style 1.11 (scores, sentence statistics, passive voice)", ["style", path], None),
         ("textstat 0.7 (9 scores, counts)", [sys.executable, script_path, path], textstat_env(nltk_data)),
     ]
-    print(f"One file of {size / 1_000_000:.1f} MB ({size:,} bytes); each tool run as a whole process, "
-          f"at least {arguments.runs} times and for at least {arguments.seconds:g} seconds in all (at most {arguments.max_runs} runs), "
-          "the median time and the highest peak memory shown. A quick tool gets many runs, so that a pause "
-          "on a shared machine does not decide its figure.\n")
-    print("| tool | runs | seconds (median) | fastest and slowest | MB a second | peak memory | memory / file size |")
-    print("| ---- | ---- | ---------------- | ------------------- | ----------- | ----------- | ------------------ |")
+    print(f"One file of {size / 1_000_000:.1f} MB ({size:,} bytes); each tool run as a whole process. "
+          f"The tools take turns in {arguments.rounds} rounds: in each, textstat runs once and every other tool "
+          "runs again and again for as long as textstat took, so that all of them meet the same conditions "
+          "on a shared machine. Times are the mean of all runs; the highest peak memory is shown.\n")
+    measured = {name: [] for name, _, _ in runs}
+    slowest = runs[-1]
+    for _ in range(arguments.rounds):
+        seconds, megabytes = timed(slowest[1], slowest[2])
+        measured[slowest[0]].append((seconds, megabytes))
+        for name, command, env in runs[:-1]:
+            spent = 0.0
+            while spent < seconds:
+                run_seconds, run_megabytes = timed(command, env)
+                measured[name].append((run_seconds, run_megabytes))
+                spent += run_seconds
+    print("| tool | runs | seconds (mean) | median | fastest and slowest | MB a second | peak memory | memory / file size |")
+    print("| ---- | ---- | -------------- | ------ | ------------------- | ----------- | ----------- | ------------------ |")
     seconds_by_tool = {}
-    for name, command, env in runs:
-        measured = []
-        while len(measured) < arguments.runs or (sum(run[0] for run in measured) < arguments.seconds and len(measured) < arguments.max_runs):
-            measured.append(timed(command, env))
-        times = sorted(run[0] for run in measured)
-        seconds = statistics.median(times)
-        megabytes = max(run[1] for run in measured)
+    for name, _, _ in runs:
+        times = sorted(run[0] for run in measured[name])
+        seconds = statistics.mean(times)
+        megabytes = max(run[1] for run in measured[name])
         seconds_by_tool[name] = seconds
-        print(f"| {name} | {len(measured)} | {seconds:.2f} | {times[0]:.2f} to {times[-1]:.2f} | {size / 1_000_000 / seconds:.1f} | "
-              f"{megabytes:.0f} MB | {megabytes * 1_000_000 / size:.1f} × |")
+        print(f"| {name} | {len(times)} | {seconds:.2f} | {statistics.median(times):.2f} | {times[0]:.2f} to {times[-1]:.2f} | "
+              f"{size / 1_000_000 / seconds:.1f} | {megabytes:.0f} MB | {megabytes * 1_000_000 / size:.1f} × |")
     ours = seconds_by_tool[runs[0][0]]
     print(f"\nCoproduce is {seconds_by_tool[runs[2][0]] / ours:.1f} times as fast as GNU style and {seconds_by_tool[runs[3][0]] / ours:.0f} times as fast as textstat here.")
 
