@@ -145,8 +145,6 @@ private final class ScratchBuffer {
 private struct WordTable {
     var vocabulary = Vocabulary()
     var facts: [WordFacts] = [.unread]
-    /// Each word as looked up (lowercase; an acronym as written).
-    var wordKeys: [String] = [""]
     var lowercaseKeys: [String] = [""]
     /// An acronym as it is reported: its capitals without a plural s (EHCPs is EHCP).
     var acronymKeys: [String] = [""]
@@ -373,7 +371,6 @@ private struct CheckPass {
             if !Self.isRomanNumeral(acronymKey) && !checker.isException(acronymKey) && !isKnown { flags.insert(.reportableAcronym) }
         }
         table.facts.append(WordFacts(syllables: syllables, letters: letters, digits: digits, flags: flags))
-        table.wordKeys.append(key)
         table.lowercaseKeys.append(lowercaseKey)
         table.acronymKeys.append(acronymKey)
         table.phraseLists.append(phrases ?? [])

@@ -296,8 +296,6 @@ func scalarLength(_ byte: UInt8) -> Int {
 /// Abbreviations, each kept as its lowercase letters packed into an integer:
 /// a sentence end is checked against them, and an integer compares at once.
 enum Abbreviations {
-    /// The longest abbreviation, in letters.
-    static let longest = 6
     /// Never the end of a sentence.
     static let neverEnding = keys(["eg", "ie", "cf", "viz", "nb"])
     /// Come before a name, so never end a sentence: Dr. Patel, Cllr. Jones.
@@ -329,6 +327,9 @@ enum Abbreviations {
         }
         return key
     }
+
+    /// The longest abbreviation a word can be, in letters: a key holds a letter in each of its eight bytes.
+    static let longest = [neverEnding, titles, beforeNumbers, mayEnd].joined().map { ($0.bitWidth - $0.leadingZeroBitCount + 7) / 8 }.max() ?? 8
 
     private static func keys(_ words: [String]) -> Set<UInt64> {
         Set(words.map { key($0.utf8) })
