@@ -24,6 +24,7 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     ContentConfiguration.global.use(encoder: encoder, for: .json)
+    try ContentConfiguration.global.normaliseText()
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
@@ -46,6 +47,8 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.lifecycle.use(Housekeeping())
+    app.documentWork = DocumentWork()
+    app.lifecycle.use(DocumentWorkLifecycle())
 
     try routes(app)
 

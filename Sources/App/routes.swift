@@ -20,7 +20,8 @@ func routes(_ app: Application) throws {
     app.get(Paths.healthz, .anyone, use: home.healthz)
 
     // Web pages: session cookie, then authorisation, then the anti-forgery check.
-    let web = app.grouped(app.sessions.middleware, SessionViewerAuthenticator(), AuthorizationMiddleware(), CSRFMiddleware())
+    // Document uploads wait for room before their bodies are read.
+    let web = app.grouped(app.sessions.middleware, SessionViewerAuthenticator(), AuthorizationMiddleware(), DocumentWorkGate(), CSRFMiddleware())
 
     web.get(Paths.signIn, .anyone, use: signIn.show)
     web.post(Paths.signIn, .anyone, use: signIn.signIn)
@@ -103,6 +104,6 @@ func routes(_ app: Application) throws {
     web.get(Paths.auditLog, .requires(.viewAuditLog), use: auditLog.index)
 
     // JSON API: personal API tokens, no cookies, so no anti-forgery token is needed.
-    let api = app.grouped(BearerViewerAuthenticator(), AuthorizationMiddleware())
+    let api = app.grouped(BearerViewerAuthenticator(), AuthorizationMiddleware(), DocumentWorkGate())
     api.register(APIRoutes.operations())
 }

@@ -14,11 +14,11 @@ public enum PlainEnglishCommandLine {
     }
 
     /// Runs `check` or `syllables` when they are the command; nil for any other command.
-    public static func runIfRequested(_ arguments: [String]) -> Int32? {
+    public static func runIfRequested(_ arguments: [String]) async -> Int32? {
         guard arguments.count >= 2 else { return nil }
         let rest = Array(arguments.dropFirst(2))
         switch arguments[1] {
-        case "check": return check(rest).rawValue
+        case "check": return await check(rest).rawValue
         case "syllables": return syllables(rest).rawValue
         default: return nil
         }
@@ -51,7 +51,8 @@ public enum PlainEnglishCommandLine {
 
     // MARK: check
 
-    static func check(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream, readStandardInput: () -> Data) -> ExitCode {
+    static func check(_ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream,
+                      readStandardInput: () -> Data) async -> ExitCode {
         var files: [String] = []
         var profile = Profile.Name.standard
         var json = false
@@ -90,7 +91,7 @@ public enum PlainEnglishCommandLine {
         for file in files {
             do {
                 // Read in a function of its own, so the file's bytes are freed before the check.
-                guard let document = try readDocument(file, standardInput: readStandardInput) else {
+                guard let document = try await readDocument(file, standardInput: readStandardInput) else {
                     print("\(file): cannot be read. Check the name and that you may open it.", to: &errors)
                     return .usageOrFileError
                 }
@@ -112,12 +113,12 @@ public enum PlainEnglishCommandLine {
         return reports.allSatisfy(\.analysis.meetsProfile) ? .meetsProfile : .doesNotMeetProfile
     }
 
-    private static func readDocument(_ file: String, standardInput: () -> Data) throws -> Document? {
-        if file == "-" { return try DocumentReader.read(standardInput(), named: "standard input") }
-        if let bytes = try bytes(ofRegularFile: file) { return try DocumentReader.read(bytes, named: file) }
+    private static func readDocument(_ file: String, standardInput: () -> Data) async throws -> Document? {
+        if file == "-" { return try await DocumentReader.read(standardInput(), named: "standard input", limits: .commandLine) }
+        if let bytes = try bytes(ofRegularFile: file) { return try await DocumentReader.read(bytes, named: file, limits: .commandLine) }
         // A pipe or device has no size to read up to.
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        return try DocumentReader.read(data, named: file)
+        return try await DocumentReader.read(data, named: file, limits: .commandLine)
     }
 
     /// An ordinary file's bytes, read straight into an array: read into Data
@@ -130,7 +131,7 @@ public enum PlainEnglishCommandLine {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        try DocumentReader.checkSize(size)
+        try DocumentReader.checkSize(size, limits: .commandLine)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
@@ -175,11 +176,11 @@ public enum PlainEnglishCommandLine {
 
     // MARK: Process streams
 
-    private static func check(_ arguments: [String]) -> ExitCode {
+    private static func check(_ arguments: [String]) async -> ExitCode {
         var output = BufferedStandardOutput()
         var errors = StandardError()
         defer { output.flush() }
-        return check(arguments, output: &output, errors: &errors, readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+        return await check(arguments, output: &output, errors: &errors, readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
     }
 
     private static func syllables(_ arguments: [String]) -> ExitCode {

@@ -37,28 +37,39 @@ public enum DocumentReader {
     public static let supportedFormatsSentence = "Coproduce reads .txt, .md, .html, .docx and .pdf files."
 
     /// A clear error for a file too large to check, before any of it is read.
-    public static func checkSize(_ byteCount: Int) throws {
-        guard byteCount <= PlainEnglishChecker.maximumInputBytes else {
-            throw ReadError("The file is \(byteCount / 1_048_576) MB. Coproduce checks files of up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB.")
+    public static func checkSize(_ byteCount: Int, limits: Limits = .server) throws {
+        guard byteCount <= limits.maximumFileBytes else {
+            throw ReadError("The file is \(Limits.megabytes(byteCount)). Coproduce checks files of up to \(Limits.megabytes(limits.maximumFileBytes)).")
         }
     }
 
+    /// Runs the CPU-bound part of reading: a server hands it to threads of
+    /// its own; the command line runs it where it is.
+    public typealias WorkRunner = @Sendable (_ work: @Sendable @escaping () throws -> Document) async throws -> Document
+
+    public static let runInPlace: WorkRunner = { work in try work() }
+
     /// Reads a file's bytes. Plain UTF-8 text, most of what is checked from the
     /// command line, becomes the document without being copied: a large file is held once.
-    public static func read(_ bytes: [UInt8], named fileName: String) throws -> Document {
-        try checkSize(bytes.count)
+    public static func read(_ bytes: [UInt8], named fileName: String, limits: Limits = .server,
+                            runner: WorkRunner = runInPlace) async throws -> Document {
+        try checkSize(bytes.count, limits: limits)
         let format = Format(fileName: fileName) ?? sniff(Data(bytes.prefix(512)))
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if format == .text, !hasByteOrderMark, !bytes.prefix(8192).contains(0), let document = Document(plainTextUTF8: bytes) {
-            return document
+        if format == .text, !hasByteOrderMark, !bytes.prefix(8192).contains(0), bytes.count <= limits.maximumTextBytes {
+            return try await runner {
+                // Not UTF-8: an older Windows encoding, read the longer way.
+                try Document(plainTextUTF8: bytes) ?? plainTextDocument(Data(bytes), limits: limits)
+            }
         }
-        return try read(Data(bytes), named: fileName)
+        return try await read(Data(bytes), named: fileName, limits: limits, runner: runner)
     }
 
     /// Reads `data`, choosing the format from the file name and checking the
     /// content agrees with it.
-    public static func read(_ data: Data, named fileName: String) throws -> Document {
-        try checkSize(data.count)
+    public static func read(_ data: Data, named fileName: String, limits: Limits = .server,
+                            runner: WorkRunner = runInPlace) async throws -> Document {
+        try checkSize(data.count, limits: limits)
         let format = Format(fileName: fileName) ?? sniff(data)
         guard let format else {
             if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -66,12 +77,26 @@ public enum DocumentReader {
             }
             throw ReadError("Coproduce cannot tell what kind of file this is. \(supportedFormatsSentence)")
         }
+        let document: Document
+        if format == .pdf {
+            // pdftotext does the reading in a program of its own; here it is only waited for.
+            document = try await PDFText.document(data, limits: limits)
+        } else {
+            document = try await runner { try readInProcess(data, format: format, limits: limits) }
+        }
+        guard document.text.utf8.count <= limits.maximumTextBytes else { throw ReadError.tooMuchText(limits) }
+        return document
+    }
+
+    /// Reads every format but PDF, here and now, within the limits.
+    static func readInProcess(_ data: Data, format: Format, limits: Limits) throws -> Document {
+        let deadline = Deadline(limits)
         switch format {
-        case .text: return try plainTextDocument(data)
-        case .markdown: return try MarkdownText.document(try text(data))
-        case .html: return HTMLText.document(try text(data))
-        case .word: return try WordText.document(data)
-        case .pdf: return try PDFText.document(data)
+        case .text: return try plainTextDocument(data, limits: limits)
+        case .markdown: return try MarkdownText.document(try text(data), deadline: deadline)
+        case .html: return try HTMLText.document(try text(data), deadline: deadline)
+        case .word: return try WordText.document(data, deadline: deadline)
+        case .pdf: throw ReadError("PDF files are read by pdftotext.")
         }
     }
 
@@ -87,9 +112,11 @@ public enum DocumentReader {
 
     /// Plain text read straight from its bytes when they are UTF-8, so a large
     /// file is not held twice more as a String.
-    static func plainTextDocument(_ data: Data) throws -> Document {
+    static func plainTextDocument(_ data: Data, limits: Limits) throws -> Document {
+        // UTF-16 takes two bytes a letter: it is measured once it is text.
         guard !hasUTF16ByteOrderMark(data) else { return Document(plainText: try text(data)) }
         let body = try textBody(data)
+        guard body.count <= limits.maximumTextBytes else { throw ReadError.tooMuchText(limits) }
         return Document(plainTextUTF8: [UInt8](body)) ?? Document(plainText: decodeOlderEncoding(body))
     }
 

@@ -8,10 +8,16 @@ import PlainEnglish
 /// Written by hand because the Swift package mirror has no HTML parser; it is
 /// forgiving, as browsers are, of tags that are never closed.
 enum HTMLText {
-    static func document(_ html: String) -> Document {
-        var output = LaidOutText()
+    static func document(_ html: String, deadline: DocumentReader.Deadline) throws -> Document {
+        var output = LaidOutText(maximumBytes: deadline.limits.maximumTextBytes)
         var scanner = Substring(html)
+        var steps = 0
         while !scanner.isEmpty {
+            steps += 1
+            if steps & 0xFFF == 0 {
+                try deadline.check()
+                if output.isOverLimit { break }
+            }
             guard let open = scanner.firstIndex(of: "<") else {
                 output.append(decodeEntities(scanner))
                 break
@@ -52,7 +58,7 @@ enum HTMLText {
                 if blockTags.contains(tag.name) { output.endBlock() }
             }
         }
-        return output.document()
+        return try output.document()
     }
 
     private static let skippedContent: Set<String> = ["script", "style", "head", "noscript", "template", "svg", "math", "title"]

@@ -4,6 +4,8 @@ import PlainEnglish
 /// collapsed as a browser or Word shows them, each block gets a blank line
 /// after it, and links keep where their text is.
 struct LaidOutText {
+    /// Text past this many bytes is not kept, and `document()` says so.
+    let maximumBytes: Int
     private var bytes: [UInt8] = []
     private var layout: [LaidOutBlock] = []
     private var links: [Link] = []
@@ -12,8 +14,16 @@ struct LaidOutText {
     private var pendingSpace = false
     private var openLink: (start: Int, target: String)?
 
+    init(maximumBytes: Int) {
+        self.maximumBytes = maximumBytes
+    }
+
+    /// Whether more text arrived than is kept.
+    var isOverLimit: Bool { bytes.count > maximumBytes }
+
     /// Adds text to the current block, starting a paragraph if none is open.
     mutating func append(_ text: some StringProtocol, preservingSpaces: Bool = false) {
+        guard !isOverLimit else { return }
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace && scalar != "\u{A0}" && !preservingSpaces || scalar == "\n" || scalar == "\r" {
                 if blockStart != nil { pendingSpace = true }
@@ -58,8 +68,9 @@ struct LaidOutText {
         pendingSpace = false
     }
 
-    mutating func document() -> Document {
+    mutating func document() throws -> Document {
         endBlock()
+        if isOverLimit { throw DocumentReader.ReadError.tooMuchText(maximumBytes: maximumBytes) }
         return Document(text: String(decoding: bytes, as: UTF8.self), layout: layout, links: links)
     }
 }

@@ -9,7 +9,8 @@ import ZIPFoundation
 /// with headings (the Heading and Title styles), list items (numbered or
 /// bulleted paragraphs) and hyperlinks kept.
 enum WordText {
-    static func document(_ data: Data) throws -> Document {
+    static func document(_ data: Data, deadline: DocumentReader.Deadline) throws -> Document {
+        let limits = deadline.limits
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             // Password-protected .docx files and old .doc files are both OLE containers.
             throw DocumentReader.ReadError("This Word file is protected by a password, or is an older .doc file. Save it as .docx without a password and try again.")
@@ -23,49 +24,130 @@ enum WordText {
         } catch {
             throw DocumentReader.ReadError("This Word file is damaged and cannot be opened.")
         }
-        guard let entry = archive["word/document.xml"] else {
+        // Walk the parts once, counting them: a zip can list hundreds of thousands.
+        var documentEntry: Entry?
+        var relationshipsEntry: Entry?
+        var parts = 0
+        for entry in archive {
+            parts += 1
+            if parts > limits.maximumParts { throw DocumentReader.ReadError.tooManyParts(limits) }
+            switch entry.path {
+            case "word/document.xml": documentEntry = entry
+            case "word/_rels/document.xml.rels": relationshipsEntry = entry
+            default: break
+            }
+        }
+        guard let documentEntry else {
             throw DocumentReader.ReadError("This zip file has no Word document in it. \(DocumentReader.supportedFormatsSentence)")
         }
-        var xml = Data()
+        let xml = try unpack(documentEntry, from: archive, deadline: deadline)
+        // Word never writes a document type declaration; one can define entities that expand without end.
+        if declaresDocumentType(xml) {
+            throw DocumentReader.ReadError("This Word file has parts that Word does not write, so Coproduce does not read it. Save it again from Word and try again.")
+        }
+        // A damaged list of links only loses the link targets.
+        let relationships = relationshipsEntry.flatMap { try? unpack($0, from: archive, deadline: deadline) }
+        let reader = WordXMLReader(linkTargets: relationships.map(LinkTargets.read) ?? [:], deadline: deadline)
+        let parser = XMLParser(data: xml)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        let parsed = parser.parse()
+        if let stop = reader.stop { throw stop }
+        guard parsed else {
+            throw DocumentReader.ReadError("This Word file is damaged: its text cannot be read.")
+        }
+        return try reader.output.document()
+    }
+
+    /// One part of the archive, unpacked up to the limit. The size the zip
+    /// declares can lie, so the bytes are counted as they come.
+    private static func unpack(_ entry: Entry, from archive: Archive, deadline: DocumentReader.Deadline) throws -> Data {
+        let limits = deadline.limits
+        guard entry.uncompressedSize <= UInt64(limits.maximumUnpackedBytes) else { throw DocumentReader.ReadError.unpacksTooLarge(limits) }
+        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { piece in
+                guard data.count + piece.count <= limits.maximumUnpackedBytes else { throw DocumentReader.ReadError.unpacksTooLarge(limits) }
+                try deadline.check()
+                data.append(piece)
+            }
+        } catch let error as DocumentReader.ReadError {
+            throw error
         } catch {
             throw DocumentReader.ReadError("This Word file is damaged and cannot be opened.")
         }
-        let relationships = archive["word/_rels/document.xml.rels"].flatMap { entry -> Data? in
-            var data = Data()
-            return (try? archive.extract(entry) { data.append($0) }) != nil ? data : nil
+        return data
+    }
+
+    /// Whether the XML declares a document type before its first element.
+    static func declaresDocumentType(_ xml: Data) -> Bool {
+        let prolog = xml.prefix(4096)
+        let marker = Array("<!DOCTYPE".utf8)
+        guard prolog.count >= marker.count else { return false }
+        let bytes = Array(prolog)
+        for start in 0...(bytes.count - marker.count) {
+            if bytes[start] == UInt8(ascii: "<"), bytes[start + 1] != UInt8(ascii: "?"), bytes[start + 1] != UInt8(ascii: "!") {
+                return false // the first element: no declaration came before it
+            }
+            if bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
         }
-        let reader = WordXMLReader(linkTargets: relationships.map(LinkTargets.read) ?? [:])
-        let parser = XMLParser(data: xml)
-        parser.delegate = reader
-        guard parser.parse() else {
-            throw DocumentReader.ReadError("This Word file is damaged: its text cannot be read.")
-        }
-        return reader.output.document()
+        return false
     }
 }
 
 /// Walks word/document.xml: w:p paragraphs, w:t text, w:pStyle, w:numPr, w:hyperlink.
 private final class WordXMLReader: NSObject, XMLParserDelegate {
-    var output = LaidOutText()
+    var output: LaidOutText
+    /// Why reading stopped early: a limit was met.
+    private(set) var stop: DocumentReader.ReadError?
+    private let deadline: DocumentReader.Deadline
+    private var depth = 0
+    private var events = 0
     private let linkTargets: [String: String]
     private var inText = false
     private var paragraphKind = BlockKind.paragraph
     private var paragraphText = ""
     private var paragraphLinks: [(range: Range<Int>, target: String)] = []
     private var linkStart: (offset: Int, target: String)?
+    /// The paragraph's length in Unicode scalars, kept as it grows: counting
+    /// it again at each link made a paragraph of many links slow to read.
+    private var paragraphScalars = 0
 
-    init(linkTargets: [String: String]) {
+    init(linkTargets: [String: String], deadline: DocumentReader.Deadline) {
         self.linkTargets = linkTargets
+        self.deadline = deadline
+        output = LaidOutText(maximumBytes: deadline.limits.maximumTextBytes)
+    }
+
+    /// Stops the parser when a limit is met; checked on every element.
+    private func withinLimits(_ parser: XMLParser) -> Bool {
+        guard stop == nil else { return false }
+        events += 1
+        if depth > deadline.limits.maximumNesting { stop = .nestedTooDeeply(deadline.limits) }
+        else if events & 0x3FF == 0, deadline.hasPassed { stop = .tookTooLong(deadline.limits) }
+        else if paragraphText.utf8.count > deadline.limits.maximumTextBytes || output.isOverLimit { stop = .tooMuchText(deadline.limits) }
+        guard stop == nil else {
+            parser.abortParsing()
+            return false
+        }
+        return true
+    }
+
+    private func appendToParagraph(_ text: String) {
+        paragraphText += text
+        paragraphScalars += text.unicodeScalars.count
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
+        guard withinLimits(parser) else { return }
         switch name {
         case "w:p":
             paragraphKind = .paragraph
             paragraphText = ""
+            paragraphScalars = 0
             paragraphLinks = []
+            linkStart = nil // a link is inside one paragraph
         case "w:pStyle":
             let style = (attributes["w:val"] ?? "").lowercased()
             if style.hasPrefix("heading") || style == "title" || style == "subtitle" { paragraphKind = .heading }
@@ -75,31 +157,34 @@ private final class WordXMLReader: NSObject, XMLParserDelegate {
         case "w:t":
             inText = true
         case "w:tab", "w:br", "w:cr":
-            paragraphText += " "
+            appendToParagraph(" ")
         case "w:hyperlink":
             let target = attributes["r:id"].flatMap { linkTargets[$0] } ?? attributes["w:anchor"].map { "#" + $0 } ?? ""
-            linkStart = (paragraphText.unicodeScalars.count, target)
+            linkStart = (paragraphScalars, target)
         default:
             break
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { paragraphText += string }
+        guard inText, withinLimits(parser) else { return }
+        appendToParagraph(string)
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        guard withinLimits(parser) else { return }
         switch name {
         case "w:t":
             inText = false
         case "w:hyperlink":
-            if let start = linkStart { paragraphLinks.append((start.offset..<paragraphText.unicodeScalars.count, start.target)) }
+            if let start = linkStart, start.offset <= paragraphScalars { paragraphLinks.append((start.offset..<paragraphScalars, start.target)) }
             linkStart = nil
         case "w:p":
             output.beginBlock(paragraphKind)
             var cursor = 0
             let scalars = Array(paragraphText.unicodeScalars)
-            for link in paragraphLinks {
+            for link in paragraphLinks where link.range.lowerBound >= cursor && link.range.upperBound <= scalars.count {
                 output.append(String(String.UnicodeScalarView(scalars[cursor..<link.range.lowerBound])))
                 output.beginLink(link.target)
                 output.append(String(String.UnicodeScalarView(scalars[link.range])))

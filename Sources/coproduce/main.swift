@@ -4,7 +4,7 @@ import PlainEnglishCLI
 import Vapor
 
 // The plain English commands need no database or web server: run them first, and fast.
-if let exitCode = PlainEnglishCommandLine.runIfRequested(CommandLine.arguments) {
+if let exitCode = await PlainEnglishCommandLine.runIfRequested(CommandLine.arguments) {
     exit(exitCode)
 }
 

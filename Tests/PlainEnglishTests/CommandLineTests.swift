@@ -10,10 +10,10 @@ import PlainEnglish
         mutating func write(_ string: String) { text += string }
     }
 
-    func run(_ arguments: [String], input: String = "") -> (code: PlainEnglishCommandLine.ExitCode, output: String, errors: String) {
+    func run(_ arguments: [String], input: String = "") async -> (code: PlainEnglishCommandLine.ExitCode, output: String, errors: String) {
         var output = Output()
         var errors = Output()
-        let code = PlainEnglishCommandLine.check(arguments, output: &output, errors: &errors, readStandardInput: { Data(input.utf8) })
+        let code = await PlainEnglishCommandLine.check(arguments, output: &output, errors: &errors, readStandardInput: { Data(input.utf8) })
         return (code, output.text, errors.text)
     }
 
@@ -25,26 +25,26 @@ import PlainEnglish
         return path
     }
 
-    @Test func aPlainLetterMeetsTheProfileAndExitsZero() throws {
+    @Test func aPlainLetterMeetsTheProfileAndExitsZero() async throws {
         let path = try file("We will send the papers a week before the meeting. Tell us if you need them in large print.")
-        let result = run([path])
+        let result = await run([path])
         #expect(result.code == .meetsProfile)
         #expect(result.output.hasPrefix("\(path): meets the standard (papers and letters) profile\n"))
         #expect(result.output.contains("Reading age:"))
         #expect(result.output.contains("No findings."))
     }
 
-    @Test func aHardTextExitsOneAndListsFindingsWithLineAndColumn() throws {
+    @Test func aHardTextExitsOneAndListsFindingsWithLineAndColumn() async throws {
         let path = try file("Hello.\nYour EHCP was agreed by the panel.")
-        let result = run([path])
+        let result = await run([path])
         #expect(result.code == .doesNotMeetProfile)
         #expect(result.output.contains("\(path):2:6: problem: Acronym not spelled out: EHCP is not spelled out."))
         #expect(result.output.contains("\(path):2:11: advice: Passive voice:"))
         #expect(result.output.contains("Summary: passive voice 1, acronym not spelled out 1"))
     }
 
-    @Test func jsonOutputCarriesTheWholeAnalysis() throws {
-        let result = run(["-", "--json", "--profile", "easy-read"], input: "The NHS will help you.")
+    @Test func jsonOutputCarriesTheWholeAnalysis() async throws {
+        let result = await run(["-", "--json", "--profile", "easy-read"], input: "The NHS will help you.")
         #expect(result.code == .meetsProfile || result.code == .doesNotMeetProfile)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(json["file"] as? String == "-")
@@ -53,7 +53,7 @@ import PlainEnglish
         #expect((analysis["statistics"] as? [String: Any])?["words"] as? Int == 5)
     }
 
-    @Test func jsonIsWrittenFindingByFindingExactlyAsJSONEncoderWouldWriteIt() throws {
+    @Test func jsonIsWrittenFindingByFindingExactlyAsJSONEncoderWouldWriteIt() async throws {
         // Quotes, a backslash, a slash, control characters (0x1B has a letter in hex), accents,
         // an emoji and a line separator, inside the first ten words of a long sentence, whose
         // excerpt carries them into the JSON.
@@ -76,20 +76,20 @@ import PlainEnglish
         #expect(try checker.check(text: awkward).findings.count >= 5)
     }
 
-    @Test func usageAndFileErrorsExitTwo() throws {
-        #expect(run([]).code == .usageOrFileError)
-        #expect(run([]).errors.hasPrefix("Name a file to check."))
-        #expect(run(["a.txt", "--profile", "toddlers"]).errors == "--profile needs one of: standard, easy-read, children-8-11, young-people-12-15, young-people-16-25.\n")
-        #expect(run(["--colour"]).code == .usageOrFileError)
-        let missing = run(["/no/such/file.txt"])
+    @Test func usageAndFileErrorsExitTwo() async throws {
+        #expect(await run([]).code == .usageOrFileError)
+        #expect(await run([]).errors.hasPrefix("Name a file to check."))
+        #expect(await run(["a.txt", "--profile", "toddlers"]).errors == "--profile needs one of: standard, easy-read, children-8-11, young-people-12-15, young-people-16-25.\n")
+        #expect(await run(["--colour"]).code == .usageOrFileError)
+        let missing = await run(["/no/such/file.txt"])
         #expect(missing.code == .usageOrFileError)
         #expect(missing.errors == "/no/such/file.txt: cannot be read. Check the name and that you may open it.\n")
         let picture = try file("\u{0}\u{0}PNG", named: "picture.txt")
-        #expect(run([picture]).code == .usageOrFileError)
-        #expect(run(["--help"]).code == .meetsProfile)
+        #expect(await run([picture]).code == .usageOrFileError)
+        #expect(await run(["--help"]).code == .meetsProfile)
     }
 
-    @Test func syllablesPrintsACountForEachWord() {
+    @Test func syllablesPrintsACountForEachWord() async {
         var output = Output()
         var errors = Output()
         var lines = ["behavioural", "", "NHS", "autism"].makeIterator()

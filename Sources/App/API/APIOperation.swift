@@ -29,6 +29,9 @@ struct APIOperation: Sendable {
     let body: String?
     /// A larger body than the usual limit, for operations that take files.
     let bodyLimit: ByteCount?
+    /// Operations that read documents take their turn with the heavy work
+    /// (`DocumentWork`), and may answer 503 when too many are waiting.
+    var isHeavy: Bool { bodyLimit != nil }
     let reply: Reply
     let handler: @Sendable (Request) async throws -> Response
 
@@ -126,6 +129,14 @@ enum OpenAPIDocument {
         if operation.body != nil || !pageParameters(operation).isEmpty {
             responses[422] = .b(json("What was sent has a problem; `field` names it.", .reference(.component(named: "Error"))))
         }
+        if operation.body != nil {
+            responses[413] = .b(json("The body is larger than this operation takes.", .reference(.component(named: "Error"))))
+            responses[415] = .b(json("The body is not JSON: send it with `Content-Type: application/json`.", .reference(.component(named: "Error"))))
+        }
+        if operation.isHeavy {
+            responses[503] = .b(json("The server is busy with other documents. Try again after the number of seconds in the Retry-After header.",
+                                     .reference(.component(named: "Error"))))
+        }
         return OpenAPI.Operation(
             tags: [operation.tag], summary: operation.summary, operationId: operation.id, parameters: parameters,
             requestBody: operation.body.map { OpenAPI.Request(content: content(.reference(.component(named: $0))), required: true) },
@@ -137,7 +148,8 @@ enum OpenAPIDocument {
     private static func pageParameters(_ operation: APIOperation) -> OpenAPI.Parameter.Array {
         guard case .page = operation.reply else { return [] }
         return [
-            .b(.query(name: "page", schema: .integer(required: false, minimum: (1, exclusive: false)), description: "Which page, from 1")),
+            .b(.query(name: "page", schema: .integer(required: false, maximum: (ListPage.maximumNumber, exclusive: false), minimum: (1, exclusive: false)),
+                      description: "Which page, from 1")),
             .b(.query(name: "perPage", schema: .integer(required: false, maximum: (200, exclusive: false), minimum: (1, exclusive: false)),
                       description: "How many on a page, 1 to 200 (50 if not given)")),
         ]

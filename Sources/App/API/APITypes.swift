@@ -202,13 +202,9 @@ enum API {
         return DateInput(date)
     }
 
-    /// ?page= and ?perPage= (1 to 200, 50 unless asked).
-    static func pageRequest(_ req: Request) throws -> PageRequest {
-        let per = req.query[Int.self, at: "perPage"] ?? PageRequest.defaultSize
-        guard (1...200).contains(per) else { throw ValidationErrors(field: "perPage", message: "perPage must be from 1 to 200") }
-        let page = req.query[Int.self, at: "page"] ?? 1
-        guard page >= 1 else { throw ValidationErrors(field: "page", message: "page must be 1 or more") }
-        return PageRequest(number: page, size: per)
+    /// ?page= (1 to 1,000,000) and ?perPage= (1 to 200, 50 unless asked), checked strictly.
+    static func pageRequest(_ req: Request) throws -> ListPage {
+        try ListPage.strict(page: req.query[String.self, at: "page"], perPage: req.query[String.self, at: "perPage"])
     }
 }
 

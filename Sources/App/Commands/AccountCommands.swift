@@ -77,8 +77,8 @@ struct UserCommands: AsyncCommandGroup {
                 problems.append(slug.isEmpty ? "--area is needed: the slug of a local area (see coproduce area list)"
                                              : "There is no area called \(slug). Create it with: coproduce area create --slug \(slug) --name NAME")
             }
-            if try await AccountModel.query(on: app.db).filter(\.$email == email).first() != nil {
-                problems.append("There is already an account for \(email).")
+            if let area, try await AccountModel.query(on: app.db).filter(\.$area.$id == area.requireID()).filter(\.$email == email).first() != nil {
+                problems.append("There is already an account for \(email) in \(area.name).")
             }
             guard problems.isEmpty, let role, let area else { throw CommandFailure(problems.joined(separator: "\n")) }
 
@@ -113,6 +113,7 @@ struct TokenCommands: AsyncCommandGroup {
         struct Signature: CommandSignature {
             @Option(name: "email", help: "The e-mail address of the account") var email: String?
             @Option(name: "label", help: "What the token is for, such as \"reporting script\"") var label: String?
+            @Option(name: "area", help: "The slug of the account's area, when the address has accounts in more than one") var area: String?
         }
 
         var help: String { "Creates a personal API token for an account and prints it once." }
@@ -121,8 +122,18 @@ struct TokenCommands: AsyncCommandGroup {
             let app = context.application
             let email = TextInput.normalisedEmail(signature.email)
             guard !email.isEmpty else { throw CommandFailure("--email is needed: the e-mail address of the account") }
-            guard let account = try await AccountModel.query(on: app.db).filter(\.$email == email).filter(\.$disabledAt == nil).first() else {
-                throw CommandFailure("There is no active account for \(email).")
+            var query = AccountModel.query(on: app.db).filter(\.$email == email).filter(\.$disabledAt == nil)
+            let slug = TextInput.clean(signature.area).lowercased()
+            if !slug.isEmpty {
+                guard let area = try await AreaModel.query(on: app.db).filter(\.$slug == slug).first() else {
+                    throw CommandFailure("There is no area called \(slug) (see coproduce area list).")
+                }
+                query = query.filter(\.$area.$id == (try area.requireID()))
+            }
+            let accounts = try await query.limit(2).all()
+            guard let account = accounts.first else { throw CommandFailure("There is no active account for \(email)\(slug.isEmpty ? "" : " in \(slug)").") }
+            guard accounts.count == 1 else {
+                throw CommandFailure("\(email) has accounts in more than one area. Say which with --area SLUG (see coproduce area list).")
             }
             let token = APITokens.newToken()
             try await APITokenModel(accountID: try account.requireID(), tokenDigest: DatabaseSessionDriver.digest(token),

@@ -21,11 +21,14 @@ public struct AppConfig: Sendable, Equatable {
     public var secureCookies: Bool
     /// How long a signed-in session lasts without use.
     public var sessionLifetime: TimeInterval
+    /// Reverse proxies whose X-Forwarded-For header names the real client.
+    var trustedProxies: [AddressBlock]
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
+        self.trustedProxies = []
     }
 
     public struct Problems: Error, CustomStringConvertible {
@@ -58,8 +61,17 @@ public struct AppConfig: Sendable, Equatable {
             if let hours = Double(raw), hours > 0, hours <= 24 * 30 { lifetime = hours * 60 * 60 }
             else { problems.append("COPRODUCE_SESSION_HOURS must be a number of hours from 1 to 720, not \"\(raw)\"") }
         }
+        var proxies: [AddressBlock] = []
+        if let raw = environment["COPRODUCE_TRUSTED_PROXIES"], !raw.isEmpty {
+            for item in raw.split(separator: ",") {
+                if let block = AddressBlock(String(item)) { proxies.append(block) }
+                else { problems.append("COPRODUCE_TRUSTED_PROXIES must list addresses or blocks like 127.0.0.1 or 10.0.0.0/8, separated by commas; \"\(item.trimmingCharacters(in: .whitespaces))\" is not one") }
+            }
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
-        return AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
+        var config = AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
+        config.trustedProxies = proxies
+        return config
     }
 
     struct StorageProblem: Error { let message: String }

@@ -17,8 +17,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
             _ = try await request.body.collect(max: limit.value).get()
         }
-        let expected = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
         let sent = try? request.content.get(String.self, at: Self.fieldName)
+        if request.url.path == Paths.signIn.url() {
+            // Visitors who are not signed in have no session: the sign-in form keeps its token in a cookie.
+            guard SignInFormToken.matches(request, sent: sent) else { throw CSRFRefusal() }
+            return try await next.respond(to: request)
+        }
+        let expected = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
         guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {
             throw CSRFRefusal()
         }

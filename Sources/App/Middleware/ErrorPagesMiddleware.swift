@@ -1,4 +1,5 @@
 import Domain
+import FluentKit
 import Vapor
 
 /// Turns errors into a plain-English page for people, or a JSON error for the API.
@@ -39,6 +40,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         case let decoding as DecodingError:
             status = .unprocessableEntity
             (message, fieldErrors) = Self.describe(decoding)
+        // Two people changed the same thing at the same moment and a database
+        // rule refused the second change; the stores name the field where they can.
+        case let database as any DatabaseError where database.isConstraintFailure:
+            status = .unprocessableEntity
+            message = "Someone else changed this at the same moment, so your change was not saved. Check the details and try again."
         case let abort as any AbortError:
             status = abort.status
             headers = abort.headers
@@ -103,6 +109,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         case .keyNotFound(let key, let context):
             let field = name(context.codingPath + [key])
             return ("\(field) is missing", [.init(field: field, message: "\(field) is missing")])
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty, .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return ("The request body must be a JSON object", [.init(field: "body", message: "The request body must be a JSON object")])
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let field = name(context.codingPath)
             return ("\(field) has the wrong type", [.init(field: field, message: "\(field) has the wrong type")])

@@ -2,7 +2,7 @@ import Fluent
 import NIOCore
 import Vapor
 
-/// Clears expired sessions and old sign-in failures every ten minutes.
+/// Clears expired sessions, old sign-in failures and browsers not seen for a year, every ten minutes.
 /// Safe with several instances: each deletion only removes what has expired.
 struct Housekeeping: LifecycleHandler {
     private final class Box: @unchecked Sendable { var task: RepeatedTask? }
@@ -26,5 +26,6 @@ struct Housekeeping: LifecycleHandler {
     static func sweep(_ database: any Database, now: Date) async throws {
         try await SessionRecordModel.query(on: database).filter(\.$expiresAt < now).delete()
         try await SignInFailureModel.query(on: database).filter(\.$failedAt < now.addingTimeInterval(-24 * 60 * 60)).delete()
+        try await SignInDeviceModel.query(on: database).filter(\.$lastUsedAt < now.addingTimeInterval(-SignInController.deviceLifetime)).delete()
     }
 }

@@ -12,11 +12,15 @@ enum PlainEnglishInput {
         case nothingToCheck
     }
 
+    /// The server's limits on files and text.
+    static let limits = DocumentReader.Limits.server
+
     /// An empty file counts as no file: browsers send one when none was chosen.
-    static func document(text: String?, file: (name: String, data: Data)?) -> Result<Document, Problem> {
+    /// The reading runs on the document threads.
+    static func document(text: String?, file: (name: String, data: Data)?, work: DocumentWork) async throws -> Result<Document, Problem> {
         if let file, !file.data.isEmpty {
             do {
-                return .success(try DocumentReader.read(file.data, named: file.name))
+                return .success(try await DocumentReader.read(file.data, named: file.name, limits: limits, runner: { job in try await work.run(job) }))
             } catch let problem as DocumentReader.ReadError {
                 return .failure(.unreadableFile(problem.message))
             } catch {
@@ -24,7 +28,10 @@ enum PlainEnglishInput {
             }
         }
         guard let text, text.contains(where: { !$0.isWhitespace }) else { return .failure(.nothingToCheck) }
-        guard text.utf8.count <= PlainEnglishChecker.maximumInputBytes else { return .failure(.textTooLong) }
-        return .success(Document(plainText: text))
+        guard text.utf8.count <= limits.maximumTextBytes else { return .failure(.textTooLong) }
+        return .success(try await work.run { Document(plainText: text) })
     }
+
+    /// "5 MB", for messages.
+    static var maximumTextDescription: String { "\(limits.maximumTextBytes / 1_048_576) MB" }
 }

@@ -9,9 +9,8 @@ public struct AgreementDetails: Sendable, Equatable {
     public static func validate(title: String?, startsOn: DateInput, endsOn: DateInput, reviewOn: DateInput,
                                 partnerKinds: [OrganisationKind]) throws -> AgreementDetails {
         var errors = ValidationErrors()
-        let title = TextInput.clean(title)
+        let title = errors.line(title, field: "title", label: "Title", maximum: 300)
         if title.isEmpty { errors.add(field: "title", message: "Enter the agreement's title") }
-        else if title.count > 300 { errors.add(field: "title", message: "Title must be 300 characters or fewer") }
 
         var start: CalendarDate?
         switch startsOn.parse(label: "Start date") {
@@ -267,12 +266,10 @@ public struct ClauseDetails: Sendable, Equatable {
                                 windowFrom: String?, windowTo: String?, noticeDays: String?,
                                 organisationKind: String?, cadence: String?) throws -> ClauseDetails {
         var errors = ValidationErrors()
-        let number = TextInput.clean(number)
+        let number = errors.line(number, field: "number", label: "Clause number", maximum: 20)
         if number.isEmpty { errors.add(field: "number", message: "Enter the clause number, like 4.6 a") }
-        else if number.count > 20 { errors.add(field: "number", message: "Clause number must be 20 characters or fewer") }
-        let text = TextInput.clean(text)
+        let text = errors.paragraphs(text, field: "text", label: "Wording", maximum: 5000)
         if text.isEmpty { errors.add(field: "text", message: "Enter the wording of the clause") }
-        else if text.count > 5000 { errors.add(field: "text", message: "Wording must be 5,000 characters or fewer") }
 
         var rule: ClauseRule?
         switch ClauseKind(rawValue: TextInput.clean(kind)) {
@@ -345,9 +342,8 @@ public struct CommitmentAssessment: Sendable, Equatable {
         var errors = ValidationErrors()
         let status = CommitmentStatus(rawValue: TextInput.clean(status))
         if status == nil { errors.add(field: "status", message: "Select met, partly met or not met") }
-        let evidence = TextInput.clean(evidence)
+        let evidence = errors.paragraphs(evidence, field: "evidence", label: "Evidence", maximum: 5000)
         if evidence.isEmpty { errors.add(field: "evidence", message: "Enter the evidence for this") }
-        else if evidence.count > 5000 { errors.add(field: "evidence", message: "Evidence must be 5,000 characters or fewer") }
         var date: CalendarDate?
         switch assessedOn.parse(label: "Date checked") {
         case .success(let parsed):

@@ -41,9 +41,8 @@ public struct ComplaintDetails: Sendable, Equatable {
         case .failure(let problem): errors.add(field: "receivedOn", message: problem.message)
         }
         if !hasPartner { errors.add(field: "aboutOrganisationId", message: "Select which partner the complaint is about") }
-        let summary = TextInput.clean(summary)
+        let summary = errors.paragraphs(summary, field: "summary", label: "Summary", maximum: 5000)
         if summary.isEmpty { errors.add(field: "summary", message: "Enter a summary of the complaint") }
-        else if summary.count > 5000 { errors.add(field: "summary", message: "Summary must be 5,000 characters or fewer") }
         let status = ComplaintStatus(rawValue: TextInput.clean(status))
         if status == nil { errors.add(field: "status", message: "Select where the complaint has got to") }
         try errors.throwIfAny()

@@ -67,11 +67,9 @@ public struct GroupDetails: Sendable, Equatable {
 
     public static func validate(name: String?, purpose: String?, cadence: String?) throws -> GroupDetails {
         var errors = ValidationErrors()
-        let name = TextInput.clean(name)
+        let name = errors.line(name, field: "name", label: "Name", maximum: 200)
         if name.isEmpty { errors.add(field: "name", message: "Enter the group's name") }
-        else if name.count > 200 { errors.add(field: "name", message: "Name must be 200 characters or fewer") }
-        let purpose = TextInput.optional(purpose)
-        if let purpose, purpose.count > 2000 { errors.add(field: "purpose", message: "Purpose must be 2,000 characters or fewer") }
+        let purpose = errors.optionalParagraphs(purpose, field: "purpose", label: "Purpose", maximum: 2000)
         let cadence = Cadence(rawValue: TextInput.clean(cadence))
         if cadence == nil { errors.add(field: "cadence", message: "Select how often the group meets") }
         try errors.throwIfAny()
@@ -95,16 +93,15 @@ public struct TermsOfReferenceDetails: Sendable, Equatable {
 
     public static func validate(text: String?, attendees: String?, agreedOn: DateInput, today: CalendarDate) throws -> TermsOfReferenceDetails {
         var errors = ValidationErrors()
-        let text = TextInput.clean(text)
+        let text = errors.paragraphs(text, field: "text", label: "Terms of reference", maximum: 20_000)
         if text.isEmpty { errors.add(field: "text", message: "Enter the terms of reference") }
-        else if text.count > 20_000 { errors.add(field: "text", message: "Terms of reference must be 20,000 characters or fewer") }
-        let attendeeLines = TextInput.clean(attendees)
-            .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let attendeeLines = errors.paragraphs(attendees, field: "attendees", label: "Who attends", maximum: 20_000)
+            .split(separator: "\n")
+            .map { TextInput.collapsingSpaces(String($0)) }
             .filter { !$0.isEmpty }
         if attendeeLines.isEmpty {
             errors.add(field: "attendees", message: "Enter who attends, one on each line")
-        } else if attendeeLines.contains(where: { $0.count > 300 }) {
+        } else if attendeeLines.contains(where: { TextInput.length($0) > 300 }) {
             errors.add(field: "attendees", message: "Each attendee line must be 300 characters or fewer")
         }
         var agreed: CalendarDate?

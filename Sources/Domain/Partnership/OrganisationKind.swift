@@ -42,16 +42,15 @@ public struct OrganisationDetails: Sendable, Equatable {
     /// Checks what was typed; every problem is reported at once.
     public static func validate(name: String?, kind: String?, email: String?, phone: String?) throws -> OrganisationDetails {
         var errors = ValidationErrors()
-        let name = TextInput.clean(name)
+        let name = errors.line(name, field: "name", label: "Name", maximum: maximumNameLength)
         if name.isEmpty { errors.add(field: "name", message: "Enter the organisation's name") }
-        else if name.count > maximumNameLength { errors.add(field: "name", message: "Name must be \(maximumNameLength) characters or fewer") }
         let kind = OrganisationKind(rawValue: TextInput.clean(kind))
         if kind == nil { errors.add(field: "kind", message: "Select the kind of organisation") }
-        let email = TextInput.optional(email)
+        let email = errors.optionalLine(email, field: "email", label: "E-mail address", maximum: 254)
         if let email, !TextInput.isPlausibleEmail(email) {
             errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org")
         }
-        let phone = TextInput.optional(phone)
+        let phone = errors.optionalLine(phone, field: "phone", label: "Phone number", maximum: 30)
         if let phone, !TextInput.isPlausiblePhone(phone) {
             errors.add(field: "phone", message: "Enter a phone number, like 01632 960 001")
         }

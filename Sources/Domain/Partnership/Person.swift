@@ -16,18 +16,14 @@ public struct PersonDetails: Sendable, Equatable {
 
     public static func validate(fullName: String?, jobTitle: String?, email: String?, phone: String?) throws -> PersonDetails {
         var errors = ValidationErrors()
-        let fullName = TextInput.clean(fullName)
+        let fullName = errors.line(fullName, field: "fullName", label: "Full name", maximum: maximumNameLength)
         if fullName.isEmpty { errors.add(field: "fullName", message: "Enter the person's full name") }
-        else if fullName.count > maximumNameLength { errors.add(field: "fullName", message: "Full name must be \(maximumNameLength) characters or fewer") }
-        let jobTitle = TextInput.optional(jobTitle)
-        if let jobTitle, jobTitle.count > maximumNameLength {
-            errors.add(field: "jobTitle", message: "Role or job title must be \(maximumNameLength) characters or fewer")
-        }
-        let email = TextInput.optional(email)
+        let jobTitle = errors.optionalLine(jobTitle, field: "jobTitle", label: "Role or job title", maximum: maximumNameLength)
+        let email = errors.optionalLine(email, field: "email", label: "E-mail address", maximum: 254)
         if let email, !TextInput.isPlausibleEmail(email) {
             errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org")
         }
-        let phone = TextInput.optional(phone)
+        let phone = errors.optionalLine(phone, field: "phone", label: "Phone number", maximum: 30)
         if let phone, !TextInput.isPlausiblePhone(phone) {
             errors.add(field: "phone", message: "Enter a phone number, like 07700 900 982")
         }
@@ -97,10 +93,7 @@ public struct DiversityMonitoring: Sendable, Equatable, Codable {
             if let answer = Answer(rawValue: raw) { result.disabled = answer }
             else { errors.add(field: "disabled", message: "Select yes, no or prefer not to say") }
         }
-        if let language = TextInput.optional(mainLanguage) {
-            if language.count > 100 { errors.add(field: "mainLanguage", message: "Main language must be 100 characters or fewer") }
-            else { result.mainLanguage = language }
-        }
+        result.mainLanguage = errors.optionalLine(mainLanguage, field: "mainLanguage", label: "Main language", maximum: 100)
         try errors.throwIfAny()
         return result
     }

@@ -54,18 +54,40 @@ public struct CheckerSettingsInput: Sendable, Equatable {
         let preference = LanguagePreference(rawValue: languagePreference)
         if preference == nil { problems.append(Problem(field: "languagePreference", message: "Choose how your area talks about autism and disability")) }
         var additions: [GlossaryEntry] = []
-        do {
-            additions = try GlossaryEntry.parse(glossary)
-        } catch let error as GlossaryEntry.ParseError {
-            problems.append(Problem(field: "glossary", message: "Glossary line \(error.line): \(error.reason)"))
-        } catch {
-            problems.append(Problem(field: "glossary", message: "The glossary could not be read"))
+        if let problem = Self.problem(in: glossary, name: "Your own glossary", maximumBytes: Self.maximumGlossaryBytes) {
+            problems.append(Problem(field: "glossary", message: problem))
+        } else {
+            do {
+                additions = try GlossaryEntry.parse(glossary)
+            } catch let error as GlossaryEntry.ParseError {
+                problems.append(Problem(field: "glossary", message: "Glossary line \(error.line): \(error.reason)"))
+            } catch {
+                problems.append(Problem(field: "glossary", message: "The glossary could not be read"))
+            }
+        }
+        if let problem = Self.problem(in: exceptions, name: "Words not to flag", maximumBytes: Self.maximumExceptionsBytes) {
+            problems.append(Problem(field: "exceptions", message: problem))
         }
         let exceptionTerms = Set(exceptions.split(whereSeparator: \.isNewline).map(\.trimmingSpaces).filter { !$0.isEmpty })
         guard problems.isEmpty, let profile, let preference else { return .failure(ProblemList(problems: problems)) }
         return .success(CheckerSettings(longSentenceWords: long, veryLongSentenceWords: veryLong, targetReadingAge: age,
                                         languagePreference: preference, glossaryAdditions: additions, exceptions: exceptionTerms,
                                         defaultProfile: profile))
+    }
+
+    /// Every check loads the area's glossary: it stays small enough to cost nothing.
+    public static let maximumGlossaryBytes = 100_000
+    public static let maximumExceptionsBytes = 20_000
+
+    /// Too long, or holding control characters that nobody types (tab and line breaks aside).
+    static func problem(in text: String, name: String, maximumBytes: Int) -> String? {
+        if text.utf8.count > maximumBytes { return "\(name) must be \(maximumBytes / 1000) KB or less: keep the entries that matter most" }
+        let hasControl = text.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+        return hasControl ? "\(name) contains a hidden control character. Delete it, or type the text again instead of pasting it" : nil
     }
 
     public struct ProblemList: Error, Sendable, Equatable {

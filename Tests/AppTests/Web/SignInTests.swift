@@ -51,20 +51,17 @@ struct SignInTests {
         }
     }
 
-    @Test("The session id changes at sign-in")
+    @Test("The session id changes at sign-in, and the old session is gone")
     func sessionRotates() async throws {
         try await withTestApp { app in
             let fixture = try await Fixture.make(on: app)
-            let browser = TestBrowser(app: app)
-            _ = try await browser.get("/sign-in")
-            let before = browser.cookies["coproduce_session"]
-            #expect(before != nil)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)
+            let before = try #require(browser.cookies["coproduce_session"])
             _ = try await browser.post("/sign-in", ["email": fixture.emails[.areaAdmin]!, "password": Fixture.password])
             let after = browser.cookies["coproduce_session"]
             #expect(after != nil)
             #expect(after != before)
-            // The old session is gone from the store.
-            #expect(try await SessionRecordModel.query(on: app.db).filter(\.$token == DatabaseSessionDriver.digest(before!)).count() == 0)
+            #expect(try await SessionRecordModel.query(on: app.db).filter(\.$token == DatabaseSessionDriver.digest(before)).count() == 0)
         }
     }
 
@@ -110,9 +107,21 @@ struct SignInTests {
         }
     }
 
-    @Test("Sign-in never sends people to another site", arguments: ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"])
+    @Test("Sign-in never sends people to another site", arguments: [
+        "https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example", "/\n/evil.example",
+        "/ /evil.example", "/\u{0}/evil.example", "\t//evil.example", "///evil.example", "/\u{85}/evil.example",
+    ])
     func noOpenRedirect(next: String) {
         #expect(SignInController.safeNext(next) == "/")
+    }
+
+    @Test("Sign-in goes back to any page on this site, with letters outside ASCII encoded")
+    func sameSiteNext() {
+        #expect(SignInController.safeNext("/people?page=2&q=ann") == "/people?page=2&q=ann")
+        #expect(SignInController.safeNext("/people?q=Zoë") == "/people?q=Zo%C3%AB")
+        // A full-width solidus is not a slash to a browser once encoded.
+        #expect(SignInController.safeNext("/\u{FF0F}/evil.example") == "/%EF%BC%8F/evil.example")
+        #expect(SignInController.safeNext(nil) == "/")
     }
 }
 
@@ -154,9 +163,24 @@ struct FormProtectionTests {
             #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
             #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
             #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
-            let cookie = try #require(response.headers.first(name: .setCookie))
-            #expect(cookie.contains("HttpOnly"))
-            #expect(cookie.contains("SameSite=Lax"))
+            // The sign-in form's token is only sent back to the sign-in page, and never from another site.
+            let formCookie = try #require(response.headers.first(name: .setCookie))
+            #expect(formCookie.hasPrefix("coproduce_sign_in="))
+            #expect(formCookie.contains("HttpOnly"))
+            #expect(formCookie.contains("SameSite=Strict"))
+            #expect(formCookie.contains("Path=/sign-in"))
+        }
+    }
+
+    @Test("The session cookie is kept from scripts and other sites")
+    func sessionCookie() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = TestBrowser(app: app)
+            let response = try await browser.signIn(email: fixture.emails[.areaAdmin]!, password: Fixture.password)
+            let session = try #require(response.headers[.setCookie].first { $0.hasPrefix("coproduce_session=") })
+            #expect(session.contains("HttpOnly"))
+            #expect(session.contains("SameSite=Lax"))
         }
     }
 
@@ -186,14 +210,19 @@ struct FormProtectionTests {
 
 @Suite("Sessions for anonymous visitors")
 struct AnonymousSessionTests {
-    @Test("Only the sign-in form starts a session before sign-in")
-    func noSessionWithoutAForm() async throws {
+    @Test("Nobody gets a stored session before signing in: not from pages, the sign-in form or wrong passwords")
+    func noSessionBeforeSignIn() async throws {
         try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
             let accessibility = try await app.testing().sendRequest(.GET, "/accessibility")
             #expect(accessibility.status == .ok)
             #expect(accessibility.headers.first(name: .setCookie) == nil)
-            let signIn = try await app.testing().sendRequest(.GET, "/sign-in")
-            #expect(signIn.headers.first(name: .setCookie)?.hasPrefix("coproduce_session=") == true)
+            let browser = TestBrowser(app: app)
+            for _ in 1...20 { _ = try await browser.get("/sign-in") }
+            #expect(try await browser.signIn(email: fixture.emails[.areaAdmin]!, password: "not the password").status == .unprocessableEntity)
+            #expect(browser.cookies["coproduce_session"] == nil)
+            #expect(try await SessionRecordModel.query(on: app.db).count() == 0)
+            #expect(try await browser.signIn(email: fixture.emails[.areaAdmin]!, password: Fixture.password).status == .seeOther)
             #expect(try await SessionRecordModel.query(on: app.db).count() == 1)
         }
     }

@@ -25,7 +25,7 @@ struct PartnershipAPIController {
         let details = try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
                                                            areaID: viewer.areaID, editing: nil, on: req.db)
         let model = OrganisationModel(areaID: viewer.areaID, details: details)
-        try await model.create(on: req.db)
+        try await OrganisationStore.save(model, on: req.db)
         return try await .created(try API.Organisation(model), at: Paths.API.organisation.url(try model.requireID()), for: req)
     }
 
@@ -35,7 +35,7 @@ struct PartnershipAPIController {
         let input = try req.content.decode(API.OrganisationInput.self)
         model.apply(try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
                                                          areaID: viewer.areaID, editing: model.id, on: req.db))
-        try await model.save(on: req.db)
+        try await OrganisationStore.save(model, on: req.db)
         return try API.Organisation(model)
     }
 
@@ -138,7 +138,7 @@ struct PartnershipAPIController {
         let (details, parentID) = try await GroupStore.validate(name: input.name, purpose: input.purpose, cadence: input.cadence,
                                                                 reportsToId: input.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
         let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
-        try await group.create(on: req.db)
+        try await GroupStore.save(group, on: req.db)
         return try await .created(try await detailed(group, on: req.db), at: Paths.API.group.url(try group.requireID()), for: req)
     }
 
@@ -150,7 +150,7 @@ struct PartnershipAPIController {
                                                                 reportsToId: input.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
         group.apply(details)
         group.$reportsTo.id = parentID
-        try await group.save(on: req.db)
+        try await GroupStore.save(group, on: req.db)
         return try await detailed(group, on: req.db)
     }
 

@@ -41,6 +41,12 @@ extension API {
         let colemanLiau: Double?
         let automatedReadabilityIndex: Double?
         let findings: [PlainEnglishFinding]
+        let findingsTotal: Int
+        let findingsByKind: [String: Int]
+
+        /// A 5 MB text can have hundreds of thousands of findings; the answer lists this many and counts all.
+        static let findingsListed = 2_000
+        static let excerptCharacters = PlainEnglishResultPage.excerptCharacters
 
         init(_ analysis: Analysis) {
             profile = analysis.profile.name.rawValue
@@ -57,11 +63,15 @@ extension API {
             smog = analysis.scores.map { Self.rounded($0.smog) }
             colemanLiau = analysis.scores.map { Self.rounded($0.colemanLiau) }
             automatedReadabilityIndex = analysis.scores.map { Self.rounded($0.automatedReadabilityIndex) }
-            findings = analysis.findings.map {
+            findings = analysis.findings.prefix(Self.findingsListed).map {
                 PlainEnglishFinding(kind: $0.kind.rawValue, title: $0.kind.title, severity: $0.severity.rawValue,
                                     start: $0.range.start, end: $0.range.end, line: $0.line, column: $0.column,
-                                    excerpt: $0.excerpt, message: $0.message, suggestion: $0.suggestion)
+                                    excerpt: PlainEnglishResultPage.shortened($0.excerpt), message: $0.message, suggestion: $0.suggestion)
             }
+            findingsTotal = analysis.findings.count
+            var byKind: [String: Int] = [:]
+            for finding in analysis.findings { byKind[finding.kind.rawValue, default: 0] += 1 }
+            findingsByKind = byKind
         }
 
         private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
@@ -94,13 +104,15 @@ struct PlainEnglishAPIController {
             file = (fileName, data)
         }
         let document: Document
-        switch PlainEnglishInput.document(text: input.text, file: file) {
+        let work = req.application.documentWork
+        switch try await PlainEnglishInput.document(text: input.text, file: file, work: work) {
         case .success(let read): document = read
         case .failure(.unreadableFile(let message)): throw ValidationErrors(field: "fileContent", message: message)
         case .failure(.textTooLong):
-            throw ValidationErrors(field: "text", message: "text is too long: send up to \(PlainEnglishChecker.maximumInputBytes / 1_048_576) MB")
+            throw ValidationErrors(field: "text", message: "text is too long: send up to \(PlainEnglishInput.maximumTextDescription)")
         case .failure(.nothingToCheck): throw ValidationErrors(field: "text", message: "Send text, or fileName and fileContent")
         }
-        return API.PlainEnglishAnalysis(PlainEnglishChecker(settings: settings).check(document, profile: profile))
+        let chosen = profile
+        return try await work.run { API.PlainEnglishAnalysis(PlainEnglishChecker(settings: settings).check(document, profile: chosen)) }
     }
 }

@@ -19,5 +19,6 @@ enum Migrations {
         CreateTermsOfReference(), CreateGroupMemberships(), CreateAgreements(), CreateAgreementPartners(),
         CreateClauses(), CreateCommitmentAssessments(), CreateVolunteerAgreements(), CreateComplaints(),
         CreatePlainEnglishSettings(),
+        UpdateAccountsEmailUniquePerArea(), CreateSignInDevices(), UpdateSortNamesToComparisonKeys(),
     ]
 }

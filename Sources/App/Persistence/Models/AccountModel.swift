@@ -60,13 +60,36 @@ final class SignInFailureModel: Model, @unchecked Sendable {
     @Field(key: "email") var email: String
     @Field(key: "address") var address: String
     @Field(key: "failed_at") var failedAt: Date
+    /// The digest of the known-device cookie the attempt came with, if any.
+    @OptionalField(key: "device") var device: String?
 
     init() {}
 
-    init(email: String, address: String, failedAt: Date) {
+    init(email: String, address: String, device: String?, failedAt: Date) {
         self.email = email
         self.address = address
+        self.device = device
         self.failedAt = failedAt
+    }
+}
+
+/// A browser that has signed in to an account: its cookie's digest.
+final class SignInDeviceModel: Model, @unchecked Sendable {
+    static let schema = "sign_in_devices"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "account_id") var account: AccountModel
+    @Field(key: "token_digest") var tokenDigest: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_used_at") var lastUsedAt: Date
+
+    init() {}
+
+    init(accountID: UUID, tokenDigest: String, now: Date) {
+        self.$account.id = accountID
+        self.tokenDigest = tokenDigest
+        self.createdAt = now
+        self.lastUsedAt = now
     }
 }
 

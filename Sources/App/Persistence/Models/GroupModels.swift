@@ -26,7 +26,7 @@ final class GroupModel: Model, @unchecked Sendable {
 
     func apply(_ details: GroupDetails) {
         name = details.name
-        sortName = details.name.lowercased()
+        sortName = TextInput.comparisonKey(details.name)
         purpose = details.purpose
         cadenceRaw = details.cadence.rawValue
     }

@@ -26,7 +26,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
 
     func apply(_ details: OrganisationDetails) {
         name = details.name
-        sortName = details.name.lowercased()
+        sortName = TextInput.comparisonKey(details.name)
         kindRaw = details.kind.rawValue
         email = details.email
         phone = details.phone

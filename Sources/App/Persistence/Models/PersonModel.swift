@@ -32,7 +32,7 @@ final class PersonModel: Model, @unchecked Sendable {
 
     func apply(_ details: PersonDetails) {
         fullName = details.fullName
-        sortName = details.fullName.lowercased()
+        sortName = TextInput.comparisonKey(details.fullName)
         jobTitle = details.jobTitle
         email = details.email
         phone = details.phone

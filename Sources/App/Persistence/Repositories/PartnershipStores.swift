@@ -14,12 +14,20 @@ enum OrganisationStore {
     static func validate(name: String?, kind: String?, email: String?, phone: String?, areaID: UUID,
                          editing: UUID?, on db: any Database) async throws -> OrganisationDetails {
         let details = try OrganisationDetails.validate(name: name, kind: kind, email: email, phone: phone)
-        var query = OrganisationModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == details.name.lowercased())
+        var query = OrganisationModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == TextInput.comparisonKey(details.name))
         if let editing { query = query.filter(\.$id != editing) }
-        if try await query.count() > 0 {
-            throw ValidationErrors(field: "name", message: "There is already an organisation called \(details.name)")
-        }
+        if try await query.count() > 0 { throw duplicateName(details.name) }
         return details
+    }
+
+    /// Saves a new or changed organisation. Two people saving the same name at
+    /// the same moment both pass `validate`; the unique index stops the second.
+    static func save(_ organisation: OrganisationModel, on db: any Database) async throws {
+        try await organisation.save(on: db, orIfDuplicate: duplicateName(organisation.name))
+    }
+
+    private static func duplicateName(_ name: String) -> ValidationErrors {
+        ValidationErrors(field: "name", message: "There is already an organisation called \(name)")
     }
 
     /// An organisation id typed or sent, checked to belong to the area.
@@ -56,9 +64,9 @@ enum GroupStore {
         var details: GroupDetails?
         do { details = try GroupDetails.validate(name: name, purpose: purpose, cadence: cadence) } catch let error as ValidationErrors { errors = error }
         if let details {
-            var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == details.name.lowercased())
+            var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == TextInput.comparisonKey(details.name))
             if let editing { query = query.filter(\.$id != editing) }
-            if try await query.count() > 0 { errors.add(field: "name", message: "There is already a group called \(details.name)") }
+            if try await query.count() > 0 { errors.add(field: "name", message: duplicateName(details.name)) }
         }
         var parentID: UUID?
         if let raw = TextInput.optional(reportsToId) {
@@ -78,6 +86,13 @@ enum GroupStore {
         try errors.throwIfAny()
         return (details!, parentID)
     }
+
+    /// Saves a new or changed group; see `OrganisationStore.save`.
+    static func save(_ group: GroupModel, on db: any Database) async throws {
+        try await group.save(on: db, orIfDuplicate: ValidationErrors(field: "name", message: duplicateName(group.name)))
+    }
+
+    private static func duplicateName(_ name: String) -> String { "There is already a group called \(name)" }
 }
 
 enum AgreementStore {
@@ -176,6 +191,18 @@ enum ComplaintStore {
         let details = try ComplaintDetails.validate(receivedOn: receivedOn, summary: summary, status: status,
                                                     hasPartner: organisationID != nil, today: today)
         return (details, organisationID!)
+    }
+}
+
+extension Model {
+    /// Saves the record; when a unique index refuses it, throws `problem`,
+    /// which names the field, instead of a server error.
+    func save(on db: any Database, orIfDuplicate problem: @autoclosure () -> ValidationErrors) async throws {
+        do {
+            try await save(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw problem()
+        }
     }
 }
 

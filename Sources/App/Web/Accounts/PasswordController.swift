@@ -31,7 +31,8 @@ struct PasswordController {
             try await account.save(on: db)
             try await Self.signOutElsewhere(accountID: viewer.accountID, keeping: req.session.id, on: db)
         }
-        return req.redirect(to: Paths.home.url(), banner: "Your password has been changed. You have been signed out on other devices.")
+        return req.redirect(to: Paths.home.url(),
+                            banner: "Your password has been changed. You have been signed out on other devices, and any API tokens have stopped working.")
     }
 
     struct SetForm: Content {
@@ -62,11 +63,14 @@ struct PasswordController {
                             banner: "New password set for \(account.person.fullName). Tell them in person or by phone, not by e-mail.")
     }
 
-    /// A new password ends every other session of the account.
+    /// A new password ends every other session of the account, and its API
+    /// tokens: a password is changed because it may be known to someone else,
+    /// and a token they made with it must not outlive it.
     static func signOutElsewhere(accountID: UUID, keeping session: SessionID?, on db: any Database) async throws {
         var query = SessionRecordModel.query(on: db).filter(\.$accountID == accountID)
         if let session { query = query.filter(\.$token != DatabaseSessionDriver.digest(session.string)) }
         try await query.delete()
+        try await APITokenModel.query(on: db).filter(\.$account.$id == accountID).delete()
     }
 
     private func find(_ req: Request) async throws -> AccountModel {
@@ -95,7 +99,7 @@ struct PasswordController {
                   kind: .password, autocomplete: "new-password"),
         ]
         return try await req.renderForm(title: "Set a new password", caption: account.person.fullName,
-                                        intro: "Use this when someone has forgotten their password. They will be signed out everywhere.",
+                                        intro: "Use this when someone has forgotten their password. They will be signed out everywhere, and their API tokens will stop working.",
                                         action: Paths.accountPassword.url(id), submitLabel: "Set password",
                                         cancelPath: Paths.account.url(id), fields: fields, errors: errors)
     }

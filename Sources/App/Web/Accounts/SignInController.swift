@@ -3,27 +3,48 @@ import Fluent
 import Vapor
 
 /// Signing in and out with an e-mail address and password.
+///
+/// Nothing is stored for a visitor who only looks at the form: its
+/// anti-forgery token is a cookie matched against the form ("double submit"),
+/// and a session is made only once the password is right.
 struct SignInController {
     struct SignInForm: Content {
         var email: String?
         var password: String?
         var next: String?
+        /// Which account, when the e-mail address has one in more than one area.
+        var account: String?
+    }
+
+    struct AreaChoice: Encodable {
+        let value: String
+        let label: String
+        let checked: Bool
     }
 
     struct SignInPage: Encodable {
         let layout: PageLayout
         let action: String
+        let formToken: String
         let email: String
         let next: String
         let errorSummary: [ErrorSummaryItem]
         let emailError: String?
         let passwordError: String?
+        let accountError: String?
+        let areaChoices: [AreaChoice]
         let signedOut: Bool
     }
 
     /// A hash of a random password, checked when no account matches, so a
     /// wrong e-mail address takes as long as a wrong password.
     private static let decoyHash = try! Bcrypt.hash(DatabaseSessionDriver.newToken())
+    /// The cookie that says this browser has signed in to an account before.
+    static let deviceCookie = "coproduce_device"
+    /// A known browser is remembered for a year after it was last used.
+    static let deviceLifetime: TimeInterval = 365 * 24 * 60 * 60
+    /// Accounts one e-mail address can have across areas that sign-in will try.
+    static let maximumAccountsPerEmail = 10
 
     func show(req: Request) async throws -> Response {
         if req.auth.has(Viewer.self) { return req.redirect(to: Paths.home.url()) }
@@ -40,35 +61,39 @@ struct SignInController {
         var errors = ValidationErrors()
         if email.isEmpty { errors.add(field: "email", message: "Enter your e-mail address") }
         if password.isEmpty { errors.add(field: "password", message: "Enter your password") }
+        // Nobody's address is this long; a longer one is not looked up.
+        if TextInput.length(email) > 254 { errors.add(field: "email", message: "Enter a correct e-mail address and password") }
         guard errors.isEmpty else { return try await render(req, email: email, next: next, errors: errors) }
 
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let throttle = LoginThrottle.standard
-        let since = throttle.windowStart(now: req.now)
-        let accountFailures = try await SignInFailureModel.query(on: req.db)
-            .filter(\.$email == email).filter(\.$failedAt > since).all().map(\.failedAt)
-        let addressFailures = try await SignInFailureModel.query(on: req.db)
-            .filter(\.$address == address).filter(\.$failedAt > since)
-            .sort(\.$failedAt, .descending).limit(throttle.maximumFailuresPerAddress).all().map(\.failedAt)
-        if case .lockedUntil(let until) = throttle.decide(accountFailures: accountFailures, addressFailures: addressFailures, now: req.now) {
-            let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
-            throw Abort(.tooManyRequests, headers: ["Retry-After": String(minutes * 60)],
-                        reason: "You have tried to sign in too many times. Wait \(minutes) \(minutes == 1 ? "minute" : "minutes") and try again.")
-        }
+        let address = req.clientAddress
+        let device = try await knownDevice(req, email: email)
+        try await refuseIfThrottled(req, email: email, address: address, device: device)
 
-        let account = try await AccountModel.query(on: req.db)
-            .filter(\.$email == email).filter(\.$disabledAt == nil).first()
-        let verified = try await req.password.async.verify(password, created: account?.passwordHash ?? Self.decoyHash)
-        guard let account, verified else {
-            try await SignInFailureModel(email: email, address: address, failedAt: req.now).create(on: req.db)
+        let accounts = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$disabledAt == nil)
+            .with(\.$area).sort(\.$createdAt).limit(Self.maximumAccountsPerEmail).all()
+        var verified: [AccountModel] = []
+        if accounts.isEmpty {
+            _ = try await req.password.async.verify(password, created: Self.decoyHash)
+        }
+        for account in accounts {
+            if try await req.password.async.verify(password, created: account.passwordHash) { verified.append(account) }
+        }
+        guard !verified.isEmpty else {
+            try await SignInFailureModel(email: email, address: address, device: device?.tokenDigest, failedAt: req.now).create(on: req.db)
             req.logger.notice("Failed sign-in", metadata: ["address": .string(address)])
-            var problem = ValidationErrors()
-            problem.add(field: "email", message: "Enter a correct e-mail address and password")
-            return try await render(req, email: email, next: next, errors: problem)
+            return try await render(req, email: email, next: next,
+                                    errors: ValidationErrors(field: "email", message: "Enter a correct e-mail address and password"))
+        }
+        // The same e-mail address and password in more than one area: the person says which.
+        let chosen = verified.count == 1 ? verified[0] : verified.first { $0.id?.uuidString == form.account }
+        guard let account = chosen else {
+            var choose = ValidationErrors()
+            if form.account != nil { choose.add(field: "account", message: "Choose the area to sign in to") }
+            return try await render(req, email: email, next: next, errors: choose, choices: verified)
         }
 
         // A new session id at sign-in, so a session id planted before sign-in is useless.
-        if let oldID = req.session.id {
+        if req.hasSession, let oldID = req.session.id {
             try await req.application.sessions.driver.deleteSession(oldID, for: req).get()
         }
         req.session.id = nil
@@ -76,8 +101,14 @@ struct SignInController {
         req.session.data[SessionKeys.accountID] = try account.requireID().uuidString
         account.lastSignedInAt = req.now
         try await account.save(on: req.db)
-        try await SignInFailureModel.query(on: req.db).filter(\.$email == email).delete()
-        return req.redirect(to: next)
+        // Only this place's failures are forgiven: someone guessing elsewhere keeps their count.
+        var forgiven = SignInFailureModel.query(on: req.db).filter(\.$email == email)
+        if let device { forgiven = forgiven.filter(\.$device == device.tokenDigest) } else { forgiven = forgiven.filter(\.$address == address) }
+        try await forgiven.delete()
+
+        let response = req.redirect(to: next)
+        try await rememberDevice(req, response: response, account: account, known: device)
+        return response
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -86,22 +117,119 @@ struct SignInController {
         return req.redirect(to: Paths.signIn.url() + "?signed-out=1")
     }
 
-    private func render(_ req: Request, email: String, next: String, errors: ValidationErrors, signedOut: Bool = false) async throws -> Response {
-        // The sign-in form needs a session to hold its anti-forgery token.
-        _ = req.csrfToken()
-        let page = SignInPage(layout: req.layout(title: "Sign in", hasErrors: !errors.isEmpty), action: Paths.signIn.url(),
-                              email: email, next: next, errorSummary: ErrorSummaryItem.from(errors),
-                              emailError: errors.message(for: "email"), passwordError: errors.message(for: "password"),
-                              signedOut: signedOut)
+    // MARK: Throttling
+
+    /// The known-device record the browser's cookie names, when it belongs to an account with this e-mail address.
+    private func knownDevice(_ req: Request, email: String) async throws -> SignInDeviceModel? {
+        guard let token = req.cookies[Self.deviceCookie]?.string, token.utf8.count <= 64 else { return nil }
+        guard let device = try await SignInDeviceModel.query(on: req.db)
+            .filter(\.$tokenDigest == DatabaseSessionDriver.digest(token)).with(\.$account).first(),
+              device.account.email == email,
+              device.lastUsedAt > req.now.addingTimeInterval(-Self.deviceLifetime) else { return nil }
+        return device
+    }
+
+    private func refuseIfThrottled(_ req: Request, email: String, address: String, device: SignInDeviceModel?) async throws {
+        let throttle = LoginThrottle.standard
+        let since = throttle.windowStart(now: req.now)
+        func times(_ query: QueryBuilder<SignInFailureModel>, limit: Int) async throws -> [Date] {
+            try await query.filter(\.$failedAt > since).sort(\.$failedAt, .descending).limit(limit).all().map(\.failedAt)
+        }
+        let failures: LoginThrottle.RecentFailures
+        if let device {
+            failures = .knownDevice(try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email)
+                .filter(\.$device == device.tokenDigest), limit: throttle.maximumFailuresPerDevice))
+        } else {
+            let pair = try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email).filter(\.$address == address)
+                .filter(\.$device == nil), limit: throttle.maximumFailuresPerPair)
+            let fromAddress = try await times(SignInFailureModel.query(on: req.db).filter(\.$address == address).filter(\.$device == nil),
+                                              limit: throttle.maximumFailuresPerAddress)
+            let forAccount = try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email).filter(\.$device == nil),
+                                             limit: throttle.maximumFailuresPerAccount)
+            failures = .elsewhere(pair: pair, address: fromAddress, account: forAccount)
+        }
+        if case .lockedUntil(let until) = throttle.decide(failures, now: req.now) {
+            let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(minutes * 60)],
+                        reason: "You have tried to sign in too many times. Wait \(minutes) \(minutes == 1 ? "minute" : "minutes") and try again. If you use the browser you usually sign in with, you can try again straight away.")
+        }
+    }
+
+    /// Gives the browser a cookie that says it has signed in to this account, or refreshes the one it has.
+    private func rememberDevice(_ req: Request, response: Response, account: AccountModel, known: SignInDeviceModel?) async throws {
+        let accountID = try account.requireID()
+        if let known, known.$account.id == accountID {
+            known.lastUsedAt = req.now
+            try await known.save(on: req.db)
+            return
+        }
+        let token = DatabaseSessionDriver.newToken()
+        try await SignInDeviceModel(accountID: accountID, tokenDigest: DatabaseSessionDriver.digest(token), now: req.now).create(on: req.db)
+        response.cookies[Self.deviceCookie] = HTTPCookies.Value(
+            string: token, maxAge: Int(Self.deviceLifetime), path: Paths.signIn.url(),
+            isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    // MARK: The page
+
+    private func render(_ req: Request, email: String, next: String, errors: ValidationErrors, signedOut: Bool = false,
+                        choices: [AccountModel] = []) async throws -> Response {
+        let token = SignInFormToken.current(req)
+        let page = SignInPage(
+            layout: req.layout(title: choices.isEmpty ? "Sign in" : "Choose an area", hasErrors: !errors.isEmpty), action: Paths.signIn.url(),
+            formToken: token, email: email, next: next, errorSummary: ErrorSummaryItem.from(errors),
+            emailError: errors.message(for: "email"), passwordError: errors.message(for: "password"),
+            accountError: errors.message(for: "account"),
+            areaChoices: try choices.map { AreaChoice(value: try $0.requireID().uuidString, label: $0.area.name, checked: false) },
+            signedOut: signedOut)
         let response = try await req.view.render("accounts/sign-in", page).encodeResponse(for: req)
         response.status = errors.isEmpty ? .ok : .unprocessableEntity
+        SignInFormToken.set(token, on: response, for: req)
         return response
     }
 
-    /// Only addresses on this site, so sign-in cannot be used to send people elsewhere.
+    /// Only paths on this site, so sign-in cannot be used to send people
+    /// elsewhere. Browsers ignore tabs and line breaks in addresses and read
+    /// "/\t/evil.example" as "//evil.example", so any control character,
+    /// space or backslash is refused, as is anything that names a host.
+    /// Letters outside ASCII ("/people?q=Zoë") are sent percent-encoded.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+        guard let next, next.utf8.count <= 2048, next.hasPrefix("/"), !next.hasPrefix("//"),
+              !next.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\\" }),
+              let encoded = next.addingPercentEncoding(withAllowedCharacters: printableASCII),
+              let components = URLComponents(string: encoded), components.host == nil, components.scheme == nil,
               !next.hasPrefix(Paths.signIn.url()) else { return Paths.home.url() }
-        return next
+        return encoded
+    }
+
+    private static let printableASCII = CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))
+}
+
+/// The sign-in form's anti-forgery token, kept in a cookie and in the form,
+/// and compared when the form comes back. Another site can make a browser
+/// post the form, but cannot read or set the cookie, which is only sent to
+/// this site's own sign-in page.
+enum SignInFormToken {
+    static let cookie = "coproduce_sign_in"
+
+    /// The browser's token, or a new one.
+    static func current(_ req: Request) -> String {
+        if let token = req.cookies[cookie]?.string, isWellFormed(token) { return token }
+        return DatabaseSessionDriver.newToken()
+    }
+
+    static func set(_ token: String, on response: Response, for req: Request) {
+        response.cookies[cookie] = HTTPCookies.Value(string: token, maxAge: nil, path: Paths.signIn.url(),
+                                                     isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    /// Whether a sign-in post carries the same token in its form and its cookie.
+    static func matches(_ req: Request, sent: String?) -> Bool {
+        guard let expected = req.cookies[cookie]?.string, isWellFormed(expected), let sent else { return false }
+        return CSRFMiddleware.constantTimeEquals(expected, sent)
+    }
+
+    private static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43 && token.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 }

@@ -21,7 +21,7 @@ struct AccountsController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         let (accounts, total) = try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
             .with(\.$person).sort(\.$email).page(page)
         let rows = try accounts.map {
@@ -60,8 +60,9 @@ struct AccountsController {
         }
         let email = TextInput.normalisedEmail(form.email)
         if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
-        else if try await AccountModel.query(on: req.db).filter(\.$email == email).count() > 0 {
-            errors.add(field: "email", message: "There is already an account for \(email)")
+        // Only this area's accounts are looked at: whether an address is used in another area is not this area's business.
+        else if try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).filter(\.$email == email).count() > 0 {
+            errors.add(field: "email", message: "There is already an account for \(email) in \(viewer.areaName)")
         }
         let role = Role(rawValue: TextInput.clean(form.role))
         if role == nil { errors.add(field: "role", message: "Select a role") }
@@ -74,7 +75,7 @@ struct AccountsController {
         let hash = try await req.password.async.hash(form.password!)
         let account = AccountModel(areaID: viewer.areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role)
         try await req.db.transaction { db in
-            try await account.create(on: db)
+            try await account.save(on: db, orIfDuplicate: ValidationErrors(field: "email", message: "There is already an account for \(email) in \(viewer.areaName)"))
             try await req.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: "\(person.fullName) <\(email)>",
                                 detail: "Role: \(role.label)", on: db)
         }
@@ -206,7 +207,7 @@ struct AuditLogController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         let (events, total) = try await AuditEventModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
             .sort(\.$occurredAt, .descending).page(page)
         let rows = events.map { event in

@@ -22,7 +22,7 @@ struct AgreementsController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
             .sort(\.$startsOn, .descending).page(page)
         let partners = try await partnerNames(of: agreements.compactMap(\.id), on: req.db)

@@ -33,7 +33,7 @@ struct ComplaintsController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         let showClosed = req.query[String.self, at: "show"] == "all"
         var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
         if !showClosed { query = query.filter(\.$statusRaw != ComplaintStatus.closed.rawValue) }

@@ -179,7 +179,7 @@ struct GroupsController {
             let (details, parentID) = try await GroupStore.validate(name: form.name, purpose: form.purpose, cadence: form.cadence,
                                                                     reportsToId: form.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
             let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
-            try await group.create(on: req.db)
+            try await GroupStore.save(group, on: req.db)
             return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(details.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
@@ -201,7 +201,7 @@ struct GroupsController {
                                                                     reportsToId: form.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
             group.apply(details)
             group.$reportsTo.id = parentID
-            try await group.save(on: req.db)
+            try await GroupStore.save(group, on: req.db)
             return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Changes to \(details.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: group)

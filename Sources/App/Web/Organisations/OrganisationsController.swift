@@ -54,7 +54,7 @@ struct OrganisationsController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
         var query = OrganisationModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
         if let kind { query = query.filter(\.$kindRaw == kind.rawValue) }
@@ -115,7 +115,7 @@ struct OrganisationsController {
             let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
                                                                areaID: viewer.areaID, editing: nil, on: req.db)
             let organisation = OrganisationModel(areaID: viewer.areaID, details: details)
-            try await organisation.create(on: req.db)
+            try await OrganisationStore.save(organisation, on: req.db)
             return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(details.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
@@ -135,7 +135,7 @@ struct OrganisationsController {
             let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
                                                                areaID: viewer.areaID, editing: organisation.id, on: req.db)
             organisation.apply(details)
-            try await organisation.save(on: req.db)
+            try await OrganisationStore.save(organisation, on: req.db)
             return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(details.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: organisation)

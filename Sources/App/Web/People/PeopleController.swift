@@ -51,11 +51,13 @@ struct PeopleController {
 
     func index(req: Request) async throws -> View {
         let viewer = try req.viewer
-        let page = PageRequest(req)
+        let page = ListPage(req)
         var query = PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
         var extra: [String] = []
         var filterDescription: String?
-        let search = TextInput.clean(req.query[String.self, at: "q"]).lowercased()
+        // A search is a name, so it is cleaned and compared as names are; nobody's name is over 200 characters.
+        let typed = (try? TextInput.singleLine(req.query[String.self, at: "q"]).get()) ?? ""
+        let search = TextInput.length(typed) <= PersonDetails.maximumNameLength ? TextInput.comparisonKey(typed) : ""
         if !search.isEmpty {
             query = query.filter(\.$sortName =~ search)
             extra.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")

@@ -30,20 +30,27 @@ struct PlainEnglishController {
 
         let file = form.document.map { (name: $0.filename, data: Data(buffer: $0.data)) }
         var document: Document?
-        switch PlainEnglishInput.document(text: form.text, file: file) {
+        let work = req.application.documentWork
+        switch try await PlainEnglishInput.document(text: form.text, file: file, work: work) {
         case .success(let read): document = read
         case .failure(.unreadableFile(let message)): errors.add(field: "document", message: message)
-        case .failure(.textTooLong): errors.add(field: "text", message: "The text is too long to check here. Save it as a file and choose the file instead")
+        case .failure(.textTooLong):
+            errors.add(field: "text", message: "The text is more than \(PlainEnglishInput.maximumTextDescription), which is more than Coproduce checks at once. Check it in parts")
         case .failure(.nothingToCheck): errors.add(field: "text", message: "Paste the text to check, or choose a file")
         }
         let source = file.flatMap { $0.data.isEmpty ? nil : $0.name } ?? "The text you pasted"
         guard errors.isEmpty, let document, let profile else {
-            return try await renderForm(req, form: form, errors: errors)
+            // A text too long to check is not sent back into the form: the page would be as large as the text.
+            var kept = form
+            if errors.message(for: "text") != nil, (form.text?.utf8.count ?? 0) > PlainEnglishInput.limits.maximumTextBytes { kept.text = nil }
+            return try await renderForm(req, form: kept, errors: errors)
         }
 
-        let analysis = PlainEnglishChecker(settings: settings).check(document, profile: profile)
-        let page = PlainEnglishResultPage(layout: req.layout(title: "Plain English check"), source: source, analysis: analysis,
-                                          document: document, checkAgainPath: Paths.plainEnglish.url())
+        let layout = req.layout(title: "Plain English check")
+        let page = try await work.run {
+            PlainEnglishResultPage(layout: layout, source: source, analysis: PlainEnglishChecker(settings: settings).check(document, profile: profile),
+                                   document: document, checkAgainPath: Paths.plainEnglish.url())
+        }
         return try await req.view.render("plain-english/result", page).encodeResponse(for: req)
     }
 
@@ -133,6 +140,10 @@ struct PlainEnglishResultPage: Encodable {
 
     /// A long paper can have thousands of findings; the page lists this many, the counts cover all.
     static let findingsListed = 500
+    /// How much of the text is shown marked: about 30 pages.
+    static let textShownBytes = 100_000
+    /// A sentence with no full stop can be a whole file long; its excerpt is cut short.
+    static let excerptCharacters = 300
 
     init(layout: PageLayout, source: String, analysis: Analysis, document: Document, checkAgainPath: String) {
         self.layout = layout
@@ -167,7 +178,7 @@ struct PlainEnglishResultPage: Encodable {
         }
 
         let findings = analysis.findings
-        let placed = Highlights.blocks(of: document, findings: findings)
+        let placed = Highlights.blocks(of: document, findings: findings, maximumBytes: Self.textShownBytes)
         textIsComplete = placed.isComplete
         blocks = placed.blocks.map { block in
             Block(isListItem: block.kind == .listItem, isHeading: block.kind == .heading, pieces: block.pieces.map { piece in
@@ -179,11 +190,19 @@ struct PlainEnglishResultPage: Encodable {
         self.findings = findings.prefix(Self.findingsListed).enumerated().map { offset, finding in
             FindingRow(number: offset + 1, title: finding.kind.title, isProblem: finding.severity == .problem,
                        severity: finding.severity == .problem ? "Must change" : "Worth changing",
-                       excerpt: finding.excerpt, message: finding.message, suggestion: finding.suggestion,
+                       excerpt: Self.shortened(finding.excerpt), message: finding.message, suggestion: finding.suggestion,
                        position: "Line \(finding.line), column \(finding.column)")
         }
         findingsShown = self.findings.count
         findingsTotal = findings.count
-        kindCounts = Dictionary(grouping: findings, by: \.kind).sorted { $0.key < $1.key }.map { KindCount(title: $0.key.title, count: $0.value.count) }
+        var counts: [FindingKind: Int] = [:]
+        for finding in findings { counts[finding.kind, default: 0] += 1 }
+        kindCounts = counts.sorted { $0.key < $1.key }.map { KindCount(title: $0.key.title, count: $0.value) }
+    }
+
+    /// The start of a long excerpt, ending with "…".
+    static func shortened(_ excerpt: String) -> String {
+        guard excerpt.unicodeScalars.count > excerptCharacters else { return excerpt }
+        return String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(excerptCharacters))) + "…"
     }
 }
