@@ -40,4 +40,17 @@ import Testing
         #expect(!isComplete)
         #expect(blocks.count == 10)
     }
+
+    @Test func aTextWithNoParagraphBreaksIsCutWithinItsOneBlockAtACharacterBoundary() {
+        let text = String(repeating: "Café provision ", count: 10_000)
+        let document = Document(plainText: text)
+        let findings = PlainEnglishChecker().check(document).findings
+        let (blocks, isComplete) = Highlights.blocks(of: document, findings: findings, maximumBytes: 1001)
+        #expect(!isComplete)
+        #expect(blocks.count == 1)
+        let shown = blocks[0].pieces.filter { $0.kind != .flag }.map(\.text).joined()
+        #expect(shown.utf8.count <= 1001)
+        #expect(shown.utf8.count > 900)
+        #expect(!shown.contains("\u{FFFD}"))
+    }
 }

@@ -204,7 +204,7 @@ enum API {
 
     /// ?page= (1 to 1,000,000) and ?perPage= (1 to 200, 50 unless asked), checked strictly.
     static func pageRequest(_ req: Request) throws -> ListPage {
-        try ListPage.strict(page: req.query[String.self, at: "page"], perPage: req.query[String.self, at: "perPage"])
+        try ListPage.strict(page: try req.query.get(String?.self, at: "page"), perPage: try req.query.get(String?.self, at: "perPage"))
     }
 }
 

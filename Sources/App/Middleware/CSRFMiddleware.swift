@@ -18,15 +18,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: limit.value).get()
         }
         let sent = try? request.content.get(String.self, at: Self.fieldName)
-        if request.url.path == Paths.signIn.url() {
-            // Visitors who are not signed in have no session: the sign-in form keeps its token in a cookie.
-            guard SignInFormToken.matches(request, sent: sent) else { throw CSRFRefusal() }
-            return try await next.respond(to: request)
-        }
-        let expected = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
-        guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {
-            throw CSRFRefusal()
-        }
+        // Signed in, the token lives in the session. A visitor has no session:
+        // their forms (signing in) keep the token in a cookie. A signing-in form
+        // left open in a tab while signed in elsewhere carries the cookie's token.
+        let sessionToken = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
+        let sessionMatches = sessionToken.map { expected in sent.map { Self.constantTimeEquals(expected, $0) } ?? false } ?? false
+        let visitorMatches = (sessionToken == nil || request.url.path == Paths.signIn.url()) && VisitorFormToken.matches(request, sent: sent)
+        guard sessionMatches || visitorMatches else { throw CSRFRefusal() }
         return try await next.respond(to: request)
     }
 

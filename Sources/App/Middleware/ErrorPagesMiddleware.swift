@@ -85,6 +85,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         case 413: "What you sent is too large"
         case 422: "There is a problem with what you sent"
         case 429: "Too many attempts"
+        case 503: "Coproduce is busy"
         case 500...: "Sorry, there is a problem with the service"
         default: "There is a problem"
         }
@@ -93,6 +94,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
     static func message(for abort: any AbortError) -> String {
         switch abort.status.code {
         case 404: return "If you typed the web address, check it is correct. If you pasted it, check you copied all of it."
+        case 503 where abort.reason != abort.status.reasonPhrase: return abort.reason
         case 500...: return "Sorry, something went wrong on our side. Try again later."
         default:
             // Vapor's own reasons are written for developers; replace the generic ones.

@@ -62,7 +62,9 @@ extension Request {
     /// the right-most address in X-Forwarded-For that is not itself a
     /// trusted proxy, since anything to its left the client could have written.
     var clientAddress: String {
-        let peer = remoteAddress?.ipAddress ?? "unknown"
+        // Only a request made inside the process (as tests make them) has no
+        // address; it comes from this machine.
+        let peer = remoteAddress?.ipAddress ?? "127.0.0.1"
         let trusted = application.appConfig.trustedProxies
         return ClientAddress.resolve(peer: peer, forwardedFor: headers[.xForwardedFor], trusted: trusted)
     }

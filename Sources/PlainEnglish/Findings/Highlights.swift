@@ -34,8 +34,15 @@ public enum Highlights {
         var shown = 0
         var next = 0 // findings are sorted by where they start
         for block in document.blocks {
-            if shown + block.range.length > maximumBytes && !result.isEmpty { return (result, false) }
-            shown += block.range.length
+            var blockEnd = block.range.end
+            var isCut = false
+            if shown + block.range.length > maximumBytes {
+                guard result.isEmpty else { return (result, false) }
+                // The first block alone is too long (a file with no paragraph breaks): show its start.
+                blockEnd = document.characterBoundary(atOrBefore: block.range.start + maximumBytes)
+                isCut = true
+            }
+            shown += blockEnd - block.range.start
             var pieces: [Piece] = []
             var cursor = block.range.start
             func addText(upTo end: Int) {
@@ -43,7 +50,7 @@ public enum Highlights {
                 pieces.append(Piece(kind: .text, text: document.text(of: TextRange(start: cursor, end: end)), finding: nil))
                 cursor = end
             }
-            while next < findings.count, findings[next].range.start < block.range.end {
+            while next < findings.count, findings[next].range.start < blockEnd {
                 let finding = findings[next]
                 let number = next + 1
                 next += 1
@@ -53,13 +60,14 @@ public enum Highlights {
                 if sentenceKinds.contains(finding.kind) {
                     pieces.append(Piece(kind: .flag, text: finding.kind.title, finding: number))
                 } else {
-                    let end = min(finding.range.end, block.range.end)
+                    let end = min(finding.range.end, blockEnd)
                     pieces.append(Piece(kind: .highlight, text: document.text(of: TextRange(start: cursor, end: end)), finding: number))
                     cursor = end
                 }
             }
-            addText(upTo: block.range.end)
+            addText(upTo: blockEnd)
             result.append(Block(kind: block.kind, pieces: pieces))
+            if isCut { return (result, false) }
         }
         return (result, true)
     }

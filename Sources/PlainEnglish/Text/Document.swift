@@ -53,6 +53,14 @@ public struct Document: Sendable {
     }
 
     /// The text of a range.
+    /// The nearest offset at or before `offset` that starts a character, so
+    /// text cut there is never half a letter.
+    public func characterBoundary(atOrBefore offset: Int) -> Int {
+        var boundary = min(max(0, offset), bytes.count)
+        while boundary > 0, boundary < bytes.count, bytes[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+        return boundary
+    }
+
     public func text(of range: TextRange) -> String {
         String(decoding: bytes[range.start..<range.end], as: UTF8.self)
     }

@@ -42,11 +42,12 @@ final class TestBrowser: @unchecked Sendable {
 
     /// Posts a form; the anti-forgery token is added unless `csrf` is false.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String] = [:], list: [(String, String)] = [], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ fields: [String: String] = [:], list: [(String, String)] = [], csrf: Bool = true,
+              headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var pairs = fields.map { ($0.key, $0.value) } + list
         if csrf, let csrfToken { pairs.append(("csrfToken", csrfToken)) }
         let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        var headers = HTTPHeaders()
+        var headers = extra
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }

@@ -163,12 +163,12 @@ struct FormProtectionTests {
             #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
             #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
             #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
-            // The sign-in form's token is only sent back to the sign-in page, and never from another site.
+            // The sign-in form's token is a cookie no script can read and no other site can send.
             let formCookie = try #require(response.headers.first(name: .setCookie))
-            #expect(formCookie.hasPrefix("coproduce_sign_in="))
+            #expect(formCookie.hasPrefix("coproduce_form="))
             #expect(formCookie.contains("HttpOnly"))
             #expect(formCookie.contains("SameSite=Strict"))
-            #expect(formCookie.contains("Path=/sign-in"))
+            #expect(formCookie.contains("Path=/;"))
         }
     }
 

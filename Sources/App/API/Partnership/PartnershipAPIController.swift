@@ -288,7 +288,7 @@ struct PartnershipAPIController {
         let viewer = try req.viewer
         let page = try API.pageRequest(req)
         var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if let status = req.query[String.self, at: "status"] {
+        if let status = try req.query.get(String?.self, at: "status") {
             guard ComplaintStatus(rawValue: status) != nil else {
                 throw ValidationErrors(field: "status", message: "status must be one of: \(ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }

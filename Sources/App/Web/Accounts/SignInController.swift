@@ -174,7 +174,7 @@ struct SignInController {
 
     private func render(_ req: Request, email: String, next: String, errors: ValidationErrors, signedOut: Bool = false,
                         choices: [AccountModel] = []) async throws -> Response {
-        let token = SignInFormToken.current(req)
+        let token = VisitorFormToken.current(req)
         let page = SignInPage(
             layout: req.layout(title: choices.isEmpty ? "Sign in" : "Choose an area", hasErrors: !errors.isEmpty), action: Paths.signIn.url(),
             formToken: token, email: email, next: next, errorSummary: ErrorSummaryItem.from(errors),
@@ -184,7 +184,7 @@ struct SignInController {
             signedOut: signedOut)
         let response = try await req.view.render("accounts/sign-in", page).encodeResponse(for: req)
         response.status = errors.isEmpty ? .ok : .unprocessableEntity
-        SignInFormToken.set(token, on: response, for: req)
+        VisitorFormToken.set(token, on: response, for: req)
         return response
     }
 
@@ -205,12 +205,13 @@ struct SignInController {
     private static let printableASCII = CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))
 }
 
-/// The sign-in form's anti-forgery token, kept in a cookie and in the form,
-/// and compared when the form comes back. Another site can make a browser
-/// post the form, but cannot read or set the cookie, which is only sent to
-/// this site's own sign-in page.
-enum SignInFormToken {
-    static let cookie = "coproduce_sign_in"
+/// The anti-forgery token of a visitor who has not signed in, such as the
+/// sign-in form's: kept in a cookie and in the form, and compared when the
+/// form comes back. Another site can make a browser post the form, but cannot
+/// read or set the cookie, which the browser sends only with requests that
+/// start on this site. Nothing is stored on the server.
+enum VisitorFormToken {
+    static let cookie = "coproduce_form"
 
     /// The browser's token, or a new one.
     static func current(_ req: Request) -> String {
@@ -219,11 +220,11 @@ enum SignInFormToken {
     }
 
     static func set(_ token: String, on response: Response, for req: Request) {
-        response.cookies[cookie] = HTTPCookies.Value(string: token, maxAge: nil, path: Paths.signIn.url(),
+        response.cookies[cookie] = HTTPCookies.Value(string: token, maxAge: nil, path: "/",
                                                      isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .strict)
     }
 
-    /// Whether a sign-in post carries the same token in its form and its cookie.
+    /// Whether a post carries the same token in its form and its cookie.
     static func matches(_ req: Request, sent: String?) -> Bool {
         guard let expected = req.cookies[cookie]?.string, isWellFormed(expected), let sent else { return false }
         return CSRFMiddleware.constantTimeEquals(expected, sent)
