@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
-        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
@@ -36,7 +35,6 @@ let package = Package(
             dependencies: [
                 "PlainEnglish",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Ink", package: "Ink"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings
@@ -58,13 +56,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Parsers as fuzz targets: libFuzzer runs them (scripts/fuzz), the tests replay their corpus.
+        .target(name: "FuzzTargets", dependencies: ["Domain", "PlainEnglish", "PlainEnglishDocuments"], swiftSettings: strictSettings),
+        .executableTarget(name: "coproduce-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .executableTarget(
             name: "coproduce",
             dependencies: ["App", "PlainEnglishCLI"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
-        .testTarget(name: "PlainEnglishTests", dependencies: ["PlainEnglish", "PlainEnglishDocuments", "PlainEnglishCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strictSettings),
+        .testTarget(name: "PlainEnglishTests", dependencies: ["PlainEnglish", "PlainEnglishDocuments", "PlainEnglishCLI", "FuzzTargets",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strictSettings),
         .testTarget(
             name: "AppTests",
             dependencies: [

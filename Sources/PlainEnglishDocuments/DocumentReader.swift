@@ -89,7 +89,7 @@ public enum DocumentReader {
     }
 
     /// Reads every format but PDF, here and now, within the limits.
-    static func readInProcess(_ data: Data, format: Format, limits: Limits) throws -> Document {
+    public static func readInProcess(_ data: Data, format: Format, limits: Limits) throws -> Document {
         let deadline = Deadline(limits)
         switch format {
         case .text: return try plainTextDocument(data, limits: limits)

@@ -18,9 +18,17 @@ enum WordText {
         guard data.starts(with: [0x50, 0x4B]) else {
             throw DocumentReader.ReadError("This is not a Word file, or it is damaged: a .docx file is a zip archive. \(DocumentReader.supportedFormatsSentence)")
         }
+        // Read from a file, not from memory: ZIPFoundation's in-memory archive
+        // stops the process (a range with its ends swapped) when a damaged zip
+        // points past its own end; reading a file, the same zip is an error.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("document.docx")
+        try data.write(to: file)
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw DocumentReader.ReadError("This Word file is damaged and cannot be opened.")
         }

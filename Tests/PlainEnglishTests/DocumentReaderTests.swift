@@ -61,6 +61,68 @@ import ZIPFoundation
         #expect(document.links.first?.target == "https://example.org")
     }
 
+    @Test func markdownInItsCommonForms() async throws {
+        let markdown = """
+        Papers for the meeting
+        ======================
+
+        Read the **agenda** and the _minutes_ before you come. See [the guide][guide], \\*not\\* the [old one](<https://old.example.org> "Old").
+        A line that carries on.
+
+        ```
+        let code = "not prose"
+        ```
+
+            indented code is not prose either
+
+        1. First, bring your `EHCP` if you have one.
+        2) Second
+        * Bullet with ![a child swimming](swim.png) in it
+          - nested item
+        > A quote from a parent: <b>bold</b> words.
+        > > A quote in a quote.
+
+        | Who | When |
+        |-----|:----:|
+        | Forum | Monday |
+
+        Mail <forum@example.org> or visit <https://example.org>. snake_case_name stays, and 5 * 3 too.
+
+        Subheading
+        ----------
+
+        ### Closing ###
+
+        [guide]: https://example.org/guide
+        """
+        let document = try await DocumentReader.read(Data(markdown.utf8), named: "paper.md")
+        #expect(units(document) == [
+            "heading: Papers for the meeting",
+            "paragraph: Read the agenda and the minutes before you come. See the guide, *not* the old one. A line that carries on.",
+            "listItem: First, bring your EHCP if you have one.",
+            "listItem: Second",
+            "listItem: Bullet with a child swimming in it",
+            "listItem: nested item",
+            "paragraph: A quote from a parent: bold words. A quote in a quote.",
+            "paragraph: Who. When",
+            "paragraph: Forum. Monday",
+            "paragraph: Mail forum@example.org or visit https://example.org. snake_case_name stays, and 5 * 3 too.",
+            "heading: Subheading",
+            "heading: Closing",
+        ])
+        #expect(document.links.map(\.target) == ["https://example.org/guide", "https://old.example.org", "forum@example.org", "https://example.org"])
+        #expect(document.links.map { document.text(of: $0.range) } == ["the guide", "old one", "forum@example.org", "https://example.org"])
+    }
+
+    @Test func markdownThatWouldMakeABacktrackingParserHangIsReadInAMoment() async throws {
+        for pathological in [String(repeating: "[", count: 200_000), String(repeating: "![", count: 100_000), String(repeating: "[a](", count: 50_000),
+                             String(repeating: "<", count: 200_000), String(repeating: "`a``", count: 50_000), String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)] {
+            let started = ContinuousClock.now
+            _ = try await DocumentReader.read(Data(pathological.utf8), named: "hostile.md")
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+
     @Test func wordFilesKeepHeadingsListsAndLinks() async throws {
         let data = try WordSample.make(paragraphs: [
             ("Heading1", false, "Papers for the meeting"),

@@ -10,7 +10,12 @@ enum APISchemas {
     }
 
     static func oneOf<Values: CaseIterable & RawRepresentable>(_ type: Values.Type, required: Bool = true, description: String? = nil) -> JSONSchema where Values.RawValue == String {
-        .string(required: required, nullable: !required, description: description, allowedValues: Values.allCases.map { AnyCodable($0.rawValue) })
+        .string(required: required, nullable: !required, description: description, allowedValues: allowed(Values.allCases.map(\.rawValue), nullable: !required))
+    }
+
+    /// The values a string may take; null among them when it may be null, as JSON Schema's enum needs.
+    static func allowed(_ values: [String], nullable: Bool) -> [AnyCodable] {
+        values.map { AnyCodable($0) } + (nullable ? [AnyCodable(String?.none)] : [])
     }
 
     static let date = JSONSchema.string(format: .date, description: "A date written YYYY-MM-DD")
@@ -26,7 +31,7 @@ enum APISchemas {
             "fileName": optionalString("The file's name; its extension (.txt, .md, .html, .docx, .pdf) says its kind"),
             "fileContent": optionalString("The file in base64, up to 20 MB before encoding"),
             "profile": .string(required: false, nullable: true, description: "Who the text is for; the area's usual profile if not given",
-                               allowedValues: PlainEnglish.Profile.Name.allCases.map { AnyCodable($0.rawValue) }),
+                               allowedValues: allowed(PlainEnglish.Profile.Name.allCases.map(\.rawValue), nullable: true)),
         ]),
         "PlainEnglishAnalysis": .object(properties: [
             "profile": oneOf(PlainEnglish.Profile.Name.self),
@@ -89,7 +94,7 @@ enum APISchemas {
             "phone": optionalString("Null when the caller may not see this person's contact details"),
             "contactDetailsHidden": .boolean(description: "True when the caller may not see this person's contact details"),
             "volunteerAgreement": .string(required: false, nullable: true, description: "Forum members only",
-                                          allowedValues: ["in-force", "ends-soon", "ended", "not-signed"].map { AnyCodable($0) }),
+                                          allowedValues: allowed(["in-force", "ends-soon", "ended", "not-signed"], nullable: true)),
         ]),
         "PersonInput": .object(properties: [
             "fullName": .string(maxLength: PersonDetails.maximumNameLength),

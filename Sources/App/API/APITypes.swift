@@ -204,7 +204,36 @@ enum API {
 
     /// ?page= (1 to 1,000,000) and ?perPage= (1 to 200, 50 unless asked), checked strictly.
     static func pageRequest(_ req: Request) throws -> ListPage {
-        try ListPage.strict(page: try req.query.get(String?.self, at: "page"), perPage: try req.query.get(String?.self, at: "perPage"))
+        try ListPage.strict(page: try queryParameter(req, "page"), perPage: try queryParameter(req, "perPage"))
+    }
+
+    /// One of the API's own query parameters, read strictly: given once, with
+    /// sound % codes and no NUL. Other parameters are not the API's and are
+    /// not read, however odd, so one strange name cannot spoil a request.
+    static func queryParameter(_ req: Request, _ name: String) throws -> String? {
+        guard let query = req.url.query else { return nil }
+        var found: String?
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { continue }
+            guard found == nil else { throw ValidationErrors(field: name, message: "\(name) must be given once") }
+            let raw = parts.count > 1 ? String(parts[1]) : ""
+            guard let value = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding, !value.utf8.contains(0) else {
+                throw ValidationErrors(field: name, message: "\(name) has a broken % code or a hidden character")
+            }
+            found = value.precomposedStringWithCanonicalMapping
+        }
+        return found
+    }
+
+    /// An optional id or e-mail address: null or left out means none; an
+    /// empty string is neither a value of its format nor null, so it is refused.
+    static func refuseEmpty(_ fields: [(name: String, value: String?, meaning: String)]) throws {
+        var errors = ValidationErrors()
+        for field in fields where field.value == "" {
+            errors.add(field: field.name, message: "\(field.name) must be \(field.meaning), or null")
+        }
+        try errors.throwIfAny()
     }
 }
 

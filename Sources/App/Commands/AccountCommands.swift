@@ -94,7 +94,7 @@ struct UserCommands: AsyncCommandGroup {
 
             let hash = try await app.password.async.hash(password)
             let areaID = try area.requireID()
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 let person = PersonModel(areaID: areaID, organisationID: nil, details: PersonDetails(fullName: name, email: email))
                 try await person.create(on: db)
                 try await AccountModel(areaID: areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role).create(on: db)

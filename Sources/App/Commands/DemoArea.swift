@@ -43,7 +43,7 @@ enum DemoArea {
     static func load(on database: any Database, hash: @Sendable (String) throws -> String, today: CalendarDate) async throws -> Outcome {
         if try await AreaModel.query(on: database).filter(\.$slug == slug).first() != nil { return .alreadyThere }
         let passwordHash = try hash(password)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await populate(db, passwordHash: passwordHash, today: today)
         }
         return .loaded

@@ -17,7 +17,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
             _ = try await request.body.collect(max: limit.value).get()
         }
-        let sent = try? request.content.get(String.self, at: Self.fieldName)
+        // A document upload's form is large: it is taken apart on the document threads.
+        let sent: String? = request.route?.bodyLimit == nil
+            ? try? request.content.get(String.self, at: Self.fieldName)
+            : try await request.application.documentWork.run { try? request.content.get(String.self, at: Self.fieldName) }
         // Signed in, the token lives in the session. A visitor has no session:
         // their forms (signing in) keep the token in a cookie. A signing-in form
         // left open in a tab while signed in elsewhere carries the cookie's token.

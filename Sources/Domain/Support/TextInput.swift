@@ -41,15 +41,25 @@ public enum TextInput {
     public static func multiLine(_ raw: String?) -> Result<String, Problem> {
         guard let raw else { return .success("") }
         if let problem = problem(in: raw) { return .failure(problem) }
-        let lines = raw.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
-            .map { line in
-                var kept = String.UnicodeScalarView()
-                for scalar in line.unicodeScalars where !isInvisibleFormatting(scalar) { kept.append(scalar) }
-                while let last = kept.last, last.properties.isWhitespace { kept.removeLast() }
-                return String(kept)
+        // Lines are split scalar by scalar: "\r\n" is one Character to Swift,
+        // and "\r\r\n" holds one only after a first pass.
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var previousWasReturn = false
+        func endLine() {
+            while let last = line.last, last.properties.isWhitespace { line.removeLast() }
+            lines.append(String(line))
+            line = String.UnicodeScalarView()
+        }
+        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            defer { previousWasReturn = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasReturn: continue // the second half of "\r\n"
+            case "\n", "\r", "\u{2028}", "\u{2029}": endLine()
+            default: if !isInvisibleFormatting(scalar) { line.append(scalar) }
             }
+        }
+        endLine()
         let first = lines.firstIndex { !$0.isEmpty } ?? lines.endIndex
         let last = lines.lastIndex { !$0.isEmpty } ?? lines.startIndex
         return .success(first <= last ? lines[first...last].joined(separator: "\n") : "")
@@ -168,7 +178,8 @@ extension ValidationErrors {
             add(field: field, message: problem.message(label: label))
             return ""
         case .success(let text):
-            if TextInput.length(text) > maximum {
+            // As sent, too: a limit a client can read in the API's schema holds for what it sends.
+            if TextInput.length(text) > maximum || TextInput.length(raw ?? "") > maximum {
                 add(field: field, message: "\(label) must be \(maximum.withCommas) characters or fewer")
             }
             return text
@@ -188,7 +199,9 @@ extension ValidationErrors {
             add(field: field, message: problem.message(label: label))
             return ""
         case .success(let text):
-            if TextInput.length(text) > maximum {
+            // As sent too, counting a browser's CR LF line break as one character, as the form's limit does.
+            let sent = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            if TextInput.length(text) > maximum || TextInput.length(sent) > maximum {
                 add(field: field, message: "\(label) must be \(maximum.withCommas) characters or fewer")
             }
             return text

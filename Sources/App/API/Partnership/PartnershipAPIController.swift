@@ -22,6 +22,7 @@ struct PartnershipAPIController {
     func createOrganisation(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let input = try req.content.decode(API.OrganisationInput.self)
+        try API.refuseEmpty([("email", input.email, "an e-mail address")])
         let details = try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
                                                            areaID: viewer.areaID, editing: nil, on: req.db)
         let model = OrganisationModel(areaID: viewer.areaID, details: details)
@@ -33,6 +34,7 @@ struct PartnershipAPIController {
         let viewer = try req.viewer
         let model = try await organisation(req)
         let input = try req.content.decode(API.OrganisationInput.self)
+        try API.refuseEmpty([("email", input.email, "an e-mail address")])
         model.apply(try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
                                                          areaID: viewer.areaID, editing: model.id, on: req.db))
         try await OrganisationStore.save(model, on: req.db)
@@ -72,10 +74,11 @@ struct PartnershipAPIController {
     func createPerson(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let input = try req.content.decode(API.PersonInput.self)
+        try API.refuseEmpty([("organisationId", input.organisationId, "an organisation's id"), ("email", input.email, "an e-mail address")])
         let (details, organisationID) = try await PersonStore.validate(fullName: input.fullName, organisationId: input.organisationId, jobTitle: input.jobTitle,
                                                                        email: input.email, phone: input.phone, areaID: viewer.areaID, on: req.db)
         let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await person.create(on: db)
             try await req.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, detail: "Through the API", on: db)
         }
@@ -87,11 +90,12 @@ struct PartnershipAPIController {
         let viewer = try req.viewer
         let person = try await person(req)
         let input = try req.content.decode(API.PersonInput.self)
+        try API.refuseEmpty([("organisationId", input.organisationId, "an organisation's id"), ("email", input.email, "an e-mail address")])
         let (details, organisationID) = try await PersonStore.validate(fullName: input.fullName, organisationId: input.organisationId, jobTitle: input.jobTitle,
                                                                        email: input.email, phone: input.phone, areaID: viewer.areaID, on: req.db)
         person.apply(details)
         person.$organisation.id = organisationID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await person.save(on: db)
             try await req.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, detail: "Through the API", on: db)
         }
@@ -135,6 +139,7 @@ struct PartnershipAPIController {
     func createGroup(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let input = try req.content.decode(API.GroupInput.self)
+        try API.refuseEmpty([("reportsToId", input.reportsToId, "a group's id")])
         let (details, parentID) = try await GroupStore.validate(name: input.name, purpose: input.purpose, cadence: input.cadence,
                                                                 reportsToId: input.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
         let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
@@ -146,6 +151,7 @@ struct PartnershipAPIController {
         let viewer = try req.viewer
         let group = try await group(req)
         let input = try req.content.decode(API.GroupInput.self)
+        try API.refuseEmpty([("reportsToId", input.reportsToId, "a group's id")])
         let (details, parentID) = try await GroupStore.validate(name: input.name, purpose: input.purpose, cadence: input.cadence,
                                                                 reportsToId: input.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
         group.apply(details)
@@ -260,6 +266,7 @@ struct PartnershipAPIController {
     func createClause(req: Request) async throws -> Response {
         let agreement = try await agreement(req)
         let input = try req.content.decode(API.ClauseInput.self)
+        try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
         let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
         let clause = try await ClauseStore.append(details, groupID: groupID, agreementID: try agreement.requireID(), on: req.db)
         return try await .created(try API.Clause(clause, latest: nil), at: Paths.API.clause.url(try agreement.requireID(), try clause.requireID()), for: req)
@@ -268,6 +275,7 @@ struct PartnershipAPIController {
     func updateClause(req: Request) async throws -> API.Clause {
         let clause = try await clause(req)
         let input = try req.content.decode(API.ClauseInput.self)
+        try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
         let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
         clause.apply(details, groupID: groupID)
         try await clause.save(on: req.db)
@@ -288,7 +296,7 @@ struct PartnershipAPIController {
         let viewer = try req.viewer
         let page = try API.pageRequest(req)
         var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if let status = try req.query.get(String?.self, at: "status") {
+        if let status = try API.queryParameter(req, "status") {
             guard ComplaintStatus(rawValue: status) != nil else {
                 throw ValidationErrors(field: "status", message: "status must be one of: \(ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -84,7 +84,9 @@ struct PlainEnglishAPIController {
     static let maximumBody: ByteCount = "28mb"
 
     func check(req: Request) async throws -> API.PlainEnglishAnalysis {
-        let input = try req.content.decode(API.PlainEnglishCheckInput.self)
+        let work = req.application.documentWork
+        // Taking apart 28 MB of JSON and base64 is heavy work too.
+        let input = try await work.run { try req.content.decode(API.PlainEnglishCheckInput.self) }
         let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
         var profile = settings.defaultProfile
         if let requested = input.profile {
@@ -98,13 +100,12 @@ struct PlainEnglishAPIController {
             guard let fileName = input.fileName, !fileName.isEmpty else {
                 throw ValidationErrors(field: "fileName", message: "fileName is needed with fileContent: its extension says what kind of file it is")
             }
-            guard let data = Data(base64Encoded: content, options: .ignoreUnknownCharacters) else {
+            guard let data = try await work.run({ Data(base64Encoded: content, options: .ignoreUnknownCharacters) }) else {
                 throw ValidationErrors(field: "fileContent", message: "fileContent must be the file in base64")
             }
             file = (fileName, data)
         }
         let document: Document
-        let work = req.application.documentWork
         switch try await PlainEnglishInput.document(text: input.text, file: file, work: work) {
         case .success(let read): document = read
         case .failure(.unreadableFile(let message)): throw ValidationErrors(field: "fileContent", message: message)

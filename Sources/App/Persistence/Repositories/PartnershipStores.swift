@@ -121,7 +121,7 @@ enum AgreementStore {
     /// Saves the agreement and replaces its partners, all or nothing.
     static func save(_ agreement: AgreementModel, details: AgreementDetails, partnerIDs: [UUID], on db: any Database) async throws {
         agreement.apply(details)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await agreement.save(on: db)
             let id = try agreement.requireID()
             try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id == id).delete()
@@ -166,7 +166,7 @@ enum ClauseStore {
 
     /// Adds a clause at the end of the agreement.
     static func append(_ details: ClauseDetails, groupID: UUID?, agreementID: UUID, on db: any Database) async throws -> ClauseModel {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let last = try await ClauseModel.query(on: db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
             let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
             try await clause.create(on: db)

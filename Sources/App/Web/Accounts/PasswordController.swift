@@ -27,7 +27,7 @@ struct PasswordController {
         if let problem = PasswordRules.problem(with: form.newPassword ?? "") { errors.add(field: "newPassword", message: problem) }
         guard errors.isEmpty else { return try await renderChange(req, errors: errors) }
         account.passwordHash = try await req.password.async.hash(form.newPassword!)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await account.save(on: db)
             try await Self.signOutElsewhere(accountID: viewer.accountID, keeping: req.session.id, on: db)
         }
@@ -53,7 +53,7 @@ struct PasswordController {
         }
         account.passwordHash = try await req.password.async.hash(form.newPassword!)
         let accountID = try account.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await account.save(on: db)
             try await Self.signOutElsewhere(accountID: accountID, keeping: accountID == viewer.accountID ? req.session.id : nil, on: db)
             try await req.audit(.update, subjectType: "account", subjectID: accountID, subjectLabel: "\(account.person.fullName) <\(account.email)>",

@@ -74,7 +74,7 @@ struct AccountsController {
         }
         let hash = try await req.password.async.hash(form.password!)
         let account = AccountModel(areaID: viewer.areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await account.save(on: db, orIfDuplicate: ValidationErrors(field: "email", message: "There is already an account for \(email) in \(viewer.areaName)"))
             try await req.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: "\(person.fullName) <\(email)>",
                                 detail: "Role: \(role.label)", on: db)
@@ -124,7 +124,7 @@ struct AccountsController {
                        turnOff != (account.disabledAt != nil) ? (turnOff ? "turned off" : "turned back on") : nil].compactMap { $0 }
         account.roleRaw = role.rawValue
         account.disabledAt = turnOff ? (account.disabledAt ?? req.now) : nil
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await account.save(on: db)
             if turnOff {
                 // Turning an account off signs it out everywhere at once.

@@ -229,7 +229,7 @@ struct GroupsController {
         let form = try req.content.decode(TermsForm.self)
         do {
             let details = try TermsOfReferenceDetails.validate(text: form.text, attendees: form.attendees, agreedOn: form.agreedOn ?? DateInput(), today: req.today)
-            let version = try await req.db.transaction { db in
+            let version = try await req.db.writeTransaction { db in
                 let latest = try await TermsOfReferenceModel.query(on: db).filter(\.$group.$id == id).max(\.$version) ?? 0
                 try await TermsOfReferenceModel(groupID: id, version: latest + 1, details: details).create(on: db)
                 return latest + 1

@@ -186,7 +186,7 @@ struct PeopleController {
             let (details, organisationID) = try await PersonStore.validate(fullName: form.fullName, organisationId: form.organisationId, jobTitle: form.jobTitle,
                                                                            email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
             let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await person.create(on: db)
                 try await req.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
             }
@@ -216,7 +216,7 @@ struct PeopleController {
                                                                            email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
             person.apply(details)
             person.$organisation.id = organisationID
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await person.save(on: db)
                 try await req.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
             }
@@ -247,7 +247,7 @@ struct PeopleController {
         let form = try req.content.decode(DiversityForm.self)
         do {
             person.diversity = try DiversityMonitoring.validate(ethnicGroup: form.ethnicGroup, disabled: form.disabled, mainLanguage: form.mainLanguage)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await person.save(on: db)
                 try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Diversity monitoring", on: db)
             }
@@ -275,7 +275,7 @@ struct PeopleController {
         let form = try req.content.decode(VolunteerAgreementForm.self)
         do {
             let agreement = try VolunteerAgreementStatus.validate(signedOn: form.signedOn ?? DateInput(), expiresOn: form.expiresOn ?? DateInput(), today: req.today)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await VolunteerAgreementModel(areaID: viewer.areaID, personID: id, agreement: agreement).create(on: db)
                 try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded", on: db)
             }
@@ -320,7 +320,7 @@ struct PeopleController {
         guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         let id = try person.requireID()
         guard id != viewer.personID else { return req.redirect(to: Paths.deletePerson.url(id)) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let accounts = try await AccountModel.query(on: db).filter(\.$person.$id == id).all(\.$id)
             if !accounts.isEmpty {
                 try await SessionRecordModel.query(on: db).filter(\.$accountID ~~ accounts).delete()

@@ -22,7 +22,9 @@ struct PlainEnglishController {
     }
 
     func check(req: Request) async throws -> Response {
-        let form = try req.content.decode(Form.self)
+        let work = req.application.documentWork
+        // A 20 MB form takes a while to take apart: that is heavy work too.
+        let form = try await work.run { try req.content.decode(Form.self) }
         let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
         var errors = ValidationErrors()
         let profile = form.profile.flatMap(Profile.Name.init(rawValue:))
@@ -30,7 +32,6 @@ struct PlainEnglishController {
 
         let file = form.document.map { (name: $0.filename, data: Data(buffer: $0.data)) }
         var document: Document?
-        let work = req.application.documentWork
         switch try await PlainEnglishInput.document(text: form.text, file: file, work: work) {
         case .success(let read): document = read
         case .failure(.unreadableFile(let message)): errors.add(field: "document", message: message)

@@ -1,0 +1,27 @@
+import Fluent
+import SQLKit
+
+extension Database {
+    /// A transaction that writes, all or nothing.
+    ///
+    /// On SQLite it begins with BEGIN IMMEDIATE, taking the write lock before
+    /// its first read. Fluent begins deferred: a transaction that reads (the
+    /// last clause's number, the latest version) and then writes finds that
+    /// another writer got in between, and SQLite answers "database is locked"
+    /// at once instead of letting it wait its turn. PostgreSQL needs nothing of the kind.
+    func writeTransaction<Result: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> Result) async throws -> Result {
+        guard !inTransaction, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
+        return try await withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return try await connection.transaction(body) }
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
