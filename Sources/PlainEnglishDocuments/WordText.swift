@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import PlainEnglish
-import ZIPFoundation
 
 /// The text of a Word (.docx) file: the paragraphs of word/document.xml,
 /// with headings (the Heading and Title styles), list items (numbered or
@@ -18,33 +17,16 @@ enum WordText {
         guard data.starts(with: [0x50, 0x4B]) else {
             throw DocumentReader.ReadError("This is not a Word file, or it is damaged: a .docx file is a zip archive. \(DocumentReader.supportedFormatsSentence)")
         }
-        // Read from a file, not from memory: ZIPFoundation's in-memory archive
-        // stops the process (a range with its ends swapped) when a damaged zip
-        // points past its own end; reading a file, the same zip is an error.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-docx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("document.docx")
-        try data.write(to: file)
-        let archive: Archive
+        let archive: ZipParts
         do {
-            archive = try Archive(url: file, accessMode: .read)
+            archive = try ZipParts(data, maximumParts: limits.maximumParts)
+        } catch ZipParts.Problem.tooManyParts {
+            throw DocumentReader.ReadError.tooManyParts(limits)
         } catch {
             throw DocumentReader.ReadError("This Word file is damaged and cannot be opened.")
         }
-        // Walk the parts once, counting them: a zip can list hundreds of thousands.
-        var documentEntry: Entry?
-        var relationshipsEntry: Entry?
-        var parts = 0
-        for entry in archive {
-            parts += 1
-            if parts > limits.maximumParts { throw DocumentReader.ReadError.tooManyParts(limits) }
-            switch entry.path {
-            case "word/document.xml": documentEntry = entry
-            case "word/_rels/document.xml.rels": relationshipsEntry = entry
-            default: break
-            }
-        }
+        let documentEntry = archive.parts.first { $0.path == "word/document.xml" }
+        let relationshipsEntry = archive.parts.first { $0.path == "word/_rels/document.xml.rels" }
         guard let documentEntry else {
             throw DocumentReader.ReadError("This zip file has no Word document in it. \(DocumentReader.supportedFormatsSentence)")
         }
@@ -55,6 +37,7 @@ enum WordText {
         }
         // A damaged list of links only loses the link targets.
         let relationships = relationshipsEntry.flatMap { try? unpack($0, from: archive, deadline: deadline) }
+            .flatMap { declaresDocumentType($0) ? nil : $0 }
         let reader = WordXMLReader(linkTargets: relationships.map(LinkTargets.read) ?? [:], deadline: deadline)
         let parser = XMLParser(data: xml)
         parser.shouldResolveExternalEntities = false
@@ -69,18 +52,20 @@ enum WordText {
 
     /// One part of the archive, unpacked up to the limit. The size the zip
     /// declares can lie, so the bytes are counted as they come.
-    private static func unpack(_ entry: Entry, from archive: Archive, deadline: DocumentReader.Deadline) throws -> Data {
+    private static func unpack(_ entry: ZipParts.Part, from archive: ZipParts, deadline: DocumentReader.Deadline) throws -> Data {
         let limits = deadline.limits
-        guard entry.uncompressedSize <= UInt64(limits.maximumUnpackedBytes) else { throw DocumentReader.ReadError.unpacksTooLarge(limits) }
+        guard entry.uncompressedSize <= limits.maximumUnpackedBytes else { throw DocumentReader.ReadError.unpacksTooLarge(limits) }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { piece in
+            try archive.unpack(entry) { piece in
                 guard data.count + piece.count <= limits.maximumUnpackedBytes else { throw DocumentReader.ReadError.unpacksTooLarge(limits) }
                 try deadline.check()
                 data.append(piece)
             }
         } catch let error as DocumentReader.ReadError {
             throw error
+        } catch ZipParts.Problem.encrypted {
+            throw DocumentReader.ReadError("This Word file is protected by a password. Save it as .docx without a password and try again.")
         } catch {
             throw DocumentReader.ReadError("This Word file is damaged and cannot be opened.")
         }

@@ -59,7 +59,8 @@ import ZIPFoundation
         #expect(bomb.count < 200_000)
         let started = ContinuousClock.now
         #expect(await readError(bomb, named: "bomb.docx") == "This Word file unpacks to more than 1 MB, which is more than Coproduce reads. Save it again from Word, or as a .txt file, and try again.")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Not a speed target: a reader without the limit would unpack all 20 MB and run out of patience here.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test func aWordFileThatUnderstatesItsSizeIsStillStopped() async throws {
@@ -126,7 +127,8 @@ import ZIPFoundation
         let started = ContinuousClock.now
         let document = try await DocumentReader.read(data, named: "links.docx", limits: Self.small)
         #expect(document.links.count == 10_000)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Counting the paragraph again at each link took minutes here; the bound only catches that.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     // MARK: PDF
@@ -149,7 +151,8 @@ import ZIPFoundation
         let started = ContinuousClock.now
         let document = try await PDFText.document(Self.aPDF, limits: Self.small, reader: reader)
         #expect(document.text.contains("Papers go out a week before."))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Reading the text before the warnings stalled both programs for ever; any bound catches that.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test func aReaderThatNeverFinishesIsKilledWithWhatItStarted() async throws {
@@ -162,7 +165,8 @@ import ZIPFoundation
         await #expect(throws: DocumentReader.ReadError.tookTooLong(limits)) {
             try await PDFText.document(Self.aPDF, limits: limits, reader: reader)
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The reader would sleep for 30 seconds: it was stopped well before.
+        #expect(ContinuousClock.now - started < .seconds(25))
         // The child went with it: its process group was killed.
         try await Task.sleep(for: .seconds(1))
         #expect(!Self.processRunning(commandContaining: marker))
@@ -194,7 +198,7 @@ import ZIPFoundation
         let started = ContinuousClock.now
         let document = try await DocumentReader.read(pdf, named: "noisy.pdf", limits: Self.small)
         #expect(document.text.contains("Hello there."))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     // MARK: Helpers

@@ -119,7 +119,8 @@ import ZIPFoundation
                              String(repeating: "<", count: 200_000), String(repeating: "`a``", count: 50_000), String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)] {
             let started = ContinuousClock.now
             _ = try await DocumentReader.read(Data(pathological.utf8), named: "hostile.md")
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Ink took hours on 30 brackets; a linear reader takes a moment, so any bound catches a return to backtracking.
+            #expect(ContinuousClock.now - started < .seconds(60))
         }
     }
 

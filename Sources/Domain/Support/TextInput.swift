@@ -173,17 +173,8 @@ extension ValidationErrors {
     /// refused character or a text over `maximum` is reported against the
     /// field; the cleaned text (empty when refused) is returned.
     public mutating func line(_ raw: String?, field: String, label: String, maximum: Int) -> String {
-        switch TextInput.singleLine(raw) {
-        case .failure(let problem):
-            add(field: field, message: problem.message(label: label))
-            return ""
-        case .success(let text):
-            // As sent, too: a limit a client can read in the API's schema holds for what it sends.
-            if TextInput.length(text) > maximum || TextInput.length(raw ?? "") > maximum {
-                add(field: field, message: "\(label) must be \(maximum.withCommas) characters or fewer")
-            }
-            return text
-        }
+        // As sent, too: a limit a client can read in the API's schema holds for what it sends.
+        accept(TextInput.singleLine(raw), sentLength: TextInput.length(raw ?? ""), field: field, label: label, maximum: maximum)
     }
 
     /// `line`, or nil when nothing was entered.
@@ -194,14 +185,19 @@ extension ValidationErrors {
 
     /// Text of several lines from a field, cleaned by `TextInput.multiLine`.
     public mutating func paragraphs(_ raw: String?, field: String, label: String, maximum: Int) -> String {
-        switch TextInput.multiLine(raw) {
+        // As sent too, counting a browser's CR LF line break as one character, as the form's limit does.
+        let sent = TextInput.length((raw ?? "").replacingOccurrences(of: "\r\n", with: "\n"))
+        return accept(TextInput.multiLine(raw), sentLength: sent, field: field, label: label, maximum: maximum)
+    }
+
+    /// The cleaned text, or "" with the problem reported against the field.
+    private mutating func accept(_ cleaned: Result<String, TextInput.Problem>, sentLength: Int, field: String, label: String, maximum: Int) -> String {
+        switch cleaned {
         case .failure(let problem):
             add(field: field, message: problem.message(label: label))
             return ""
         case .success(let text):
-            // As sent too, counting a browser's CR LF line break as one character, as the form's limit does.
-            let sent = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-            if TextInput.length(text) > maximum || TextInput.length(sent) > maximum {
+            if TextInput.length(text) > maximum || sentLength > maximum {
                 add(field: field, message: "\(label) must be \(maximum.withCommas) characters or fewer")
             }
             return text
