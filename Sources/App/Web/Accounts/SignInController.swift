@@ -14,6 +14,8 @@ struct SignInController {
         var next: String?
         /// Which account, when the e-mail address has one in more than one area.
         var account: String?
+        /// Sent by the form that asks which area, so a missing choice is an error there.
+        var choosingArea: String?
     }
 
     struct AreaChoice: Encodable {
@@ -88,7 +90,7 @@ struct SignInController {
         let chosen = verified.count == 1 ? verified[0] : verified.first { $0.id?.uuidString == form.account }
         guard let account = chosen else {
             var choose = ValidationErrors()
-            if form.account != nil { choose.add(field: "account", message: "Choose the area to sign in to") }
+            if form.account != nil || form.choosingArea != nil { choose.add(field: "account", message: "Choose the area to sign in to") }
             return try await render(req, email: email, next: next, errors: choose, choices: verified)
         }
 
