@@ -10,6 +10,18 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
         ProcessInfo.processInfo.environment, defaultSecureCookies: app.environment == .production)
     app.appConfig = config
 
+    // Templates and public files are found wherever Coproduce is started from;
+    // the web server refuses to start without them, other commands do not need them.
+    switch ResourceFolder.locate(environment: ProcessInfo.processInfo.environment, executable: ResourceFolder.runningExecutable,
+                                 workingFolder: FileManager.default.currentDirectoryPath) {
+    case .success(let folder):
+        app.resourceFolder = folder
+        app.directory = DirectoryConfiguration(workingDirectory: folder.path + "/")
+    case .failure(let problem):
+        if app.servesPages { throw CommandFailure(problem.description) }
+        app.logger.debug("\(problem.description)")
+    }
+
     switch config.storage {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)

@@ -60,9 +60,22 @@ struct HomeController {
         return try await req.view.render("accessibility", Page(layout: req.layout(title: "Accessibility statement")))
     }
 
+    /// For load balancers and monitors: 200 "ok" when the database answers and
+    /// the templates can be read; 503 saying which is missing otherwise.
     func healthz(req: Request) async throws -> Response {
-        // One cheap query proves the database answers.
-        _ = try await AreaModel.query(on: req.db).limit(1).count()
-        return Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: "ok\n"))
+        var problems: [String] = []
+        do {
+            // One cheap query proves the database answers.
+            _ = try await AreaModel.query(on: req.db).limit(1).count()
+        } catch {
+            req.logger.error("Health check: the database did not answer: \(String(reflecting: error))")
+            problems.append("the database does not answer")
+        }
+        if req.application.resourceFolder?.isComplete != true {
+            problems.append("the page templates cannot be read")
+        }
+        let healthy = problems.isEmpty
+        return Response(status: healthy ? .ok : .serviceUnavailable, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"],
+                        body: .init(string: healthy ? "ok\n" : "unhealthy: \(problems.joined(separator: "; "))\n"))
     }
 }
