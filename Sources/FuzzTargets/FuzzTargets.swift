@@ -77,6 +77,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             require(CalendarDate(year: date.year, month: date.month, day: date.day) == date, "a parsed date is not a real date")
             require(DateInput(date).parse(label: "Date") == .success(date), "\(date) does not read back from the form")
         }
+        if let clock = UKDateTime(iso8601: text) {
+            require(UKDateTime(iso8601: clock.description) == clock, "\(clock) does not read back")
+            if case .success(let instant) = clock.instant() {
+                require(UKDateTime(instant) == clock, "\(clock) is not the clock its instant shows")
+            }
+        }
         if let time = TimeOfDay(text) {
             require(TimeOfDay(time.description) == time, "\(time) does not read back")
             require(!time.spoken.isEmpty, "no spoken form")
