@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        // Only the tests use it, to make sample Word files; reading them is ZipParts' (see docs/architecture.md).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
@@ -29,12 +30,14 @@ let package = Package(
         .target(name: "Domain", swiftSettings: strictSettings),
         // The plain English checker: the standard library only.
         .target(name: "PlainEnglish", swiftSettings: strictSettings),
+        // The system's zlib, for the parts of Word files (Debian's zlib1g-dev).
+        .systemLibrary(name: "Zlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Word, PDF, HTML and Markdown files read into the checker's text model.
         .target(
             name: "PlainEnglishDocuments",
             dependencies: [
                 "PlainEnglish",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Zlib",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings

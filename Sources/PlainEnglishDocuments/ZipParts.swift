@@ -1,14 +1,15 @@
 import Foundation
-import ZIPFoundation
+import Zlib
 
 /// The parts of a zip archive (a .docx file is one), read from memory with
-/// every offset and size checked against the archive before it is used.
+/// every offset and size checked against the archive before it is used, and
+/// inflated with the system's zlib.
 ///
-/// ZIPFoundation's own reading is not safe on hostile files: its in-memory
-/// archive stops the process when a damaged zip points past its end, and its
-/// file reader loops for ever on a truncated part (the fuzzer found both).
-/// So the directory is read here, and only ZIPFoundation's inflater is used,
-/// fed from a slice that ends where the part must end.
+/// Written by hand because ZIPFoundation, the zip package in the mirror, is
+/// not safe on hostile files (the fuzzer found all three): its in-memory
+/// archive stops the process when a damaged zip points past its end, its file
+/// reader loops for ever on a truncated part, and its inflater tells zlib a
+/// last short piece is a full buffer, so zlib reads past the end of it.
 struct ZipParts {
     struct Part {
         let path: String
@@ -114,20 +115,55 @@ struct ZipParts {
         switch part.method {
         case 0:
             try consumer(Data(compressed))
-            checksum = Data(compressed).crc32(checksum: 0)
+            checksum = Self.crc32(Data(compressed), 0)
         case 8:
-            var position = 0
-            checksum = try Data.decompress(size: Int64(part.compressedSize), bufferSize: 64 * 1024, skipCRC32: false, provider: { _, size in
-                // The inflater asks for more until the stream ends; past the part's end there is no more.
-                guard position < compressed.count else { throw Problem.damaged }
-                let piece = compressed[(compressed.startIndex + position)..<(compressed.startIndex + min(compressed.count, position + size))]
-                position += piece.count
-                return Data(piece)
-            }, consumer: consumer)
+            checksum = try Self.inflate(Data(compressed), consumer: consumer)
         default:
             throw Problem.damaged
         }
         guard checksum == part.crc32 else { throw Problem.damaged }
+    }
+
+    static func crc32(_ data: Data, _ checksum: UInt32) -> UInt32 {
+        data.withUnsafeBytes { buffer in
+            UInt32(Zlib.crc32(uLong(checksum), buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+        }
+    }
+
+    /// Inflates a raw deflate stream, handing out 64 KB at a time, and returns
+    /// the checksum of what came out. The stream must end inside the bytes given.
+    static func inflate(_ compressed: Data, consumer: (Data) throws -> Void) throws -> UInt32 {
+        var stream = z_stream()
+        // Negative window bits: raw deflate, as zip stores it, with no zlib header.
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw Problem.damaged }
+        defer { inflateEnd(&stream) }
+        var checksum: UInt32 = 0
+        var output = [UInt8](repeating: 0, count: 64 * 1024)
+        try compressed.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            guard let base = input.bindMemory(to: Bytef.self).baseAddress else { throw Problem.damaged }
+            stream.next_in = UnsafeMutablePointer(mutating: base)
+            stream.avail_in = uInt(input.count)
+            while true {
+                let result = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    return Zlib.inflate(&stream, Z_NO_FLUSH)
+                }
+                let produced = output.count - Int(stream.avail_out)
+                if produced > 0 {
+                    let piece = Data(output[0..<produced])
+                    checksum = crc32(piece, checksum)
+                    try consumer(piece)
+                }
+                switch result {
+                case Z_STREAM_END: return
+                case Z_OK: continue
+                // Z_BUF_ERROR: no progress is possible, so the input ended before the stream did.
+                default: throw Problem.damaged
+                }
+            }
+        }
+        return checksum
     }
 }
 
