@@ -73,18 +73,37 @@ enum WordText {
     }
 
     /// Whether the XML declares a document type before its first element.
+    /// The whole prolog is read, however long: comments and processing
+    /// instructions before a declaration do not hide it.
     static func declaresDocumentType(_ xml: Data) -> Bool {
-        let prolog = xml.prefix(4096)
-        let marker = Array("<!DOCTYPE".utf8)
-        guard prolog.count >= marker.count else { return false }
-        let bytes = Array(prolog)
-        for start in 0...(bytes.count - marker.count) {
-            if bytes[start] == UInt8(ascii: "<"), bytes[start + 1] != UInt8(ascii: "?"), bytes[start + 1] != UInt8(ascii: "!") {
-                return false // the first element: no declaration came before it
+        xml.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            let count = bytes.count
+            var index = 0
+            func skip(past terminator: [UInt8]) {
+                while index < count {
+                    if bytes[index] == terminator[0], index + terminator.count <= count,
+                       (0..<terminator.count).allSatisfy({ bytes[index + $0] == terminator[$0] }) {
+                        index += terminator.count
+                        return
+                    }
+                    index += 1
+                }
             }
-            if bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
+            while index < count {
+                guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+                let next = index + 1 < count ? bytes[index + 1] : 0
+                if next == UInt8(ascii: "?") {
+                    skip(past: Array("?>".utf8))
+                } else if next == UInt8(ascii: "!") {
+                    // A comment is passed over; anything else ("<!DOCTYPE", "<!ENTITY") is a declaration.
+                    guard index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") else { return true }
+                    skip(past: Array("-->".utf8))
+                } else {
+                    return false // the first element
+                }
+            }
+            return false
         }
-        return false
     }
 }
 

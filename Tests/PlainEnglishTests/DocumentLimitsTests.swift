@@ -90,6 +90,14 @@ import ZIPFoundation
         #expect(await readError(data, named: "laughs.docx") == "This Word file has parts that Word does not write, so Coproduce does not read it. Save it again from Word and try again.")
     }
 
+    @Test func aDocumentTypeDeclarationAfterALongCommentIsStillFound() async throws {
+        let hidden = #"<?xml version="1.0"?><!--"# + String(repeating: "padding ", count: 2000) + #"--><?pi x?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>"#
+        let data = try Self.word(start: hidden + #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+                                 repeated: "<w:p><w:r><w:t>&a;</w:t></w:r></w:p>", count: 10)
+        #expect(await readError(data, named: "hidden.docx") == "This Word file has parts that Word does not write, so Coproduce does not read it. Save it again from Word and try again.")
+        #expect(!WordText.declaresDocumentType(Data(#"<?xml version="1.0"?><!-- a <!DOCTYPE in a comment --><w:document/>"#.utf8)))
+    }
+
     @Test func moreTextThanTheLimitIsRefused() async throws {
         let limits = DocumentReader.Limits(maximumFileBytes: 4 * 1_048_576, maximumTextBytes: 64 * 1024, maximumUnpackedBytes: 4 * 1_048_576,
                                            maximumParts: 20, maximumNesting: 50, maximumPDFPages: 10, timeLimit: .seconds(5),
