@@ -24,6 +24,7 @@ let package = Package(
         // Only the tests use it, to make sample Word files; reading them is ZipParts' (see docs/architecture.md).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // Pure rules of the partnership: no Vapor, no Fluent, Foundation at most.
@@ -62,6 +63,16 @@ let package = Package(
         // Parsers as fuzz targets: libFuzzer runs them (scripts/fuzz), the tests replay their corpus.
         .target(name: "FuzzTargets", dependencies: ["Domain", "PlainEnglish", "PlainEnglishDocuments"], swiftSettings: strictSettings),
         .executableTarget(name: "coproduce-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+        // Leaf against Plot on one real page (scripts/bench-rendering); not part of the product.
+        .executableTarget(
+            name: "coproduce-render-bench",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "coproduce",
             dependencies: ["App", "PlainEnglishCLI"],
