@@ -154,16 +154,26 @@ extension PeoplePage {
     static func written(_ page: PeoplePage) -> String {
         var html = ""
         html.reserveCapacity(24_000)
+        // Text is escaped a UTF-8 byte at a time: only five ASCII characters need it.
         func escaped(_ text: String) {
-            for character in text.unicodeScalars {
-                switch character {
-                case "&": html += "&amp;"
-                case "<": html += "&lt;"
-                case ">": html += "&gt;"
-                case "\"": html += "&quot;"
-                case "'": html += "&#39;"
-                default: html.unicodeScalars.append(character)
+            var text = text
+            text.withUTF8 { bytes in
+                var start = 0
+                for index in 0..<bytes.count {
+                    let replacement: StaticString
+                    switch bytes[index] {
+                    case UInt8(ascii: "&"): replacement = "&amp;"
+                    case UInt8(ascii: "<"): replacement = "&lt;"
+                    case UInt8(ascii: ">"): replacement = "&gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case UInt8(ascii: "'"): replacement = "&#39;"
+                    default: continue
+                    }
+                    if index > start { html += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+                    html += replacement.description
+                    start = index + 1
                 }
+                if start < bytes.count { html += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
             }
         }
         let layout = page.layout
