@@ -5,13 +5,6 @@ import Vapor
 /// Turns errors into a plain-English page for people, or a JSON error for the API.
 /// Nothing about the server's insides is shown; unexpected errors are logged.
 struct ErrorPagesMiddleware: AsyncMiddleware {
-    struct ErrorPage: Encodable {
-        let layout: PageLayout
-        let heading: String
-        let message: String
-        let status: Int
-    }
-
     struct APIError: Content {
         let message: String
         let field: String?
@@ -62,16 +55,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             response = Response(status: status, headers: headers)
             try? response.content.encode(APIError(message: message, field: fieldErrors?.first?.field, errors: fieldErrors))
         } else {
-            let page = ErrorPage(layout: request.layout(title: Self.heading(for: status)), heading: Self.heading(for: status),
-                                 message: message, status: Int(status.code))
-            if let view = try? await request.view.render("error", page), let rendered = try? await view.encodeResponse(for: request) {
-                response = rendered
-                response.status = status
-                for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-            } else {
-                response = Response(status: status, headers: headers, body: .init(string: message))
-                response.headers.contentType = .plainText
-            }
+            let layout = request.layout(title: Self.heading(for: status))
+            response = request.page(layout, status: status, CommonPages.error(layout: layout, heading: Self.heading(for: status), message: message))
+            for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
         }
         return response
     }

@@ -18,13 +18,13 @@ struct SignInController {
         var choosingArea: String?
     }
 
-    struct AreaChoice: Encodable {
+    struct AreaChoice {
         let value: String
         let label: String
         let checked: Bool
     }
 
-    struct SignInPage: Encodable {
+    struct SignInPage {
         let layout: PageLayout
         let action: String
         let formToken: String
@@ -184,10 +184,60 @@ struct SignInController {
             accountError: errors.message(for: "account"),
             areaChoices: try choices.map { AreaChoice(value: try $0.requireID().uuidString, label: $0.area.name, checked: false) },
             signedOut: signedOut)
-        let response = try await req.view.render("accounts/sign-in", page).encodeResponse(for: req)
-        response.status = errors.isEmpty ? .ok : .unprocessableEntity
+        let response = req.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.page(page))
         VisitorFormToken.set(token, on: response, for: req)
         return response
+    }
+
+    static func page(_ page: SignInPage) -> Markup {
+        let choosing = !page.areaChoices.isEmpty
+        return """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(FormComponents.errorSummary(page.errorSummary))
+            \(if: page.signedOut, """
+            <div class="banner" role="region" aria-labelledby="signed-out-title">
+              <h2 class="banner__title" id="signed-out-title">Signed out</h2>
+              <p class="banner__content">You have signed out.</p>
+            </div>
+            """)
+            \(choosing ? """
+            <h1 class="heading-l">Choose an area</h1>
+            <p class="body">You have an account in more than one area with this e-mail address and password. Choose the area to sign in to, then enter your password again.</p>
+            """ : """
+            <h1 class="heading-l">Sign in to Coproduce</h1>
+            <p class="body">Use the e-mail address and password your area admin set up for you.</p>
+            """ as Markup)
+            <form method="post" action="\(page.action)" novalidate>
+              <input type="hidden" name="csrfToken" value="\(page.formToken)">
+              <input type="hidden" name="next" value="\(page.next)">
+              <div class="form-group\(if: page.emailError != nil, " form-group--error")">
+                <label class="label" for="email">E-mail address</label>
+                \(page.emailError.map { "<p id=\"email-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })
+                <input class="input\(if: page.emailError != nil, " input--error")" id="email" name="email" type="email" value="\(page.email)" autocomplete="username" spellcheck="false"\(if: page.emailError != nil, " aria-describedby=\"email-error\"")>
+              </div>
+              \(if: choosing, areaChoice(page))
+              <div class="form-group\(if: page.passwordError != nil, " form-group--error")">
+                <label class="label" for="password">Password</label>
+                \(page.passwordError.map { "<p id=\"password-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })
+                <input class="input\(if: page.passwordError != nil, " input--error")" id="password" name="password" type="password" autocomplete="current-password"\(if: page.passwordError != nil, " aria-describedby=\"password-error\"")>
+              </div>
+              <button type="submit" class="button">Sign in</button>
+            </form>
+            <h2 class="heading-m">Problems signing in</h2>
+            <p class="body">If you have forgotten your password, ask your area admin or your forum's participation officer to set a new one.</p>
+          </div>
+        </div>
+        """
+    }
+
+    private static func areaChoice(_ page: SignInPage) -> Markup {
+        """
+        <input type="hidden" name="choosingArea" value="yes">
+        \(FormComponents.field(FormField(kind: .radios, name: "account", label: "Which area?", hint: nil, error: page.accountError, value: "",
+                                          options: page.areaChoices.map { FormField.Option(value: $0.value, label: $0.label, hint: nil, selected: $0.checked) },
+                                          date: nil, autocomplete: nil, width: nil)))
+        """
     }
 
     /// Only paths on this site, so sign-in cannot be used to send people

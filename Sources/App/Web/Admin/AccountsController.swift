@@ -4,7 +4,7 @@ import Vapor
 
 /// Area admins manage who can sign in, with which role.
 struct AccountsController {
-    struct Row: Encodable {
+    struct Row {
         let name: String
         let href: String
         let email: String
@@ -12,14 +12,13 @@ struct AccountsController {
         let state: String
     }
 
-    struct IndexPage: Encodable {
-        let layout: PageLayout
+    struct IndexPage {
         let rows: [Row]
         let pagination: PaginationLinks
         let newPath: String
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         let (accounts, total) = try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
@@ -28,9 +27,36 @@ struct AccountsController {
             Row(name: $0.person.fullName, href: Paths.account.url(try $0.requireID()), email: $0.email,
                 role: $0.role?.label ?? "Unknown", state: $0.disabledAt == nil ? "Active" : "Turned off")
         }
-        return try await req.view.render("admin/accounts", IndexPage(
-            layout: req.layout(title: "Accounts"), rows: rows,
-            pagination: PaginationLinks(page: page, total: total, basePath: Paths.accounts.url()), newPath: Paths.newAccount.url()))
+        return req.page(req.layout(title: "Accounts"), Self.indexPage(IndexPage(
+            rows: rows, pagination: PaginationLinks(page: page, total: total, basePath: Paths.accounts.url()), newPath: Paths.newAccount.url())))
+    }
+
+    static func indexPage(_ page: IndexPage) -> Markup {
+        """
+        <h1 class="heading-l">Accounts</h1>
+        <p class="body">Who can sign in to Coproduce for this area, and what their role lets them do.</p>
+        <p class="body"><a class="button button--secondary" href="\(page.newPath)">Create an account</a></p>
+        \(if: !page.rows.isEmpty, """
+        <table class="table">
+          <caption class="table__caption visually-hidden">Accounts</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">E-mail address</th><th scope="col">Role</th><th scope="col">State</th></tr></thead>
+          <tbody>
+            \(page.rows.markup { row in
+                """
+                <tr>
+                  <td data-label="Name"><a href="\(row.href)">\(row.name)</a></td>
+                  <td data-label="E-mail address">\(row.email)</td>
+                  <td data-label="Role">\(row.role)</td>
+                  <td data-label="State">\(row.state)</td>
+                </tr>
+
+                """
+            })
+          </tbody>
+        </table>
+        """)
+        \(ListComponents.pagination(page.pagination))
+        """
     }
 
     struct Form: Content {
@@ -83,8 +109,8 @@ struct AccountsController {
                             banner: "Account created for \(person.fullName). Give them the password in person or by phone, not by e-mail.")
     }
 
-    struct ShowPage: Encodable {
-        let layout: PageLayout
+    struct ShowPage {
+        let csrfToken: String?
         let name: String
         let personHref: String
         let email: String
@@ -151,15 +177,55 @@ struct AccountsController {
         let id = try account.requireID()
         let roleField = FormField.choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [role], errors: errors,
                                          optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) }))
+        let layout = req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty)
         let page = ShowPage(
-            layout: req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty), name: account.person.fullName,
+            csrfToken: layout.csrfToken, name: account.person.fullName,
             personHref: Paths.person.url(account.$person.id), email: account.email,
             state: account.disabledAt == nil ? "Active" : "Turned off", lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
             action: Paths.account.url(id), passwordPath: Paths.accountPassword.url(id), roleField: roleField, isSelf: account.id == viewer.accountID,
             isDisabled: account.disabledAt != nil, errorSummary: ErrorSummaryItem.from(errors))
-        let response = try await req.view.render("admin/account", page).encodeResponse(for: req)
-        response.status = errors.isEmpty ? .ok : .unprocessableEntity
-        return response
+        return req.page(layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.showPage(page))
+    }
+
+    static func showPage(_ page: ShowPage) -> Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(FormComponents.errorSummary(page.errorSummary))
+            <span class="caption">Account</span>
+            <h1 class="heading-l">\(page.name)</h1>
+            <dl class="summary-list">
+              \(ListComponents.summaryRow("Person", "<a href=\"\(page.personHref)\">\(page.name)</a>"))
+              \(ListComponents.summaryRow("Signs in with", "\(page.email)"))
+              \(ListComponents.summaryRow("State", "\(page.state)"))
+              \(ListComponents.summaryRow("Last signed in", "\(page.lastSignedIn)"))
+            </dl>
+            <p class="body"><a href="\(page.passwordPath)">Set a new password<span class="visually-hidden"> for \(page.name)</span></a></p>
+            <h2 class="heading-m">Change role or access</h2>
+            <form method="post" action="\(page.action)" novalidate>
+              <input type="hidden" name="csrfToken" value="\(page.csrfToken)">
+              \(FormComponents.field(page.roleField))
+              <div class="form-group">
+                <fieldset class="fieldset">
+                  <legend class="fieldset__legend">Can they sign in?</legend>
+                  <div class="radios">
+                    <div class="radios__item">
+                      <input class="radios__input" id="state" name="state" type="radio" value="on"\(if: !page.isDisabled, " checked")>
+                      <label class="radios__label" for="state">Yes</label>
+                    </div>
+                    <div class="radios__item">
+                      <input class="radios__input" id="state-off" name="state" type="radio" value="off"\(if: page.isDisabled, " checked")>
+                      <label class="radios__label" for="state-off">No, turn the account off</label>
+                      <div class="hint radios__hint">They are signed out at once and their API tokens stop working.</div>
+                    </div>
+                  </div>
+                </fieldset>
+              </div>
+              <button type="submit" class="button">Save changes</button>
+            </form>
+          </div>
+        </div>
+        """
     }
 
     private func renderNew(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
@@ -199,13 +265,7 @@ struct AuditLogController {
         let detail: String
     }
 
-    struct Page: Encodable {
-        let layout: PageLayout
-        let rows: [Row]
-        let pagination: PaginationLinks
-    }
-
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         let (events, total) = try await AuditEventModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
@@ -216,8 +276,34 @@ struct AuditLogController {
                 subjectHref: event.subjectID.map { event.subjectType == "person" ? Paths.person.url($0) : Paths.account.url($0) },
                 detail: event.detail ?? "")
         }
-        return try await req.view.render("admin/audit-log", Page(
-            layout: req.layout(title: "Audit log"), rows: rows,
-            pagination: PaginationLinks(page: page, total: total, basePath: Paths.auditLog.url())))
+        return req.page(req.layout(title: "Audit log"), Self.page(rows: rows, pagination: PaginationLinks(page: page, total: total, basePath: Paths.auditLog.url())))
+    }
+
+    static func page(rows: [Row], pagination: PaginationLinks) -> Markup {
+        """
+        <h1 class="heading-l">Audit log</h1>
+        <p class="body">Every time someone viewed or changed personal data held by the forum, or changed an account. Newest first.</p>
+        \(if: !rows.isEmpty, """
+        <table class="table">
+          <caption class="table__caption visually-hidden">Audit log, newest first</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Whose record</th><th scope="col">Details</th></tr></thead>
+          <tbody>
+            \(rows.markup { row in
+                """
+                <tr>
+                  <td data-label="When">\(row.when)</td>
+                  <td data-label="Who">\(row.who)</td>
+                  <td data-label="What">\(row.action)</td>
+                  <td data-label="Whose record">\(row.subjectHref.map { "<a href=\"\($0)\">\(row.subject)</a>" as Markup } ?? "\(row.subject)")</td>
+                  <td data-label="Details">\(row.detail)</td>
+                </tr>
+
+                """
+            })
+          </tbody>
+        </table>
+        """)
+        \(ListComponents.pagination(pagination))
+        """
     }
 }

@@ -55,9 +55,8 @@ struct HomeController {
         return try await req.view.render("home", page)
     }
 
-    func accessibility(req: Request) async throws -> View {
-        struct Page: Encodable { let layout: PageLayout }
-        return try await req.view.render("accessibility", Page(layout: req.layout(title: "Accessibility statement")))
+    func accessibility(req: Request) async throws -> Response {
+        req.page(req.layout(title: "Accessibility statement"), CommonPages.accessibility)
     }
 
     /// For load balancers and monitors: 200 "ok" when the database answers and

@@ -123,8 +123,6 @@ extension Request {
         let page = FormPage(layout: layout(title: title, hasErrors: !errors.isEmpty), heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
                             errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink)
-        let response = try await view.render("form", page).encodeResponse(for: self)
-        response.status = errors.isEmpty ? .ok : .unprocessableEntity
-        return response
+        return self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
     }
 }

@@ -1,0 +1,35 @@
+/// Pages every part shares: errors and the accessibility statement.
+enum CommonPages {
+    static func error(layout: PageLayout, heading: String, message: String) -> Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            <h1 class="heading-l">\(heading)</h1>
+            <p class="body">\(message)</p>
+            \(layout.signedIn
+                ? "<p class=\"body\"><a href=\"\(layout.homePath)\">Go to the home page</a></p>"
+                : "<p class=\"body\"><a href=\"\(layout.signInPath)\">Sign in</a></p>" as Markup)
+          </div>
+        </div>
+        """
+    }
+
+    static let accessibility: Markup = """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            <h1 class="heading-l">Accessibility statement</h1>
+            <p class="body">We want as many people as possible to be able to use Coproduce. You should be able to:</p>
+            <ul class="list list--bullet">
+              <li>zoom in up to 400% without the text spilling off the screen</li>
+              <li>use every page with a keyboard only</li>
+              <li>use every page with a screen reader</li>
+              <li>use every page without JavaScript</li>
+            </ul>
+            <h2 class="heading-m">How we test</h2>
+            <p class="body">Every page is checked in a real web browser with axe-core against the Web Content Accessibility Guidelines (WCAG) 2.2 at levels A and AA, on every change we make.</p>
+            <h2 class="heading-m">Tell us about a problem</h2>
+            <p class="body">If something does not work for you, tell your area admin or your forum's participation officer. They will pass it on to us and we will fix it.</p>
+          </div>
+        </div>
+        """
+}

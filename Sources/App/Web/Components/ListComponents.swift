@@ -1,0 +1,25 @@
+/// Pagination under a list, and summary lists of key and value.
+enum ListComponents {
+    /// "Showing 1 to 50 of 760", with previous and next links when there is more than one page.
+    static func pagination(_ links: PaginationLinks) -> Markup {
+        """
+        <nav class="pagination" aria-label="Pages">
+          <p class="pagination__summary">\(links.summary)</p>
+          \(if: links.isNeeded, """
+          <ul class="pagination__list">
+            \(links.previous.map { "<li><a class=\"pagination__link\" href=\"\($0)\" rel=\"prev\">Previous page</a></li>" as Markup })
+            \(links.next.map { "<li><a class=\"pagination__link\" href=\"\($0)\" rel=\"next\">Next page</a></li>" as Markup })
+          </ul>
+          """)
+        </nav>
+        """
+    }
+
+    /// One row of a summary list, its value already written.
+    static func summaryRow(_ key: String, _ value: Markup) -> Markup {
+        """
+        <div class="summary-list__row"><dt class="summary-list__key">\(key)</dt><dd class="summary-list__value">\(value)</dd></div>
+
+        """
+    }
+}
