@@ -79,9 +79,19 @@ enum Layout {
     }
 }
 
+/// A page: its layout (title, who is signed in, navigation) and its own content.
+protocol WebPage {
+    var layout: PageLayout { get }
+    var body: Markup { get }
+}
+
 extension Request {
     /// A page in the layout, with its status: 422 when it shows a form's errors.
     func page(_ layout: PageLayout, status: HTTPResponseStatus = .ok, _ content: Markup) -> Response {
         Response(status: status, html: Layout.page(layout, content))
+    }
+
+    func page(_ page: some WebPage, status: HTTPResponseStatus = .ok) -> Response {
+        self.page(page.layout, status: status, page.body)
     }
 }

@@ -15,6 +15,23 @@ enum ListComponents {
         """
     }
 
+    /// A summary list of rows, each value a link when it leads somewhere.
+    static func summaryList(_ rows: [SummaryRow]) -> Markup {
+        """
+        <dl class="summary-list">
+          \(rows.markup { row in
+              """
+              <div class="summary-list__row">
+                <dt class="summary-list__key">\(row.key)</dt>
+                <dd class="summary-list__value">\(row.href.map { "<a href=\"\($0)\">\(row.value)</a>" as Markup } ?? "\(row.value)")</dd>
+              </div>
+
+              """
+          })
+        </dl>
+        """
+    }
+
     /// One row of a summary list, its value already written.
     static func summaryRow(_ key: String, _ value: Markup) -> Markup {
         """

@@ -22,14 +22,14 @@ struct OrganisationsController {
         }
     }
 
-    struct Row: Encodable {
+    struct Row {
         let name: String
         let href: String
         let kind: String
         let email: String?
     }
 
-    struct IndexPage: Encodable {
+    struct IndexPage {
         let layout: PageLayout
         let rows: [Row]
         let pagination: PaginationLinks
@@ -39,7 +39,7 @@ struct OrganisationsController {
         let filterAction: String
     }
 
-    struct ShowPage: Encodable {
+    struct ShowPage {
         let layout: PageLayout
         let name: String
         let details: [SummaryRow]
@@ -52,7 +52,7 @@ struct OrganisationsController {
         let isForum: Bool
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
@@ -64,7 +64,7 @@ struct OrganisationsController {
         }
         let options = [FormField.Option(value: "", label: "All kinds", hint: nil, selected: kind == nil)] +
             OrganisationKind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, hint: nil, selected: $0 == kind) }
-        return try await req.view.render("organisations/index", IndexPage(
+        return req.page(IndexPage(
             layout: req.layout(title: "Organisations"), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.organisations.url(),
                                         extraQuery: kind.map { "kind=\($0.rawValue)" } ?? ""),
@@ -72,7 +72,7 @@ struct OrganisationsController {
             kindFilter: options, filterAction: Paths.organisations.url()))
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let organisation = try await find(req)
         let id = try organisation.requireID()
@@ -96,7 +96,7 @@ struct OrganisationsController {
         let agreementRows = try agreements.map {
             SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement.url(try $0.requireID()))
         }
-        return try await req.view.render("organisations/show", ShowPage(
+        return req.page(ShowPage(
             layout: req.layout(title: organisation.name), name: organisation.name, details: details, people: peopleRows,
             morePeoplePath: people.count > shown ? Paths.people.url() + "?organisation=\(id)" : nil,
             agreements: agreementRows, canManage: viewer.can(.manageOrganisations),
@@ -142,7 +142,7 @@ struct OrganisationsController {
         }
     }
 
-    struct DeletePage: Encodable {
+    struct DeletePage {
         let layout: PageLayout
         let name: String
         let action: String
@@ -150,10 +150,10 @@ struct OrganisationsController {
         let blockers: [String]
     }
 
-    func confirmDelete(req: Request) async throws -> View {
+    func confirmDelete(req: Request) async throws -> Response {
         let organisation = try await find(req)
         let blockers = try await deletionBlockers(organisation, on: req.db)
-        return try await req.view.render("organisations/delete", DeletePage(
+        return req.page(DeletePage(
             layout: req.layout(title: "Delete \(organisation.name)"), name: organisation.name,
             action: Paths.deleteOrganisation.url(try organisation.requireID()),
             cancelPath: Paths.organisation.url(try organisation.requireID()), blockers: blockers))

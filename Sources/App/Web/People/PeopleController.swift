@@ -14,7 +14,7 @@ struct PeopleController {
         var phone: String?
     }
 
-    struct Row: Encodable {
+    struct Row {
         let name: String
         let href: String
         let organisation: String
@@ -36,7 +36,7 @@ struct PeopleController {
         }
     }
 
-    struct IndexPage: Encodable {
+    struct IndexPage {
         let layout: PageLayout
         let heading: String
         let rows: [Row]
@@ -49,7 +49,7 @@ struct PeopleController {
         let clearFilterPath: String
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         var query = PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
@@ -83,26 +83,26 @@ struct PeopleController {
                 organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
                 volunteerAgreement: person.id.flatMap { statuses[$0] }.map(Tag.init))
         }
-        return try await req.view.render("people/index", IndexPage(
+        return req.page(IndexPage(
             layout: req.layout(title: "People"), heading: "People", rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.people.url(), extraQuery: extra.joined(separator: "&")),
             canManage: viewer.can(.managePeople), newPath: Paths.newPerson.url(), filterAction: Paths.people.url(),
             search: search, filterDescription: filterDescription, clearFilterPath: Paths.people.url()))
     }
 
-    struct AgreementRow: Encodable {
+    struct AgreementRow {
         let signedOn: String
         let endsOn: String
     }
 
-    struct MembershipRow: Encodable {
+    struct MembershipRow {
         let group: String
         let href: String
         let role: String
         let makesDecisions: Bool
     }
 
-    struct ShowPage: Encodable {
+    struct ShowPage {
         let layout: PageLayout
         let name: String
         let details: [SummaryRow]
@@ -121,7 +121,7 @@ struct PeopleController {
         let deletePath: String
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         let id = try person.requireID()
@@ -159,7 +159,7 @@ struct PeopleController {
         }
         let memberships = try await MembershipModel.query(on: req.db).filter(\.$person.$id == id).with(\.$group).all()
             .sorted { $0.group.sortName < $1.group.sortName }
-        return try await req.view.render("people/show", ShowPage(
+        return req.page(ShowPage(
             layout: req.layout(title: person.fullName), name: person.fullName, details: details,
             contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
             diversityPath: Paths.personDiversity.url(id), volunteerStatus: status?.label,
@@ -287,7 +287,7 @@ struct PeopleController {
 
     // MARK: - Removing a person
 
-    struct DeletePage: Encodable {
+    struct DeletePage {
         let layout: PageLayout
         let name: String
         let action: String
@@ -296,7 +296,7 @@ struct PeopleController {
         let isSelf: Bool
     }
 
-    func confirmDelete(req: Request) async throws -> View {
+    func confirmDelete(req: Request) async throws -> Response {
         let viewer = try req.viewer
         guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
         let id = try person.requireID()
@@ -308,7 +308,7 @@ struct PeopleController {
         if memberships > 0 { consequences.append("their place in \(memberships) \(memberships == 1 ? "group" : "groups")") }
         let agreements = try await VolunteerAgreementModel.query(on: req.db).filter(\.$person.$id == id).count()
         if agreements > 0 { consequences.append("\(agreements) volunteer \(agreements == 1 ? "agreement" : "agreements")") }
-        return try await req.view.render("people/delete", DeletePage(
+        return req.page(DeletePage(
             layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson.url(id),
             cancelPath: Paths.person.url(id), consequences: consequences, isSelf: id == viewer.personID))
     }

@@ -1,0 +1,107 @@
+extension OrganisationsController.IndexPage: WebPage {
+    var body: Markup {
+        """
+        <h1 class="heading-l">Organisations</h1>
+        <p class="body">The forum, the council, the NHS, providers and everyone else in the partnership.</p>
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newPath)\">Add an organisation</a></p>")
+        <form method="get" action="\(filterAction)" class="filter">
+          <div class="form-group">
+            <label class="label" for="kind">Show</label>
+            <select class="select" id="kind" name="kind">
+              \(kindFilter.markup { option in
+                  """
+                  <option value="\(option.value)"\(if: option.selected, " selected")>\(option.label)</option>
+
+                  """
+              })
+            </select>
+          </div>
+          <button type="submit" class="button button--secondary">Filter</button>
+        </form>
+        \(if: !rows.isEmpty, """
+        <table class="table">
+          <caption class="table__caption">Organisations in the partnership</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">E-mail address</th></tr>
+          </thead>
+          <tbody>
+            \(rows.markup { row in
+                """
+                <tr><td data-label="Name"><a href="\(row.href)">\(row.name)</a></td><td data-label="Kind">\(row.kind)</td><td data-label="E-mail address">\(row.email.map { "\($0)" as Markup } ?? "<span class=\"secondary-text\">Not given</span>")</td></tr>
+
+                """
+            })
+          </tbody>
+        </table>
+        """)
+        \(ListComponents.pagination(pagination))
+        """
+    }
+}
+
+extension OrganisationsController.ShowPage: WebPage {
+    var body: Markup {
+        """
+        <span class="caption">Organisation</span>
+        <h1 class="heading-l">\(name)</h1>
+        \(ListComponents.summaryList(details))
+        \(if: isForum, "<p class=\"body\">Partners contact the forum through this e-mail address, not through its members' own addresses.</p>")
+        \(if: canManage, """
+        <p class="body"><a class="button button--secondary" href="\(editPath)">Change details</a> <a class="button button--warning" href="\(deletePath)">Delete organisation</a></p>
+        """)
+        <h2 class="heading-m">People</h2>
+        \(people.isEmpty ? "<p class=\"body\">Nobody is recorded for this organisation yet.</p>" : """
+        <ul class="list">
+          \(people.markup { person in
+              """
+              <li><a href="\(person.href)">\(person.key)</a>\(if: !person.value.isEmpty, " (\(person.value))")</li>
+
+              """
+          })
+        </ul>
+        \(morePeoplePath.map { "<p class=\"body\"><a href=\"\($0)\">See everyone in \(name)</a></p>" as Markup })
+        """ as Markup)
+        <h2 class="heading-m">Partnership agreements</h2>
+        \(agreements.isEmpty ? "<p class=\"body\">This organisation is not a partner in any agreement yet.</p>" : """
+        <ul class="list">
+          \(agreements.markup { agreement in
+              """
+              <li><a href="\(agreement.href)">\(agreement.key)</a> (\(agreement.value))</li>
+
+              """
+          })
+        </ul>
+        """ as Markup)
+        """
+    }
+}
+
+extension OrganisationsController.DeletePage: WebPage {
+    var body: Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(blockers.isEmpty ? """
+            <h1 class="heading-l">Are you sure you want to delete \(name)?</h1>
+            <p class="body">This cannot be undone.</p>
+            <form method="post" action="\(action)">
+              <input type="hidden" name="csrfToken" value="\(layout.csrfToken)">
+              <div class="button-group">
+                <button type="submit" class="button button--warning">Yes, delete it</button>
+                <a class="link" href="\(cancelPath)">No, go back</a>
+              </div>
+            </form>
+            """ : """
+            <h1 class="heading-l">You cannot delete \(name) yet</h1>
+            <p class="body">Records still point to it:</p>
+            <ul class="list list--bullet">
+              \(blockers.markup { "<li>\($0)</li>" })
+            </ul>
+            <p class="body">Move or remove them first.</p>
+            <p class="body"><a href="\(cancelPath)">Back to \(name)</a></p>
+            """ as Markup)
+          </div>
+        </div>
+        """
+    }
+}

@@ -1,0 +1,123 @@
+extension PeopleController.IndexPage: WebPage {
+    var body: Markup {
+        """
+        <h1 class="heading-l">\(heading)</h1>
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newPath)\">Add a person</a></p>")
+        <form method="get" action="\(filterAction)" class="filter" role="search">
+          <div class="form-group">
+            <label class="label" for="q">Find by name</label>
+            <div id="q-hint" class="hint">Type the start of a name</div>
+            <input class="input input--width-20" id="q" name="q" type="search" value="\(search)" aria-describedby="q-hint" autocomplete="off">
+          </div>
+          <button type="submit" class="button button--secondary">Search</button>
+        </form>
+        \(filterDescription.map { "<p class=\"body\">Showing: \($0). <a href=\"\(clearFilterPath)\">Show everyone</a></p>" as Markup })
+        \(if: !rows.isEmpty, """
+        <table class="table">
+          <caption class="table__caption">People in the partnership</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Role or job title</th><th scope="col">Volunteer agreement</th></tr>
+          </thead>
+          <tbody>
+            \(rows.markup { row in
+                """
+                <tr>
+                  <td data-label="Name"><a href="\(row.href)">\(row.name)</a></td>
+                  <td data-label="Organisation">\(row.organisation)</td>
+                  <td data-label="Role or job title">\(row.jobTitle)</td>
+                  <td data-label="Volunteer agreement">\(row.volunteerAgreement.map { "<strong class=\"tag tag--\($0.colour)\">\($0.text)</strong>" as Markup } ?? "<span class=\"secondary-text\">Not needed</span>")</td>
+                </tr>
+
+                """
+            })
+          </tbody>
+        </table>
+        """)
+        \(ListComponents.pagination(pagination))
+        """
+    }
+}
+
+extension PeopleController.ShowPage: WebPage {
+    var body: Markup {
+        """
+        <span class="caption">Person</span>
+        <h1 class="heading-l">\(name)</h1>
+        \(if: isForumMember && !volunteerStatusInForce, "<p class=\"warning-text\">\(name) has no volunteer agreement in force, so should not represent the forum until one is signed.</p>")
+        \(ListComponents.summaryList(details))
+        \(if: contactHidden, "<p class=\"inset\">Only the forum's officers can see a forum member's contact details. Contact the forum through its own e-mail address.</p>")
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details</a> <a class=\"button button--warning\" href=\"\(deletePath)\">Remove person</a></p>")
+        \(if: isForumMember, volunteerAgreementSection)
+        \(diversity.map { rows in
+            """
+            <h2 class="heading-m">Diversity monitoring</h2>
+            \(ListComponents.summaryList(rows))
+            <p class="body"><a href="\(diversityPath)">Change diversity monitoring<span class="visually-hidden"> for \(name)</span></a></p>
+            """ as Markup
+        })
+        <h2 class="heading-m">Groups</h2>
+        \(memberships.isEmpty ? "<p class=\"body\">Not a member of any group.</p>" : """
+        <ul class="list">
+          \(memberships.markup { membership in
+              """
+              <li><a href="\(membership.href)">\(membership.group)</a>: \(membership.role)\(if: membership.makesDecisions, ", can make decisions")</li>
+
+              """
+          })
+        </ul>
+        """ as Markup)
+        """
+    }
+
+    private var volunteerAgreementSection: Markup {
+        """
+        <h2 class="heading-m">Volunteer agreement</h2>
+        <p class="body"><strong class="tag \(volunteerStatusInForce ? "tag--green" : "tag--red" as Markup)">\(volunteerStatus)</strong></p>
+        \(if: !volunteerAgreements.isEmpty, """
+        <table class="table">
+          <caption class="table__caption visually-hidden">Volunteer agreements signed</caption>
+          <thead><tr><th scope="col">Signed</th><th scope="col">Ends</th></tr></thead>
+          <tbody>
+            \(volunteerAgreements.markup { agreement in
+                """
+                <tr><td data-label="Signed">\(agreement.signedOn)</td><td data-label="Ends">\(agreement.endsOn)</td></tr>
+
+                """
+            })
+          </tbody>
+        </table>
+        """)
+        \(if: canManageVolunteerAgreements, "<p class=\"body\"><a href=\"\(volunteerAgreementPath)\">Record a signed volunteer agreement<span class=\"visually-hidden\"> for \(name)</span></a></p>")
+        """
+    }
+}
+
+extension PeopleController.DeletePage: WebPage {
+    var body: Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(isSelf ? """
+            <h1 class="heading-l">You cannot remove yourself</h1>
+            <p class="body">Ask another area admin or forum officer to do it.</p>
+            <p class="body"><a href="\(cancelPath)">Back to \(name)</a></p>
+            """ : """
+            <h1 class="heading-l">Are you sure you want to remove \(name)?</h1>
+            \(if: !consequences.isEmpty, """
+            <p class="body">This also removes:</p>
+            <ul class="list list--bullet">\(consequences.markup { "<li>\($0)</li>" })</ul>
+            """)
+            <p class="body">This cannot be undone. The audit log keeps a note that you removed them.</p>
+            <form method="post" action="\(action)">
+              <input type="hidden" name="csrfToken" value="\(layout.csrfToken)">
+              <div class="button-group">
+                <button type="submit" class="button button--warning">Yes, remove \(name)</button>
+                <a class="link" href="\(cancelPath)">No, go back</a>
+              </div>
+            </form>
+            """ as Markup)
+          </div>
+        </div>
+        """
+    }
+}
