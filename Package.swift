@@ -55,7 +55,6 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Leaf", package: "leaf"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             swiftSettings: strictSettings
@@ -63,7 +62,8 @@ let package = Package(
         // Parsers as fuzz targets: libFuzzer runs them (scripts/fuzz), the tests replay their corpus.
         .target(name: "FuzzTargets", dependencies: ["Domain", "PlainEnglish", "PlainEnglishDocuments"], swiftSettings: strictSettings),
         .executableTarget(name: "coproduce-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
-        // Leaf against Plot on one real page (scripts/bench-rendering); not part of the product.
+        // Leaf, Plot and Markup written directly on one real page (scripts/bench-rendering), the
+        // measurement that chose how pages are rendered; not part of the product.
         .executableTarget(
             name: "coproduce-render-bench",
             dependencies: [

@@ -1,7 +1,6 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
-import Leaf
 import Vapor
 
 /// Wires the app together. The executable and the tests both call this.
@@ -10,8 +9,8 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
         ProcessInfo.processInfo.environment, defaultSecureCookies: app.environment == .production)
     app.appConfig = config
 
-    // Templates and public files are found wherever Coproduce is started from;
-    // the web server refuses to start without them, other commands do not need them.
+    // The public files (the stylesheet) are found wherever Coproduce is started
+    // from; the web server refuses to start without them, other commands do not need them.
     switch ResourceFolder.locate(environment: ProcessInfo.processInfo.environment, executable: ResourceFolder.runningExecutable,
                                  workingFolder: FileManager.default.currentDirectoryPath) {
     case .success(let folder):
@@ -38,8 +37,6 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     try ContentConfiguration.global.normaliseText()
 
-    app.views.use(.leaf)
-    app.leaf.cache.isEnabled = app.environment.isRelease
     // Terms of reference and agreements can be long; allow forms up to 1 MB.
     app.routes.defaultMaxBodySize = "1mb"
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Unpacks the release archive into an empty folder, runs it from another
-# working folder, and checks it serves its pages; then takes its templates
+# working folder, and checks it serves its pages; then takes its public files
 # away and checks that it refuses to start, saying why, and that /healthz
-# says unhealthy when the templates go while it runs.
+# says unhealthy when they go while it runs.
 #   Tests/package/check_package.sh ARCHIVE.tar.gz
 set -euo pipefail
 archive=$(realpath "$1")
@@ -47,27 +47,26 @@ check '[ "$(curl -fsS "http://127.0.0.1:$port/healthz")" = ok ]' "/healthz is no
 check 'curl -fsS "http://127.0.0.1:$port/sign-in" | grep -q "Sign in to Coproduce"' "the sign-in page is not served from another folder"
 check 'curl -fsS "http://127.0.0.1:$port/css/app.css" | grep -q "{"' "the stylesheet is not served"
 
-# Templates gone while it runs: unhealthy, and the reason said.
-mv "$(dirname "$program")/Resources" "$work/Resources.away"
+# Public files gone while it runs: unhealthy, and the reason said.
+mv "$(dirname "$program")/Public" "$work/Public.away"
 status=$(curl -s -o health.txt -w "%{http_code}" "http://127.0.0.1:$port/healthz")
-check '[ "$status" = 503 ] && grep -q "templates" health.txt' "/healthz said $status with the templates missing"
+check '[ "$status" = 503 ] && grep -q "stylesheet" health.txt' "/healthz said $status with the stylesheet missing"
 kill "$server"; wait "$server" 2> /dev/null || true; server=
 
-# Templates gone at start: it refuses, saying where it looked and what to do.
+# Public files gone at start: it refuses, saying where it looked and what to do.
 if run "$program" serve --hostname 127.0.0.1 --port "$port" > refused.log 2>&1; then
-  failed=$((failed + 1)); echo "FAIL it started without its templates"
+  failed=$((failed + 1)); echo "FAIL it started without its stylesheet"
 else
-  check 'grep -q "cannot find its page templates" refused.log && grep -q "COPRODUCE_RESOURCES" refused.log' "the refusal does not say why: $(head -3 refused.log)"
+  check 'grep -q "cannot find its stylesheet" refused.log && grep -q "COPRODUCE_RESOURCES" refused.log' "the refusal does not say why: $(head -3 refused.log)"
 fi
 # A folder named by the setting is used instead.
-mv "$work/Resources.away" "$work/elsewhere/Resources"
-cp -R "$(dirname "$program")/Public" "$work/elsewhere/Public"
+mv "$work/Public.away" "$work/elsewhere/Public"
 COPRODUCE_RESOURCES="$work/elsewhere" start "$program" serve --hostname 127.0.0.1 --port "$port" --log warning > "$work/server2.log" 2>&1
 server=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 0.2; done
 check 'curl -fsS "http://127.0.0.1:$port/sign-in" | grep -q "Sign in to Coproduce"' "COPRODUCE_RESOURCES was not used"
-# Commands that show no pages run without templates.
-check '(cd / && unset COPRODUCE_RESOURCES && run "$program" area list --log warning > /dev/null)' "area list needs templates"
+# Commands that show no pages run without the public files.
+check '(cd / && unset COPRODUCE_RESOURCES && run "$program" area list --log warning > /dev/null)' "area list needs the public files"
 
 [ "$failed" = 0 ] || cat "$work/server2.log" 2> /dev/null | tail -5
 echo "package: $passed passed, $failed failed"

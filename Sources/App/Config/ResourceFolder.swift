@@ -1,8 +1,9 @@
 import Foundation
 import Vapor
 
-/// The folder that holds Coproduce's page templates (`Resources/Views`) and
-/// public files (`Public`), wherever it is started from.
+/// The folder that holds Coproduce's public files (`Public`: the stylesheet),
+/// wherever it is started from. Pages are compiled into the program; the
+/// stylesheet is the one file it serves from disk.
 ///
 /// Looked for, in order: the folder `COPRODUCE_RESOURCES` names; the
 /// executable's own folder and the folders above it (a release package keeps
@@ -11,16 +12,14 @@ import Vapor
 public struct ResourceFolder: Sendable, Equatable {
     public let path: String
 
-    /// A file every page needs: its presence says the templates are there.
-    static let marker = "Resources/Views/layouts/base.leaf"
+    /// The file every page links to: its presence says the public files are there.
     static let stylesheet = "Public/css/app.css"
 
-    /// Whether the templates and the stylesheet can be read now; `/healthz` asks.
+    /// Whether the stylesheet can be read now; `/healthz` asks.
     public var isComplete: Bool { Self.holdsResources(path) }
 
     static func holdsResources(_ folder: String) -> Bool {
-        let files = FileManager.default
-        return files.isReadableFile(atPath: folder + "/" + marker) && files.isReadableFile(atPath: folder + "/" + stylesheet)
+        FileManager.default.isReadableFile(atPath: folder + "/" + stylesheet)
     }
 
     public struct NotFound: Error, Equatable, CustomStringConvertible {
@@ -29,13 +28,13 @@ public struct ResourceFolder: Sendable, Equatable {
 
         public var description: String {
             if let named {
-                return "COPRODUCE_RESOURCES is \(named), but that folder does not hold Coproduce's page templates (\(ResourceFolder.marker)) and stylesheet (\(ResourceFolder.stylesheet))."
+                return "COPRODUCE_RESOURCES is \(named), but that folder does not hold Coproduce's stylesheet (\(ResourceFolder.stylesheet))."
             }
             return """
-            Coproduce cannot find its page templates (\(ResourceFolder.marker)) and stylesheet (\(ResourceFolder.stylesheet)). It looked in:
+            Coproduce cannot find its stylesheet (\(ResourceFolder.stylesheet)). It looked in:
             \(searched.map { "  \($0)" }.joined(separator: "\n"))
-            Keep the Resources and Public folders beside the coproduce program (scripts/package makes such a folder), \
-            or set COPRODUCE_RESOURCES to the folder that holds them.
+            Keep the Public folder beside the coproduce program (scripts/package makes such a folder), \
+            or set COPRODUCE_RESOURCES to the folder that holds it.
             """
         }
     }
@@ -78,7 +77,7 @@ public struct ResourceFolder: Sendable, Equatable {
 extension Application {
     private struct ResourceFolderKey: StorageKey { typealias Value = ResourceFolder }
 
-    /// Where the templates and public files were found; nil when a command that needs none runs without them.
+    /// Where the public files were found; nil when a command that needs none runs without them.
     var resourceFolder: ResourceFolder? {
         get { storage[ResourceFolderKey.self] }
         set { storage[ResourceFolderKey.self] = newValue }

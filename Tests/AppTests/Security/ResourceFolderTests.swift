@@ -4,12 +4,12 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Finding the templates from any folder")
+@Suite("Finding the public files from any folder")
 struct ResourceFolderTests {
-    /// A folder with the two files that show the templates are there.
+    /// A folder with the stylesheet, which shows the public files are there.
     func package() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-resources-\(UUID().uuidString)")
-        for file in [ResourceFolder.marker, ResourceFolder.stylesheet] {
+        for file in [ResourceFolder.stylesheet] {
             let url = root.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
@@ -45,21 +45,21 @@ struct ResourceFolderTests {
     @Test("Nowhere: the message lists where it looked and what to do")
     func nowhere() {
         guard case .failure(let problem) = ResourceFolder.locate(environment: [:], executable: "/usr/local/bin/coproduce", workingFolder: "/srv") else {
-            Issue.record("found templates where there are none")
+            Issue.record("found public files where there are none")
             return
         }
         #expect(problem.searched == ["/usr/local/bin", "/usr/local", "/usr", "/", "/srv"])
-        #expect(problem.description.contains("set COPRODUCE_RESOURCES to the folder that holds them"))
+        #expect(problem.description.contains("set COPRODUCE_RESOURCES to the folder that holds it"))
     }
 
-    @Test("/healthz says unhealthy, and why, when the templates cannot be read")
+    @Test("/healthz says unhealthy, and why, when the stylesheet cannot be read")
     func healthWithoutTemplates() async throws {
         try await withTestApp { app in
             #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
             app.resourceFolder = ResourceFolder(path: "/no/such/folder")
             let response = try await app.testing().sendRequest(.GET, "/healthz")
             #expect(response.status == .serviceUnavailable)
-            #expect(response.body.string == "unhealthy: the page templates cannot be read\n")
+            #expect(response.body.string == "unhealthy: the stylesheet cannot be read\n")
         }
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// Partnership agreements, their partners and clauses, and hand checks of commitments.
 struct AgreementsController {
-    struct Row: Encodable {
+    struct Row {
         let title: String
         let href: String
         let status: String
@@ -12,7 +12,7 @@ struct AgreementsController {
         let reviewOn: String
     }
 
-    struct IndexPage: Encodable {
+    struct IndexPage {
         let layout: PageLayout
         let rows: [Row]
         let pagination: PaginationLinks
@@ -20,7 +20,7 @@ struct AgreementsController {
         let newPath: String
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
@@ -31,13 +31,13 @@ struct AgreementsController {
                 partners: (partners[agreement.id!] ?? []).joined(separator: ", "),
                 reviewOn: CalendarDate(iso8601: agreement.reviewOn)?.longForm ?? agreement.reviewOn)
         }
-        return try await req.view.render("agreements/index", IndexPage(
+        return req.page(IndexPage(
             layout: req.layout(title: "Partnership agreements"), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.agreements.url()),
             canManage: viewer.can(.manageAgreements), newPath: Paths.newAgreement.url()))
     }
 
-    struct ClauseRow: Encodable {
+    struct ClauseRow {
         let number: String
         let href: String
         let text: String
@@ -46,7 +46,7 @@ struct AgreementsController {
         let colour: String
     }
 
-    struct ShowPage: Encodable {
+    struct ShowPage {
         let layout: PageLayout
         let title: String
         let status: String
@@ -59,7 +59,7 @@ struct AgreementsController {
         let newClausePath: String
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let agreement = try await find(req)
         let id = try agreement.requireID()
@@ -92,7 +92,7 @@ struct AgreementsController {
         }
         let commitments = clauses.count - rules
         let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(met) met, \(notChecked) not checked yet)."
-        return try await req.view.render("agreements/show", ShowPage(
+        return req.page(ShowPage(
             layout: req.layout(title: agreement.title), title: agreement.title, status: agreement.status(on: req.today).label,
             details: details,
             partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation.url(try $0.requireID())) },
@@ -163,7 +163,7 @@ struct AgreementsController {
 
     typealias ClauseForm = ClauseStore.Input
 
-    struct ClausePage: Encodable {
+    struct ClausePage {
         let layout: PageLayout
         let agreementTitle: String
         let agreementPath: String
@@ -179,7 +179,7 @@ struct AgreementsController {
         let editPath: String
     }
 
-    struct AssessmentRow: Encodable {
+    struct AssessmentRow {
         let status: String
         let colour: String
         let evidence: String
@@ -187,7 +187,7 @@ struct AgreementsController {
         let recordedBy: String
     }
 
-    func showClause(req: Request) async throws -> View {
+    func showClause(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let (agreement, clause) = try await findClause(req)
         let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
@@ -201,7 +201,7 @@ struct AgreementsController {
         }
         let assessments = try await CommitmentAssessmentModel.query(on: req.db).filter(\.$clause.$id == clauseID)
             .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).limit(100).all()
-        return try await req.view.render("agreements/clause", ClausePage(
+        return req.page(ClausePage(
             layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement.url(agreementID),
             number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
             assessments: assessments.map {

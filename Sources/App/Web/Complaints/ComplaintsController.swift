@@ -12,7 +12,7 @@ struct ComplaintsController {
         var status: String?
     }
 
-    struct Row: Encodable {
+    struct Row {
         let receivedOn: String
         let href: String
         let about: String
@@ -21,7 +21,7 @@ struct ComplaintsController {
         let colour: String
     }
 
-    struct IndexPage: Encodable {
+    struct IndexPage {
         let layout: PageLayout
         let rows: [Row]
         let pagination: PaginationLinks
@@ -31,7 +31,7 @@ struct ComplaintsController {
         let togglePath: String
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
         let showClosed = req.query[String.self, at: "show"] == "all"
@@ -43,7 +43,7 @@ struct ComplaintsController {
                 href: Paths.complaint.url(try complaint.requireID()), about: complaint.aboutOrganisation.name,
                 summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status))
         }
-        return try await req.view.render("complaints/index", IndexPage(
+        return req.page(IndexPage(
             layout: req.layout(title: "Complaints"), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.complaints.url(), extraQuery: showClosed ? "show=all" : ""),
             canManage: viewer.can(.manageComplaints), newPath: Paths.newComplaint.url(), showingClosed: showClosed,
@@ -59,7 +59,7 @@ struct ComplaintsController {
         }
     }
 
-    struct ShowPage: Encodable {
+    struct ShowPage {
         let layout: PageLayout
         let heading: String
         let about: String
@@ -73,11 +73,11 @@ struct ComplaintsController {
         let editPath: String
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let complaint = try await find(req)
         let id = try complaint.requireID()
-        return try await req.view.render("complaints/show", ShowPage(
+        return req.page(ShowPage(
             layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)"),
             heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
             aboutHref: Paths.organisation.url(complaint.$aboutOrganisation.id),

@@ -4,7 +4,7 @@ import Vapor
 
 /// Groups of the partnership, their terms of reference, members and place in the governance tree.
 struct GroupsController {
-    struct TreeItem: Encodable {
+    struct TreeItem {
         let name: String
         let href: String
         let hasChildren: Bool
@@ -12,19 +12,19 @@ struct GroupsController {
         var closings: [Int]
     }
 
-    struct IndexPage: Encodable {
+    struct IndexPage {
         let layout: PageLayout
         let tree: [TreeItem]
         let canManage: Bool
         let newPath: String
     }
 
-    func index(req: Request) async throws -> View {
+    func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         // An area has tens of groups, so the whole tree is drawn at once.
         let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
         let tree = GovernanceTree(groups: groups.map { (id: $0.id!, name: $0.name, reportsTo: $0.$reportsTo.id) })
-        return try await req.view.render("groups/index", IndexPage(
+        return req.page(IndexPage(
             layout: req.layout(title: "Groups"), tree: Self.flatten(tree.roots), canManage: viewer.can(.manageGroups),
             newPath: Paths.newGroup.url()))
     }
@@ -42,7 +42,7 @@ struct GroupsController {
         return items
     }
 
-    struct MemberRow: Encodable {
+    struct MemberRow {
         let name: String
         let href: String
         let organisation: String
@@ -52,14 +52,14 @@ struct GroupsController {
         let removePath: String
     }
 
-    struct TermsVersion: Encodable {
+    struct TermsVersion {
         let version: Int
         let agreedOn: String
         let text: String
         let attendees: [String]
     }
 
-    struct RuleRow: Encodable {
+    struct RuleRow {
         let clause: String
         let rule: String
         let outcome: String
@@ -68,7 +68,7 @@ struct GroupsController {
         let href: String
     }
 
-    struct ShowPage: Encodable {
+    struct ShowPage {
         let layout: PageLayout
         let name: String
         let details: [SummaryRow]
@@ -84,7 +84,7 @@ struct GroupsController {
         let csrfToken: String?
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let group = try await find(req)
         let id = try group.requireID()
@@ -133,7 +133,7 @@ struct GroupsController {
                                href: Paths.clause.url(agreementID, try clause.requireID()))
             }
 
-        return try await req.view.render("groups/show", ShowPage(
+        return req.page(ShowPage(
             layout: req.layout(title: group.name), name: group.name, details: details,
             reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group.url(try $0.requireID())) },
             currentTerms: versions.first, earlierTerms: Array(versions.dropFirst()), members: members, rules: rules,

@@ -4,12 +4,12 @@ import Vapor
 
 /// The first page after sign-in: what needs attention in the area today.
 struct HomeController {
-    struct Attention: Encodable {
+    struct Attention {
         let text: String
         let href: String
     }
 
-    struct HomePage: Encodable {
+    struct HomePage {
         let layout: PageLayout
         let areaName: String
         /// "an area admin", "a forum officer".
@@ -19,7 +19,7 @@ struct HomeController {
         let links: [PageLayout.NavItem]
     }
 
-    func show(req: Request) async throws -> View {
+    func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         var attention: [Attention] = []
 
@@ -52,7 +52,7 @@ struct HomeController {
         let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: (viewer.role == .areaAdmin ? "an " : "a ") + viewer.role.label.lowercased(),
                             roleExplanation: viewer.role.explanation, attention: attention,
                             links: PageLayout.navigation(for: viewer, currentPath: ""))
-        return try await req.view.render("home", page)
+        return req.page(page)
     }
 
     func accessibility(req: Request) async throws -> Response {
@@ -60,7 +60,7 @@ struct HomeController {
     }
 
     /// For load balancers and monitors: 200 "ok" when the database answers and
-    /// the templates can be read; 503 saying which is missing otherwise.
+    /// the stylesheet can be read; 503 saying which is missing otherwise.
     func healthz(req: Request) async throws -> Response {
         var problems: [String] = []
         do {
@@ -71,7 +71,7 @@ struct HomeController {
             problems.append("the database does not answer")
         }
         if req.application.resourceFolder?.isComplete != true {
-            problems.append("the page templates cannot be read")
+            problems.append("the stylesheet cannot be read")
         }
         let healthy = problems.isEmpty
         return Response(status: healthy ? .ok : .serviceUnavailable, headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"],

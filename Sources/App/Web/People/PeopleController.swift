@@ -22,7 +22,7 @@ struct PeopleController {
         let volunteerAgreement: Tag?
     }
 
-    struct Tag: Encodable {
+    struct Tag {
         let text: String
         let colour: String
 

@@ -52,7 +52,9 @@ struct PlainEnglishController {
             PlainEnglishResultPage(layout: layout, source: source, analysis: PlainEnglishChecker(settings: settings).check(document, profile: profile),
                                    document: document, checkAgainPath: Paths.plainEnglish.url())
         }
-        return try await req.view.render("plain-english/result", page).encodeResponse(for: req)
+        // A long text makes a large page: it is written on the document threads too.
+        let html = try await work.run { Layout.page(page.layout, page.body) }
+        return Response(html: html)
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
@@ -83,14 +85,14 @@ struct PlainEnglishController {
 
 /// The result of a check, ready for the template: verdict, scores in plain
 /// words, the text with findings in place, and the list of findings.
-struct PlainEnglishResultPage: Encodable {
-    struct Score: Encodable {
+struct PlainEnglishResultPage: Sendable {
+    struct Score: Sendable {
         let name: String
         let value: String
         let meaning: String
     }
 
-    struct Piece: Encodable {
+    struct Piece: Sendable {
         let text: String
         let isHighlight: Bool
         let isFlag: Bool
@@ -100,13 +102,13 @@ struct PlainEnglishResultPage: Encodable {
         let isProblem: Bool
     }
 
-    struct Block: Encodable {
+    struct Block: Sendable {
         let isListItem: Bool
         let isHeading: Bool
         let pieces: [Piece]
     }
 
-    struct FindingRow: Encodable {
+    struct FindingRow: Sendable {
         let number: Int
         let title: String
         let isProblem: Bool
@@ -117,7 +119,7 @@ struct PlainEnglishResultPage: Encodable {
         let position: String
     }
 
-    struct KindCount: Encodable {
+    struct KindCount: Sendable {
         let title: String
         let count: Int
     }
