@@ -1,0 +1,42 @@
+@testable import App
+import Testing
+
+@Suite("Pages written as Swift")
+struct MarkupTests {
+    @Test("Everything interpolated is escaped; literals and other markup are not")
+    func escaping() {
+        let name = #"<script>alert("Tom & Jerry's")</script>"#
+        let link: Markup = "<a href=\"/people?q=\(name)\">\(name)</a>"
+        #expect(link.description == #"<a href="/people?q=&lt;script&gt;alert(&quot;Tom &amp; Jerry&#39;s&quot;)&lt;/script&gt;">&lt;script&gt;alert(&quot;Tom &amp; Jerry&#39;s&quot;)&lt;/script&gt;</a>"#)
+        let inner: Markup = "<strong>\("5 > 3")</strong>"
+        #expect(("<p>\(inner)</p>" as Markup).description == "<p><strong>5 &gt; 3</strong></p>")
+    }
+
+    @Test("Letters of every script, and text around the escaped characters, pass through whole")
+    func unicode() {
+        let text = "Zoë’s café — 👩🏽‍🦽 مرحبا <b>"
+        #expect(("\(text)" as Markup).description == "Zoë’s café — 👩🏽‍🦽 مرحبا &lt;b&gt;")
+        #expect(("\("")" as Markup).description == "")
+        #expect(("\("&")" as Markup).description == "&amp;")
+    }
+
+    @Test("Conditions, optionals and lists")
+    func composition() {
+        let items = ["one", "<two>"]
+        let list: Markup = "<ul>\(items.markup { "<li>\($0)</li>" })</ul>"
+        #expect(list.description == "<ul><li>one</li><li>&lt;two&gt;</li></ul>")
+        let missing: String? = nil
+        #expect(("<p\(if: true, " hidden")\(if: false, " open")>\(missing)\(3)</p>" as Markup).description == "<p hidden>3</p>")
+    }
+
+    @Test("The home page says who is signed in, in plain words")
+    func homeSentence() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            #expect(try await admin.get("/").body.string.contains("You are signed in as an area admin."))
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            #expect(try await officer.get("/").body.string.contains("You are signed in as a forum officer."))
+        }
+    }
+}
