@@ -29,7 +29,7 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
     }
-    app.migrations.add(Migrations.all)
+    app.migrations.add(Site.migrations)
 
     // Sorted keys make API responses stable and easy to read.
     let encoder = JSONEncoder()

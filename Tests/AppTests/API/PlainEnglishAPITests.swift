@@ -72,7 +72,7 @@ struct PlainEnglishAPITests {
             Set((try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? [String: Any] ?? [:]).keys)
         }
         func schemaKeys(_ name: String) -> Set<String> {
-            Set(APISchemas.all[OpenAPI.ComponentKey(rawValue: name)!]?.objectContext?.properties.keys ?? [])
+            Set(APIDocument.schemas[OpenAPI.ComponentKey(rawValue: name)!]?.objectContext?.properties.keys ?? [])
         }
         #expect(try keys(API.PlainEnglishCheckInput(text: "", fileName: "", fileContent: "", profile: "")) == schemaKeys("PlainEnglishCheckInput"))
         let analysis = try PlainEnglishChecker().check(text: "The provision was agreed by the board.")

@@ -9,36 +9,18 @@ import VaporTesting
 /// and proves each gets in exactly where `AccessPolicy` says.
 @Suite("Authorisation of every route")
 struct RouteAccessTests {
-    /// Real records for every path parameter, so an allowed request reaches the handler.
-    static func parameters(app: Application, fixture: Fixture) async throws -> [String: String] {
-        let db = app.db
-        let group = GroupModel(areaID: fixture.areaID, details: .init(name: "Liaison", purpose: nil, cadence: .monthly), reportsToID: nil)
-        try await group.create(on: db)
-        let membership = MembershipModel(groupID: try group.requireID(), personID: fixture.personIDs[.forumRepresentative]!, role: .member, makesDecisions: false)
-        try await membership.create(on: db)
-        let agreement = AgreementModel(areaID: fixture.areaID, details: .init(title: "Agreement", startsOn: CalendarDate(year: 2025, month: 1, day: 1)!,
-                                                                              endsOn: nil, reviewOn: CalendarDate(year: 2099, month: 1, day: 1)!))
-        try await agreement.create(on: db)
-        try await AgreementPartnerModel(agreementID: try agreement.requireID(), organisationID: fixture.forumID).create(on: db)
-        let clause = ClauseModel(agreementID: try agreement.requireID(), position: 1, details: .init(number: "4.3", text: "Support in kind.", rule: nil), groupID: nil)
-        try await clause.create(on: db)
-        let complaint = ComplaintModel(areaID: fixture.areaID, aboutOrganisationID: fixture.councilID,
-                                       details: .init(receivedOn: CalendarDate(year: 2026, month: 1, day: 1)!, summary: "Late papers.", status: .received))
-        try await complaint.create(on: db)
-        let account = try #require(try await AccountModel.query(on: db).filter(\.$email == fixture.emails[.boardViewer]!).first())
-        // A forum member with no account: removing them signs nobody out.
-        let member = PersonModel(areaID: fixture.areaID, organisationID: fixture.forumID, details: .init(fullName: "Walk Member"))
-        try await member.create(on: db)
-        return [
-            "organisationID": fixture.councilID.uuidString,
-            "personID": try member.requireID().uuidString,
-            "groupID": try group.requireID().uuidString,
-            "membershipID": try membership.requireID().uuidString,
-            "agreementID": try agreement.requireID().uuidString,
-            "clauseID": try clause.requireID().uuidString,
-            "complaintID": try complaint.requireID().uuidString,
-            "accountID": try account.requireID().uuidString,
-        ]
+    /// Real records for every path parameter, so an allowed request reaches
+    /// the handler: each part names records of its own in the demonstration area.
+    static func parameters(app: Application, areaID: UUID) async throws -> [String: String] {
+        var parameters: [String: String] = [:]
+        for part in Site.parts {
+            let own = try await part.pathParameters(areaID: areaID, on: app.db)
+            for (name, value) in own {
+                #expect(parameters[name] == nil, "Two parts give a value for :\(name)")
+                parameters[name] = value
+            }
+        }
+        return parameters
     }
 
     static func fill(_ route: Route, _ parameters: [String: String]) throws -> String {
@@ -65,15 +47,17 @@ struct RouteAccessTests {
     @Test("Each role and signed-out visitors get in only where the policy allows")
     func walkEveryRoute() async throws {
         try await withTestApp { app in
-            let fixture = try await Fixture.make(on: app)
-            let parameters = try await Self.parameters(app: app, fixture: fixture)
+            #expect(try await DemoArea.load(on: app.db, hash: { try app.password.hash($0) }, today: CalendarDate(app.timeSource.now())) == .loaded)
+            let area = try #require(try await AreaModel.query(on: app.db).filter(\.$slug == DemoArea.slug).first())
+            let parameters = try await Self.parameters(app: app, areaID: try area.requireID())
             var browsers: [Role: TestBrowser] = [:]
             var tokens: [Role: String] = [:]
             for role in Role.allCases {
-                browsers[role] = try await TestBrowser.signedIn(app, email: fixture.emails[role]!)
+                let email = try #require(DemoArea.logins.first { $0.role == role }?.email)
+                browsers[role] = try await TestBrowser.signedIn(app, email: email, password: DemoArea.password)
                 _ = try await browsers[role]!.get("/")
                 let token = APITokens.newToken()
-                let account = try #require(try await AccountModel.query(on: app.db).filter(\.$email == fixture.emails[role]!).first())
+                let account = try #require(try await AccountModel.query(on: app.db).filter(\.$email == email).first())
                 try await APITokenModel(accountID: try account.requireID(), tokenDigest: DatabaseSessionDriver.digest(token), label: "walk").create(on: app.db)
                 tokens[role] = token
             }

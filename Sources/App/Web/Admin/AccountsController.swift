@@ -273,7 +273,7 @@ struct AuditLogController {
         let rows = events.map { event in
             Row(when: AccountsController.format(event.occurredAt), who: event.actorName,
                 action: AuditAction(rawValue: event.action)?.label ?? event.action, subject: event.subjectLabel,
-                subjectHref: event.subjectID.map { event.subjectType == "person" ? Paths.person.url($0) : Paths.account.url($0) },
+                subjectHref: event.subjectID.flatMap { Site.auditLink(subjectType: event.subjectType, id: $0) },
                 detail: event.detail ?? "")
         }
         return req.page(req.layout(title: "Audit log"), Self.page(rows: rows, pagination: PaginationLinks(page: page, total: total, basePath: Paths.auditLog.url())))

@@ -4,49 +4,21 @@ import Vapor
 
 /// The first page after sign-in: what needs attention in the area today.
 struct HomeController {
-    struct Attention {
-        let text: String
-        let href: String
-    }
-
     struct HomePage {
         let layout: PageLayout
         let areaName: String
         /// "an area admin", "a forum officer".
         let roleLabel: String
         let roleExplanation: String
-        let attention: [Attention]
+        let attention: [AttentionItem]
         let links: [PageLayout.NavItem]
     }
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
-        var attention: [Attention] = []
-
-        let representatives = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: viewer.areaID, today: req.today, on: req.db)
-        if !representatives.isEmpty {
-            attention.append(Attention(
-                text: "\(representatives.count) forum \(representatives.count == 1 ? "representative has" : "representatives have") no volunteer agreement in force",
-                href: Paths.people.url() + "?filter=no-volunteer-agreement"))
-        }
-        if viewer.can(.viewComplaints) {
-            let open = try await ComplaintModel.query(on: req.db)
-                .filter(\.$area.$id == viewer.areaID)
-                .filter(\.$statusRaw != ComplaintStatus.closed.rawValue).count()
-            if open > 0 {
-                attention.append(Attention(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings",
-                                           href: Paths.complaints.url()))
-            }
-        }
-        let today = req.today.iso8601
-        let reviewsDue = try await AgreementModel.query(on: req.db)
-            .filter(\.$area.$id == viewer.areaID)
-            .filter(\.$reviewOn <= today)
-            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }
-            .count()
-        if reviewsDue > 0 {
-            attention.append(Attention(text: "\(reviewsDue) partnership \(reviewsDue == 1 ? "agreement is" : "agreements are") due for review",
-                                       href: Paths.agreements.url()))
+        var attention: [AttentionItem] = []
+        for part in Site.parts {
+            attention += try await part.attention(for: viewer, today: req.today, on: req.db)
         }
 
         let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: (viewer.role == .areaAdmin ? "an " : "a ") + viewer.role.label.lowercased(),

@@ -29,19 +29,9 @@ struct PageLayout: Encodable, Sendable {
 
     /// Navigation for what the viewer may see, in the order of the product's parts.
     static func navigation(for viewer: Viewer?, currentPath: String) -> [NavItem] {
-        guard let viewer else { return [] }
-        var items: [(String, String, Permission)] = [
-            ("Organisations", Paths.organisations.url(), .viewPartnership),
-            ("People", Paths.people.url(), .viewPartnership),
-            ("Groups", Paths.groups.url(), .viewPartnership),
-            ("Agreements", Paths.agreements.url(), .viewPartnership),
-            ("Complaints", Paths.complaints.url(), .viewComplaints),
-            ("Check a document", Paths.plainEnglish.url(), .viewPartnership),
-        ]
-        items.append(("Accounts", Paths.accounts.url(), .manageAccounts))
-        items.append(("Audit log", Paths.auditLog.url(), .viewAuditLog))
-        return items.filter { viewer.can($0.2) }.map { label, href, _ in
-            NavItem(label: label, href: href, current: currentPath == href || currentPath.hasPrefix(href + "/"))
+        Site.navigation(for: viewer).map { entry in
+            let href = entry.path.url()
+            return NavItem(label: entry.label, href: href, current: currentPath == href || currentPath.hasPrefix(href + "/"))
         }
     }
 }

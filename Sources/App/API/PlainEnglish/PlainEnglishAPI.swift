@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import PlainEnglish
+import OpenAPIKit
 import Vapor
 
 extension API {
@@ -79,7 +80,60 @@ extension API {
 }
 
 /// POST /api/v1/plain-english/check: the same analysis as the web page, as JSON.
-struct PlainEnglishAPIController {
+struct PlainEnglishAPI: APIPart {
+    static let schemas: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "PlainEnglishCheckInput": .object(description: "Send text, or a file as fileName and fileContent.", properties: [
+            "text": optionalString("The text to check"),
+            "fileName": optionalString("The file's name; its extension (.txt, .md, .html, .docx, .pdf) says its kind"),
+            "fileContent": optionalString("The file in base64, up to 20 MB before encoding"),
+            "profile": .string(required: false, nullable: true, description: "Who the text is for; the area's usual profile if not given",
+                               allowedValues: allowed(PlainEnglish.Profile.Name.allCases.map(\.rawValue), nullable: true)),
+        ]),
+        "PlainEnglishAnalysis": .object(properties: [
+            "profile": oneOf(PlainEnglish.Profile.Name.self),
+            "targetReadingAge": .integer(description: "The highest reading age the profile aims at"),
+            "meetsProfile": .boolean(description: "False while any reason is given"),
+            "reasons": .array(items: .string(description: "Why the text does not meet the profile, in plain words")),
+            "readingAge": .integer(required: false, nullable: true, description: "Flesch-Kincaid grade + 5, in years; null when there are no words"),
+            "sentences": .integer(description: "Sentences, headings and list items"),
+            "words": .integer,
+            "syllables": .integer,
+            "fleschReadingEase": optionalNumber("206.835 - 1.015 words a sentence - 84.6 syllables a word"),
+            "fleschKincaidGrade": optionalNumber("0.39 words a sentence + 11.8 syllables a word - 15.59"),
+            "gunningFog": optionalNumber("0.4 (words a sentence + 100 complex words / words)"),
+            "smog": optionalNumber("1.043 √(polysyllables × 30 / sentences) + 3.1291"),
+            "colemanLiau": optionalNumber("0.0588 letters per 100 words - 0.296 sentences per 100 words - 15.8"),
+            "automatedReadabilityIndex": optionalNumber("4.71 characters a word + 0.5 words a sentence - 21.43"),
+            "findings": .array(description: "The first \(API.PlainEnglishAnalysis.findingsListed) findings, in the order they appear in the text",
+                               items: .reference(.component(named: "PlainEnglishFinding"))),
+            "findingsTotal": .integer(description: "How many findings there are in all"),
+            "findingsByKind": .object(description: "How many findings of each kind there are in all",
+                                      additionalProperties: .b(.integer(minimum: (1, exclusive: false)))),
+        ]),
+        "PlainEnglishFinding": .object(properties: [
+            "kind": oneOf(FindingKind.self),
+            "title": .string,
+            "severity": .string(description: "problem: the text does not meet the profile while it is there; advice: worth changing",
+                                allowedValues: [AnyCodable("problem"), AnyCodable("advice")]),
+            "start": .integer(description: "UTF-8 byte offset in the text (for a file: in the text read from it)"),
+            "end": .integer(description: "UTF-8 byte offset just after the words"),
+            "line": .integer,
+            "column": .integer(description: "In characters, from 1"),
+            "excerpt": .string(description: "The words the finding is about; more than \(API.PlainEnglishAnalysis.excerptCharacters) characters are cut short with …"),
+            "message": .string,
+            "suggestion": optionalString("A plain alternative, when there is one"),
+        ]),
+    ]
+
+    static func operations() -> [APIOperation] {
+        [
+            APIOperation("checkPlainEnglish", .POST, Paths.API.plainEnglishCheck, .requires(.viewPartnership), tag: "Plain English",
+                         summary: "Check text or a file (.txt, .md, .html, .docx, .pdf) against plain English, with the area's settings",
+                         body: "PlainEnglishCheckInput", bodyLimit: PlainEnglishAPI.maximumBody,
+                         reply: .one("PlainEnglishAnalysis"), handler: PlainEnglishAPI().check),
+        ]
+    }
+
     /// A 20 MB file grows by a third in base64.
     static let maximumBody: ByteCount = "28mb"
 

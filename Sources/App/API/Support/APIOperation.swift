@@ -61,7 +61,7 @@ extension RoutesBuilder {
 
 /// Builds the OpenAPI 3.1 document from the operations.
 enum OpenAPIDocument {
-    static func make(_ operations: [APIOperation]) -> OpenAPI.Document {
+    static func make(_ operations: [APIOperation], schemas: OpenAPI.ComponentDictionary<JSONSchema>) -> OpenAPI.Document {
         var paths: OrderedDictionary<OpenAPI.Path, OpenAPI.PathItem> = [:]
         for operation in operations {
             let path = OpenAPI.Path(rawValue: operation.path.components.map {
@@ -91,7 +91,7 @@ enum OpenAPIDocument {
                 """, version: "1"),
             servers: [],
             paths: paths.mapValues { .b($0) },
-            components: OpenAPI.Components(schemas: APISchemas.all,
+            components: OpenAPI.Components(schemas: schemas,
                                            securitySchemes: ["bearer": .b(.http(scheme: "bearer", description: "A personal API token"))]),
             security: [["bearer": []].mapKeys { .component(named: $0) }]
         )

@@ -1,0 +1,283 @@
+import Domain
+import Fluent
+import OpenAPIKit
+import Vapor
+
+// Partnership agreements and their clauses in the JSON API.
+
+extension API {
+    struct Agreement: Content {
+        let id: UUID
+        let title: String
+        let startsOn: String
+        let endsOn: String?
+        let reviewOn: String
+        let status: String
+        let partnerIds: [UUID]
+    }
+
+    struct AgreementInput: Content {
+        var title: String?
+        var startsOn: String?
+        var endsOn: String?
+        var reviewOn: String?
+        var partnerIds: [String]?
+    }
+
+    struct Rule: Content {
+        let kind: String
+        let summary: String
+        let windowFrom: String?
+        let windowTo: String?
+        let noticeDays: Int?
+        let organisationKind: String?
+        let cadence: String?
+        let groupId: UUID?
+    }
+
+    struct Check: Content {
+        let status: String
+        let evidence: String
+        let assessedOn: String
+        let recordedBy: String
+    }
+
+    struct Clause: Content {
+        let id: UUID
+        let agreementId: UUID
+        let position: Int
+        let number: String
+        let text: String
+        let kind: String
+        let rule: Rule?
+        let latestCheck: Check?
+
+        init(_ model: ClauseModel, latest: CommitmentAssessmentModel?) throws {
+            id = try model.requireID()
+            agreementId = model.$agreement.id
+            position = model.position
+            number = model.number
+            text = model.text
+            kind = model.kindRaw
+            rule = model.rule.map { rule in
+                let settings = rule.settings
+                return Rule(kind: rule.kind.rawValue, summary: rule.summary, windowFrom: settings.windowFrom?.description,
+                            windowTo: settings.windowTo?.description, noticeDays: settings.noticeDays,
+                            organisationKind: settings.organisationKind?.rawValue, cadence: settings.cadence?.rawValue, groupId: model.$group.id)
+            }
+            latestCheck = latest.map { Check(status: $0.statusRaw, evidence: $0.evidence, assessedOn: $0.assessedOn, recordedBy: $0.recordedBy) }
+        }
+    }
+
+    struct ClauseInput: Content {
+        var number: String?
+        var text: String?
+        var kind: String?
+        var ruleKind: String?
+        var windowFrom: String?
+        var windowTo: String?
+        var noticeDays: Int?
+        var organisationKind: String?
+        var cadence: String?
+        var groupId: String?
+
+        var storeInput: ClauseStore.Input {
+            .init(number: number, text: text, kind: kind, ruleKind: ruleKind, windowFrom: windowFrom, windowTo: windowTo,
+                  noticeDays: noticeDays.map(String.init), organisationKind: organisationKind, cadence: cadence, groupId: groupId)
+        }
+    }
+}
+
+struct AgreementsAPI: APIPart {
+    /// The JSON schemas of the types above; a test checks each type's keys against its schema.
+    static let schemas: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "Agreement": .object(properties: [
+            "id": .string(format: .uuid),
+            "title": .string,
+            "startsOn": date,
+            "endsOn": optionalDate,
+            "reviewOn": date,
+            "status": .string(allowedValues: ["not-started", "in-force", "review-due", "ended"].map { AnyCodable($0) }),
+            "partnerIds": .array(items: .string(format: .uuid)),
+        ]),
+        "AgreementInput": .object(properties: [
+            "title": .string(maxLength: 300),
+            "startsOn": date,
+            "endsOn": optionalDate,
+            "reviewOn": date,
+            "partnerIds": .array(description: "At least 2 organisations, one of them the parent carer forum", items: .string(format: .uuid)),
+        ]),
+        "Rule": .object(properties: [
+            "kind": oneOf(ClauseRule.Kind.self),
+            "summary": .string,
+            "windowFrom": optionalString("HH:MM"),
+            "windowTo": optionalString("HH:MM"),
+            "noticeDays": .integer(required: false, nullable: true),
+            "organisationKind": oneOf(OrganisationKind.self, required: false),
+            "cadence": oneOf(Cadence.self, required: false),
+            "groupId": optionalString("The group it applies to; null for every group the forum sits on", format: .uuid),
+        ]),
+        "Check": .object(properties: [
+            "status": oneOf(CommitmentStatus.self),
+            "evidence": .string,
+            "assessedOn": date,
+            "recordedBy": .string,
+        ]),
+        "Clause": .object(properties: [
+            "id": .string(format: .uuid),
+            "agreementId": .string(format: .uuid),
+            "position": .integer,
+            "number": .string,
+            "text": .string,
+            "kind": oneOf(ClauseKind.self),
+            "rule": .one(of: [.reference(.component(named: "Rule")), .null()], core: .init(required: false)),
+            "latestCheck": .one(of: [.reference(.component(named: "Check")), .null()], core: .init(required: false)),
+        ]),
+        "ClauseInput": .object(properties: [
+            "number": .string(maxLength: 20),
+            "text": .string(maxLength: 5000),
+            "kind": oneOf(ClauseKind.self),
+            "ruleKind": oneOf(ClauseRule.Kind.self, required: false, description: "Needed when kind is rule"),
+            "windowFrom": optionalString("HH:MM, for meeting-time-window"),
+            "windowTo": optionalString("HH:MM, for meeting-time-window"),
+            "noticeDays": .integer(required: false, nullable: true, description: "1 to 60, for papers-notice-days"),
+            "organisationKind": oneOf(OrganisationKind.self, required: false, description: "For chair-from"),
+            "cadence": oneOf(Cadence.self, required: false, description: "For meeting-cadence"),
+            "groupId": optionalString("The group a rule applies to; leave out for every group the forum sits on", format: .uuid),
+        ]),
+    ]
+
+    static func operations() -> [APIOperation] {
+        let api = AgreementsAPI()
+        let view = RouteAccess.requires(.viewPartnership)
+        return [
+            APIOperation("listAgreements", .GET, Paths.API.agreements, view, tag: "Agreements",
+                         summary: "List the area's partnership agreements, newest first", reply: .page("Agreement"), handler: api.listAgreements),
+            APIOperation("createAgreement", .POST, Paths.API.agreements, .requires(.manageAgreements), tag: "Agreements",
+                         summary: "Add a partnership agreement", body: "AgreementInput", reply: .created("Agreement"), handler: api.createAgreement),
+            APIOperation("getAgreement", .GET, Paths.API.agreement, view, tag: "Agreements",
+                         summary: "One partnership agreement", reply: .one("Agreement"), handler: api.getAgreement),
+            APIOperation("updateAgreement", .PUT, Paths.API.agreement, .requires(.manageAgreements), tag: "Agreements",
+                         summary: "Replace an agreement's details and partners", body: "AgreementInput", reply: .one("Agreement"), handler: api.updateAgreement),
+            APIOperation("listClauses", .GET, Paths.API.clauses, view, tag: "Agreements",
+                         summary: "Every clause of an agreement, in order", reply: .list("Clause"), handler: api.listClauses),
+            APIOperation("createClause", .POST, Paths.API.clauses, .requires(.manageAgreements), tag: "Agreements",
+                         summary: "Add a clause at the end of an agreement", body: "ClauseInput", reply: .created("Clause"), handler: api.createClause),
+            APIOperation("getClause", .GET, Paths.API.clause, view, tag: "Agreements",
+                         summary: "One clause, with the latest hand check of a commitment", reply: .one("Clause"), handler: api.getClause),
+            APIOperation("updateClause", .PUT, Paths.API.clause, .requires(.manageAgreements), tag: "Agreements",
+                         summary: "Replace a clause", body: "ClauseInput", reply: .one("Clause"), handler: api.updateClause),
+        ]
+    }
+
+    // MARK: Agreements
+
+    func listAgreements(req: Request) async throws -> API.Page<API.Agreement> {
+        let viewer = try req.viewer
+        let page = try API.pageRequest(req)
+        let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$startsOn, .descending).page(page)
+        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id)).all()
+        let byAgreement = Dictionary(grouping: partners, by: { $0.$agreement.id })
+        return API.Page(items: try agreements.map { try agreement($0, partnerIDs: byAgreement[$0.id!]?.map(\.$organisation.id) ?? [], today: req.today) },
+                        page: page.number, perPage: page.size, total: total)
+    }
+
+    func getAgreement(req: Request) async throws -> API.Agreement {
+        let model = try await agreement(req)
+        return try await represent(model, req: req)
+    }
+
+    func createAgreement(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let input = try req.content.decode(API.AgreementInput.self)
+        let (details, partnerIDs) = try await validate(input, req: req)
+        let model = AgreementModel(areaID: viewer.areaID, details: details)
+        try await AgreementStore.save(model, details: details, partnerIDs: partnerIDs, on: req.db)
+        return try await .created(try await represent(model, req: req), at: Paths.API.agreement.url(try model.requireID()), for: req)
+    }
+
+    func updateAgreement(req: Request) async throws -> API.Agreement {
+        let model = try await agreement(req)
+        let input = try req.content.decode(API.AgreementInput.self)
+        let (details, partnerIDs) = try await validate(input, req: req)
+        try await AgreementStore.save(model, details: details, partnerIDs: partnerIDs, on: req.db)
+        return try await represent(model, req: req)
+    }
+
+    private func validate(_ input: API.AgreementInput, req: Request) async throws -> (AgreementDetails, [UUID]) {
+        var errors = ValidationErrors()
+        var dates: [String: DateInput] = [:]
+        for (field, value) in [("startsOn", input.startsOn), ("endsOn", input.endsOn), ("reviewOn", input.reviewOn)] {
+            do { dates[field] = try API.dateInput(value, field: field) } catch let error as ValidationErrors { errors.add(field: field, message: error.errors[0].message) }
+        }
+        do {
+            let result = try await AgreementStore.validate(title: input.title, startsOn: dates["startsOn"] ?? DateInput(), endsOn: dates["endsOn"] ?? DateInput(),
+                                                           reviewOn: dates["reviewOn"] ?? DateInput(), partnerIds: input.partnerIds ?? [],
+                                                           areaID: try req.viewer.areaID, on: req.db)
+            try errors.throwIfAny()
+            return result
+        } catch let more as ValidationErrors {
+            // The API calls the partners field partnerIds.
+            for error in more.errors { errors.add(field: error.field == "partners" ? "partnerIds" : error.field, message: error.message) }
+            throw errors.ordered(["title", "startsOn", "endsOn", "reviewOn", "partnerIds"])
+        }
+    }
+
+    private func agreement(_ req: Request) async throws -> AgreementModel {
+        guard let model = try await AgreementStore.find(req.id("agreementID"), areaID: req.viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        return model
+    }
+
+    private func represent(_ model: AgreementModel, req: Request) async throws -> API.Agreement {
+        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == model.requireID()).all()
+        return try agreement(model, partnerIDs: partners.map(\.$organisation.id), today: req.today)
+    }
+
+    private func agreement(_ model: AgreementModel, partnerIDs: [UUID], today: CalendarDate) throws -> API.Agreement {
+        API.Agreement(id: try model.requireID(), title: model.title, startsOn: model.startsOn, endsOn: model.endsOn, reviewOn: model.reviewOn,
+                      status: model.status(on: today).rawValue, partnerIds: partnerIDs.sorted { $0.uuidString < $1.uuidString })
+    }
+
+    // MARK: Clauses
+
+    func listClauses(req: Request) async throws -> [API.Clause] {
+        let agreement = try await agreement(req)
+        // An agreement has tens of clauses: all of them come back at once, in order.
+        let clauses = try await ClauseModel.query(on: req.db).filter(\.$agreement.$id == agreement.requireID()).sort(\.$position).limit(1000).all()
+        let latest = try await ClauseStore.latestAssessments(clauseIDs: clauses.compactMap(\.id), on: req.db)
+        return try clauses.map { try API.Clause($0, latest: latest[$0.id!]) }
+    }
+
+    func getClause(req: Request) async throws -> API.Clause {
+        let clause = try await clause(req)
+        let latest = try await ClauseStore.latestAssessments(clauseIDs: [clause.requireID()], on: req.db)
+        return try API.Clause(clause, latest: latest[clause.id!])
+    }
+
+    func createClause(req: Request) async throws -> Response {
+        let agreement = try await agreement(req)
+        let input = try req.content.decode(API.ClauseInput.self)
+        try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
+        let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
+        let clause = try await ClauseStore.append(details, groupID: groupID, agreementID: try agreement.requireID(), on: req.db)
+        return try await .created(try API.Clause(clause, latest: nil), at: Paths.API.clause.url(try agreement.requireID(), try clause.requireID()), for: req)
+    }
+
+    func updateClause(req: Request) async throws -> API.Clause {
+        let clause = try await clause(req)
+        let input = try req.content.decode(API.ClauseInput.self)
+        try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
+        let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
+        clause.apply(details, groupID: groupID)
+        try await clause.save(on: req.db)
+        let latest = try await ClauseStore.latestAssessments(clauseIDs: [clause.requireID()], on: req.db)
+        return try API.Clause(clause, latest: latest[clause.id!])
+    }
+
+    private func clause(_ req: Request) async throws -> ClauseModel {
+        let agreement = try await agreement(req)
+        guard let clause = try await ClauseModel.query(on: req.db).filter(\.$id == req.id("clauseID"))
+            .filter(\.$agreement.$id == agreement.requireID()).first() else { throw Abort(.notFound) }
+        return clause
+    }
+}

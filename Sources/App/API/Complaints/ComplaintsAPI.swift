@@ -1,0 +1,115 @@
+import Domain
+import Fluent
+import OpenAPIKit
+import Vapor
+
+// Complaints in the JSON API.
+
+extension API {
+    struct Complaint: Content {
+        let id: UUID
+        let receivedOn: String
+        let aboutOrganisationId: UUID
+        let summary: String
+        let status: String
+
+        init(_ model: ComplaintModel) throws {
+            id = try model.requireID()
+            receivedOn = model.receivedOn
+            aboutOrganisationId = model.$aboutOrganisation.id
+            summary = model.summary
+            status = model.statusRaw
+        }
+    }
+
+    struct ComplaintInput: Content {
+        var receivedOn: String?
+        var aboutOrganisationId: String?
+        var summary: String?
+        var status: String?
+    }
+}
+
+struct ComplaintsAPI: APIPart {
+    /// The JSON schemas of the types above; a test checks each type's keys against its schema.
+    static let schemas: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "Complaint": .object(properties: [
+            "id": .string(format: .uuid),
+            "receivedOn": date,
+            "aboutOrganisationId": .string(format: .uuid),
+            "summary": .string,
+            "status": oneOf(ComplaintStatus.self),
+        ]),
+        "ComplaintInput": .object(properties: [
+            "receivedOn": date,
+            "aboutOrganisationId": .string(format: .uuid),
+            "summary": .string(description: "Leave out names and anything else that could identify a family", maxLength: 5000),
+            "status": oneOf(ComplaintStatus.self),
+        ]),
+    ]
+
+    static func operations() -> [APIOperation] {
+        let api = ComplaintsAPI()
+        return [
+            APIOperation("listComplaints", .GET, Paths.API.complaints, .requires(.viewComplaints), tag: "Complaints",
+                         summary: "List complaints, newest first; ?status= filters", reply: .page("Complaint"), handler: api.listComplaints),
+            APIOperation("createComplaint", .POST, Paths.API.complaints, .requires(.manageComplaints), tag: "Complaints",
+                         summary: "Record a complaint", body: "ComplaintInput", reply: .created("Complaint"), handler: api.createComplaint),
+            APIOperation("getComplaint", .GET, Paths.API.complaint, .requires(.viewComplaints), tag: "Complaints",
+                         summary: "One complaint", reply: .one("Complaint"), handler: api.getComplaint),
+            APIOperation("updateComplaint", .PUT, Paths.API.complaint, .requires(.manageComplaints), tag: "Complaints",
+                         summary: "Replace a complaint's details", body: "ComplaintInput", reply: .one("Complaint"), handler: api.updateComplaint),
+        ]
+    }
+
+    // MARK: Complaints
+
+    func listComplaints(req: Request) async throws -> API.Page<API.Complaint> {
+        let viewer = try req.viewer
+        let page = try API.pageRequest(req)
+        var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+        if let status = try API.queryParameter(req, "status") {
+            guard ComplaintStatus(rawValue: status) != nil else {
+                throw ValidationErrors(field: "status", message: "status must be one of: \(ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            query = query.filter(\.$statusRaw == status)
+        }
+        let (items, total) = try await query.sort(\.$receivedOn, .descending).page(page)
+        return API.Page(items: try items.map(API.Complaint.init), page: page.number, perPage: page.size, total: total)
+    }
+
+    func getComplaint(req: Request) async throws -> API.Complaint {
+        try API.Complaint(try await complaint(req))
+    }
+
+    func createComplaint(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let input = try req.content.decode(API.ComplaintInput.self)
+        let (details, organisationID) = try await validate(input, req: req)
+        let model = ComplaintModel(areaID: viewer.areaID, aboutOrganisationID: organisationID, details: details)
+        try await model.create(on: req.db)
+        return try await .created(try API.Complaint(model), at: Paths.API.complaint.url(try model.requireID()), for: req)
+    }
+
+    func updateComplaint(req: Request) async throws -> API.Complaint {
+        let model = try await complaint(req)
+        let input = try req.content.decode(API.ComplaintInput.self)
+        let (details, organisationID) = try await validate(input, req: req)
+        model.apply(details, aboutOrganisationID: organisationID)
+        try await model.save(on: req.db)
+        return try API.Complaint(model)
+    }
+
+    private func validate(_ input: API.ComplaintInput, req: Request) async throws -> (ComplaintDetails, UUID) {
+        let received = try API.dateInput(input.receivedOn, field: "receivedOn")
+        return try await ComplaintStore.validate(receivedOn: received, aboutOrganisationId: input.aboutOrganisationId, summary: input.summary,
+                                                 status: input.status, today: req.today, areaID: try req.viewer.areaID, on: req.db)
+    }
+
+    private func complaint(_ req: Request) async throws -> ComplaintModel {
+        let viewer = try req.viewer
+        guard let model = try await ComplaintModel.query(on: req.db).filter(\.$id == req.id("complaintID"))
+            .filter(\.$area.$id == viewer.areaID).first() else { throw Abort(.notFound) }
+        return model
+    }
+}

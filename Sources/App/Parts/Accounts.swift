@@ -1,0 +1,69 @@
+import Domain
+import Fluent
+import Vapor
+
+extension Paths {
+    static let signIn = PathTemplate("sign-in")
+    static let signOut = PathTemplate("sign-out")
+    static let changePassword = PathTemplate("account", "password")
+    static let accounts = PathTemplate("admin", "accounts")
+    static let newAccount = PathTemplate("admin", "accounts", "new")
+    static let account = PathTemplate("admin", "accounts", ":accountID")
+    static let accountPassword = PathTemplate("admin", "accounts", ":accountID", "password")
+}
+
+/// Signing in and out, passwords, and the area admin's list of accounts.
+struct AccountsPart: ProductPart {
+    let name = "Accounts"
+
+    func pages(_ web: any RoutesBuilder) {
+        let signIn = SignInController()
+        let passwords = PasswordController()
+        let accounts = AccountsController()
+        web.get(Paths.signIn, .anyone, use: signIn.show)
+        web.post(Paths.signIn, .anyone, use: signIn.signIn)
+        web.post(Paths.signOut, .anyone, use: signIn.signOut)
+        web.get(Paths.changePassword, .requires(.viewPartnership), use: passwords.showChange)
+        web.post(Paths.changePassword, .requires(.viewPartnership), use: passwords.change)
+        web.get(Paths.accounts, .requires(.manageAccounts), use: accounts.index)
+        web.get(Paths.newAccount, .requires(.manageAccounts), use: accounts.new)
+        web.post(Paths.newAccount, .requires(.manageAccounts), use: accounts.create)
+        web.get(Paths.account, .requires(.manageAccounts), use: accounts.show)
+        web.post(Paths.account, .requires(.manageAccounts), use: accounts.update)
+        web.get(Paths.accountPassword, .requires(.manageAccounts), use: passwords.showSet)
+        web.post(Paths.accountPassword, .requires(.manageAccounts), use: passwords.set)
+    }
+
+    var navigation: [NavigationEntry] { [NavigationEntry(label: "Accounts", path: Paths.accounts, permission: .manageAccounts)] }
+
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: "account", link: { Paths.account.url($0) })] }
+
+    func addDemoData(_ demo: DemoBuilder) async throws {
+        for login in DemoArea.logins {
+            try await AccountModel(areaID: demo.areaID, personID: demo.id(of: PersonModel.self, login.person), email: login.email,
+                                   passwordHash: demo.passwordHash, role: login.role).create(on: demo.db)
+        }
+    }
+
+    /// The board viewer's account: the walk changes its role and password last of all, so nobody else is signed out.
+    func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
+        guard let account = try await AccountModel.query(on: db).filter(\.$area.$id == areaID)
+            .filter(\.$roleRaw == Role.boardViewer.rawValue).first() else { return [:] }
+        return ["accountID": try account.requireID().uuidString]
+    }
+}
+
+/// The record of who read or changed personal data.
+struct AuditLogPart: ProductPart {
+    let name = "Audit log"
+
+    func pages(_ web: any RoutesBuilder) {
+        web.get(Paths.auditLog, .requires(.viewAuditLog), use: AuditLogController().index)
+    }
+
+    var navigation: [NavigationEntry] { [NavigationEntry(label: "Audit log", path: Paths.auditLog, permission: .viewAuditLog)] }
+}
+
+extension Paths {
+    static let auditLog = PathTemplate("admin", "audit-log")
+}

@@ -1,0 +1,110 @@
+import Domain
+import Fluent
+import Vapor
+
+extension Paths {
+    static let agreements = PathTemplate("agreements")
+    static let newAgreement = PathTemplate("agreements", "new")
+    static let agreement = PathTemplate("agreements", ":agreementID")
+    static let editAgreement = PathTemplate("agreements", ":agreementID", "edit")
+    static let newClause = PathTemplate("agreements", ":agreementID", "clauses", "new")
+    static let clause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID")
+    static let editClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "edit")
+    static let clauseAssessments = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "assessments")
+}
+
+extension Paths.API {
+    static let agreements = PathTemplate("api", "v1", "agreements")
+    static let agreement = PathTemplate("api", "v1", "agreements", ":agreementID")
+    static let clauses = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses")
+    static let clause = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses", ":clauseID")
+}
+
+/// Partnership agreements, their clauses, the rules Coproduce checks, and hand checks of commitments.
+struct AgreementsPart: ProductPart {
+    let name = "Agreements"
+
+    func pages(_ web: any RoutesBuilder) {
+        let agreements = AgreementsController()
+        web.get(Paths.agreements, .requires(.viewPartnership), use: agreements.index)
+        web.get(Paths.newAgreement, .requires(.manageAgreements), use: agreements.new)
+        web.post(Paths.newAgreement, .requires(.manageAgreements), use: agreements.create)
+        web.get(Paths.agreement, .requires(.viewPartnership), use: agreements.show)
+        web.get(Paths.editAgreement, .requires(.manageAgreements), use: agreements.edit)
+        web.post(Paths.editAgreement, .requires(.manageAgreements), use: agreements.update)
+        web.get(Paths.newClause, .requires(.manageAgreements), use: agreements.newClause)
+        web.post(Paths.newClause, .requires(.manageAgreements), use: agreements.createClause)
+        web.get(Paths.clause, .requires(.viewPartnership), use: agreements.showClause)
+        web.get(Paths.editClause, .requires(.manageAgreements), use: agreements.editClause)
+        web.post(Paths.editClause, .requires(.manageAgreements), use: agreements.updateClause)
+        web.get(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.newAssessment)
+        web.post(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.createAssessment)
+    }
+
+    var api: (any APIPart.Type)? { AgreementsAPI.self }
+
+    var navigation: [NavigationEntry] { [NavigationEntry(label: "Agreements", path: Paths.agreements, permission: .viewPartnership)] }
+
+    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] {
+        let date = today.iso8601
+        let due = try await AgreementModel.query(on: db).filter(\.$area.$id == viewer.areaID).filter(\.$reviewOn <= date)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= date) }.count()
+        guard due > 0 else { return [] }
+        return [AttentionItem(text: "\(due) partnership \(due == 1 ? "agreement is" : "agreements are") due for review", href: Paths.agreements.url())]
+    }
+
+    /// The agreement follows the Medway agreement of 2017 (seed 000).
+    func addDemoData(_ demo: DemoBuilder) async throws {
+        let today = demo.today
+        let start = CalendarDate(year: today.adding(months: -14).year, month: today.adding(months: -14).month, day: 1)!
+        let agreement = AgreementModel(areaID: demo.areaID, details: AgreementDetails(
+            title: "Partnership Agreement: Parent Carer Participation", startsOn: start, endsOn: nil, reviewOn: start.adding(months: 24)))
+        try await agreement.create(on: demo.db)
+        let agreementID = try agreement.requireID()
+        for key in ["forum", "council", "icb"] {
+            try await AgreementPartnerModel(agreementID: agreementID, organisationID: demo.id(of: OrganisationModel.self, key)).create(on: demo.db)
+        }
+        let clauses: [(String, String, ClauseRule?, Bool)] = [
+            ("4.3", "The council and the NHS give support in kind so the forum can take part, such as rooms and help to run meetings.", nil, false),
+            ("4.6 a", "Meetings with the forum happen at times that suit parent carers, between 10am and 2pm.", .meetingTimeWindow(from: TimeOfDay("10:00")!, to: TimeOfDay("14:00")!), false),
+            ("4.6 b", "Meetings are arranged by a nominated officer in the council or the NHS, using the forum's e-mail address.", nil, false),
+            ("4.6 c", "Meetings have clear terms of reference that say who attends.", .termsOfReferenceWithAttendees, false),
+            ("4.6 d", "The agenda gives the date, time, place and what the meeting will cover, and what the forum is asked to bring. It goes out at least 7 days before, with the papers to read.", .papersNoticeDays(7), false),
+            ("4.6 e", "Papers are written in plain English, without jargon.", .plainEnglishPapers, false),
+            ("4.6 f", "A named contact meets and welcomes the forum representative.", .namedContact, false),
+            ("4.6 g", "The forum representative is offered refreshments for the length of the meeting.", nil, false),
+            ("5.2", "The forum makes sure every representative signs a volunteer agreement that says how they will behave when they represent the forum.", .volunteerAgreementsForRepresentatives, false),
+            ("5.3", "The forum recruits members who reflect the diversity of Riverside's children, young people and parent carers.", nil, false),
+            ("5.4", "Partners contact the forum through the forum's e-mail address or its stated phone number.", .communicationThroughForumAddress, false),
+            ("5.6", "Only people with a designated role in the forum, such as the chair, the participation officer or a committee member, can see the information the forum holds.", .personalDataForDesignatedForumRoles, false),
+            ("6.1", "Liaison meetings between the forum, the council and the NHS happen every month.", .meetingCadence(.monthly), true),
+            ("6.1", "Every partner is asked for agenda items, and the final agenda is agreed jointly.", .agendaAgreedJointly, false),
+            ("6.2", "Liaison meetings are normally chaired by a forum representative.", .chairFrom(.parentCarerForum), true),
+            ("6.2", "Every partner sends people who can make decisions.", .decisionMakersAttend, false),
+            ("6.3", "Each partner shares its complaints procedure, and complaints are discussed at partnership meetings.", .complaintsDiscussed, false),
+        ]
+        var clauseIDs: [String: UUID] = [:]
+        for (position, clause) in clauses.enumerated() {
+            let model = ClauseModel(agreementID: agreementID, position: position + 1, details: ClauseDetails(number: clause.0, text: clause.1, rule: clause.2),
+                                    groupID: clause.3 ? demo.id(of: GroupModel.self, "liaison") : nil)
+            try await model.create(on: demo.db)
+            clauseIDs[clause.0] = try model.requireID()
+        }
+        let assessments: [(String, CommitmentStatus, String, Int)] = [
+            ("4.3", .met, "The council books the Riverside Hub meeting room for every liaison meeting and pays for it.", -25),
+            ("5.3", .partlyMet, "The forum's diversity monitoring shows fewer members from Asian and Black families than live in Riverside. A recruitment plan was agreed in the spring.", -40),
+            ("4.6 g", .met, "Refreshments were offered at the last three liaison meetings.", -10),
+        ]
+        for (number, status, evidence, daysAgo) in assessments {
+            try await CommitmentAssessmentModel(clauseID: clauseIDs[number]!, assessment: .init(status: status, evidence: evidence, assessedOn: today.adding(days: daysAgo)),
+                                                recordedBy: "Jo Whitfield").create(on: demo.db)
+        }
+    }
+
+    func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
+        guard let clause = try await ClauseModel.query(on: db)
+            .join(AgreementModel.self, on: \ClauseModel.$agreement.$id == \AgreementModel.$id)
+            .filter(AgreementModel.self, \.$area.$id == areaID).sort(\.$position).first() else { return [:] }
+        return ["agreementID": clause.$agreement.id.uuidString, "clauseID": try clause.requireID().uuidString]
+    }
+}

@@ -1,0 +1,92 @@
+import Domain
+import Fluent
+import Vapor
+
+extension Paths {
+    static let groups = PathTemplate("groups")
+    static let newGroup = PathTemplate("groups", "new")
+    static let group = PathTemplate("groups", ":groupID")
+    static let editGroup = PathTemplate("groups", ":groupID", "edit")
+    static let groupTermsOfReference = PathTemplate("groups", ":groupID", "terms-of-reference")
+    static let groupMembers = PathTemplate("groups", ":groupID", "members")
+    static let groupMember = PathTemplate("groups", ":groupID", "members", ":membershipID", "remove")
+}
+
+extension Paths.API {
+    static let groups = PathTemplate("api", "v1", "groups")
+    static let group = PathTemplate("api", "v1", "groups", ":groupID")
+}
+
+/// Boards, partnership groups and liaison meetings: who sits on them, their
+/// terms of reference, and whom they report to.
+struct GroupsPart: ProductPart {
+    let name = "Groups"
+
+    func pages(_ web: any RoutesBuilder) {
+        let groups = GroupsController()
+        web.get(Paths.groups, .requires(.viewPartnership), use: groups.index)
+        web.get(Paths.newGroup, .requires(.manageGroups), use: groups.new)
+        web.post(Paths.newGroup, .requires(.manageGroups), use: groups.create)
+        web.get(Paths.group, .requires(.viewPartnership), use: groups.show)
+        web.get(Paths.editGroup, .requires(.manageGroups), use: groups.edit)
+        web.post(Paths.editGroup, .requires(.manageGroups), use: groups.update)
+        web.get(Paths.groupTermsOfReference, .requires(.manageGroups), use: groups.newTerms)
+        web.post(Paths.groupTermsOfReference, .requires(.manageGroups), use: groups.createTerms)
+        web.get(Paths.groupMembers, .requires(.manageGroups), use: groups.newMember)
+        web.post(Paths.groupMembers, .requires(.manageGroups), use: groups.addMember)
+        web.post(Paths.groupMember, .requires(.manageGroups), use: groups.removeMember)
+    }
+
+    var api: (any APIPart.Type)? { GroupsAPI.self }
+
+    var navigation: [NavigationEntry] { [NavigationEntry(label: "Groups", path: Paths.groups, permission: .viewPartnership)] }
+
+    func addDemoData(_ demo: DemoBuilder) async throws {
+        let seeds: [(key: String, name: String, purpose: String, cadence: Cadence, reportsTo: String?, members: [(String, MembershipRole, Bool)])] = [
+            ("board", "Riverside Children's Trust Board", "Leads the partnership for children and young people in Riverside and holds its groups to account.", .quarterly, nil,
+             [("margaret", .chair, true), ("mark", .member, true), ("martin", .member, true), ("amara", .member, true)]),
+            ("strategy", "SEND Strategy Group", "Oversees the SEND action plan for Riverside across education, health and care.", .everyTwoMonths, "board",
+             [("mark", .chair, true), ("amara", .member, true), ("neil", .member, true), ("helen", .member, true), ("ruth", .member, false), ("lee", .member, false), ("gemma", .observer, false)]),
+            ("liaison", "Forum Liaison Meeting", "The monthly meeting of the forum, the council and the NHS under the partnership agreement.", .monthly, "strategy",
+             [("amara", .chair, true), ("jo", .member, true), ("sam", .member, false), ("helen", .member, true), ("fiona", .member, true), ("owen", .member, false), ("kate", .member, false)]),
+            ("breaks", "Short Breaks Partnership Group", "Reviews and improves short breaks for disabled children and their families.", .everySixWeeks, "strategy",
+             [("ian", .chair, true), ("dani", .member, false), ("priya", .member, false), ("olivia", .member, true), ("callum", .member, false)]),
+            ("adulthood", "Preparing for Adulthood Partnership Group", "Plans the move from children's to adult services, from age 14.", .everyTwoMonths, "strategy",
+             [("ruth", .chair, true), ("grace", .member, false), ("mia", .member, false), ("louise", .member, true)]),
+            ("ewmh", "Emotional Wellbeing and Mental Health Partnership Group", "Improves how quickly children and young people get help with their mental health.", .quarterly, "board",
+             [("ben", .chair, true), ("fiona", .member, true), ("hannah", .member, false), ("mia", .member, false)]),
+        ]
+        for seed in seeds {
+            let group = GroupModel(areaID: demo.areaID, details: GroupDetails(name: seed.name, purpose: seed.purpose, cadence: seed.cadence),
+                                   reportsToID: seed.reportsTo.map { demo.id(of: GroupModel.self, $0) })
+            try await group.create(on: demo.db)
+            try demo.remember(group, as: seed.key)
+            for (personKey, role, decides) in seed.members {
+                try await MembershipModel(groupID: try group.requireID(), personID: demo.id(of: PersonModel.self, personKey),
+                                          role: role, makesDecisions: decides).create(on: demo.db)
+            }
+        }
+        let today = demo.today
+        let liaisonTerms = [
+            (today.adding(days: -430), "To share information and plan together as equal partners. The forum brings the views of parent carers; the council and the NHS bring plans that affect children with SEND.",
+             ["Forum chair (chairs the meeting)", "Forum parent participation officer", "A forum representative", "Head of SEND, Riverside Council", "Children's commissioning lead, NHS Riverside and Vale ICB"]),
+            (today.adding(days: -60), "To share information and plan together as equal partners. The forum brings the views of parent carers; the council and the NHS bring plans that affect children with SEND. Complaints about any partner are discussed at every meeting.",
+             ["Forum chair (chairs the meeting)", "Forum parent participation officer", "A forum representative", "Head of SEND, Riverside Council", "Engagement and quality team lead, Riverside Council", "Children's commissioning lead, NHS Riverside and Vale ICB", "Communications and engagement manager, NHS Riverside and Vale ICB"]),
+        ]
+        for (index, terms) in liaisonTerms.enumerated() {
+            try await TermsOfReferenceModel(groupID: demo.id(of: GroupModel.self, "liaison"), version: index + 1,
+                                            details: .init(text: terms.1, attendees: terms.2, agreedOn: terms.0)).create(on: demo.db)
+        }
+        try await TermsOfReferenceModel(groupID: demo.id(of: GroupModel.self, "strategy"), version: 1, details: .init(
+            text: "To oversee the SEND action plan, to make sure children, young people and parent carers shape it, and to report to the Children's Trust Board.",
+            attendees: ["Director of Children's Services (chair)", "Forum chair", "Designated clinical officer for SEND", "Head of SEND", "SEND commissioning manager", "Healthwatch Riverside (observer)"],
+            agreedOn: today.adding(days: -200))).create(on: demo.db)
+    }
+
+    func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
+        guard let membership = try await MembershipModel.query(on: db)
+            .join(GroupModel.self, on: \MembershipModel.$group.$id == \GroupModel.$id)
+            .filter(GroupModel.self, \.$area.$id == areaID).sort(GroupModel.self, \.$sortName).first() else { return [:] }
+        return ["groupID": membership.$group.id.uuidString, "membershipID": try membership.requireID().uuidString]
+    }
+}

@@ -1,0 +1,19 @@
+import Domain
+import Vapor
+
+extension Paths {
+    static let home = PathTemplate()
+    static let healthz = PathTemplate("healthz")
+    static let accessibility = PathTemplate("accessibility")
+}
+
+/// The home page, with what needs attention from every part, and the accessibility statement.
+struct HomePart: ProductPart {
+    let name = "Home"
+
+    func pages(_ web: any RoutesBuilder) {
+        let home = HomeController()
+        web.get(Paths.home, .requires(.viewPartnership), use: home.show)
+        web.get(Paths.accessibility, .anyone, use: home.accessibility)
+    }
+}

@@ -1,0 +1,32 @@
+import Domain
+import Fluent
+import Foundation
+
+final class ComplaintModel: Model, @unchecked Sendable {
+    static let schema = "complaints"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "area_id") var area: AreaModel
+    @Parent(key: "about_organisation_id") var aboutOrganisation: OrganisationModel
+    @Field(key: "received_on") var receivedOn: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "status") var statusRaw: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(areaID: UUID, aboutOrganisationID: UUID, details: ComplaintDetails) {
+        self.$area.id = areaID
+        apply(details, aboutOrganisationID: aboutOrganisationID)
+    }
+
+    func apply(_ details: ComplaintDetails, aboutOrganisationID: UUID) {
+        $aboutOrganisation.id = aboutOrganisationID
+        receivedOn = details.receivedOn.iso8601
+        summary = details.summary
+        statusRaw = details.status.rawValue
+    }
+
+    var status: ComplaintStatus { ComplaintStatus(rawValue: statusRaw) ?? .received }
+}

@@ -1,0 +1,27 @@
+import Domain
+import Fluent
+import Foundation
+
+final class VolunteerAgreementModel: Model, @unchecked Sendable {
+    static let schema = "volunteer_agreements"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "area_id") var area: AreaModel
+    @Parent(key: "person_id") var person: PersonModel
+    @Field(key: "signed_on") var signedOn: String
+    @OptionalField(key: "expires_on") var expiresOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(areaID: UUID, personID: UUID, agreement: VolunteerAgreementStatus.Agreement) {
+        self.$area.id = areaID
+        self.$person.id = personID
+        self.signedOn = agreement.signedOn.iso8601
+        self.expiresOn = agreement.expiresOn?.iso8601
+    }
+
+    var agreement: VolunteerAgreementStatus.Agreement {
+        .init(signedOn: CalendarDate(iso8601: signedOn)!, expiresOn: expiresOn.flatMap(CalendarDate.init(iso8601:)))
+    }
+}
