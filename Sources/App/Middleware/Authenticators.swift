@@ -53,11 +53,10 @@ enum ViewerLookup {
             .join(AreaModel.self, on: \AccountModel.$area.$id == \AreaModel.$id)
             .filter(\.$id == accountID)
             .filter(\.$disabledAt == nil)
-            .first(),
-              let role = account.role else { return nil }
+            .first() else { return nil }
         let person = try account.joined(PersonModel.self)
         let area = try account.joined(AreaModel.self)
         return Viewer(accountID: try account.requireID(), personID: account.$person.id, areaID: account.$area.id,
-                      areaName: area.name, name: person.fullName, email: account.email, role: role)
+                      areaName: area.name, name: person.fullName, email: account.email, role: account.role)
     }
 }

@@ -38,6 +38,13 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         case let database as any DatabaseError where database.isConstraintFailure:
             status = .unprocessableEntity
             message = "Someone else changed this at the same moment, so your change was not saved. Check the details and try again."
+        // A value in the database that is not one the code knows (a status a
+        // later version added, a hand-edited row) is never read as something
+        // else: it stops here and the log says which column, and the address which record.
+        case FluentError.invalidField(let column, let type, let underlying):
+            status = .internalServerError
+            message = "Sorry, something went wrong on our side. Try again later."
+            request.logger.critical("A stored value does not read back as \(type): column \(column), at \(request.method) \(request.url.path): \(underlying)")
         case let abort as any AbortError:
             status = abort.status
             headers = abort.headers

@@ -48,7 +48,7 @@ struct AccountsPart: ProductPart {
     /// The board viewer's account: the walk changes its role and password last of all, so nobody else is signed out.
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
         guard let account = try await AccountModel.query(on: db).filter(\.$area.$id == areaID)
-            .filter(\.$roleRaw == Role.boardViewer.rawValue).first() else { return [:] }
+            .filter(\.$role == .boardViewer).first() else { return [:] }
         return ["accountID": try account.requireID().uuidString]
     }
 }

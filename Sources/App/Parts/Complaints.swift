@@ -35,7 +35,7 @@ struct ComplaintsPart: ProductPart {
     func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] {
         guard viewer.can(.viewComplaints) else { return [] }
         let open = try await ComplaintModel.query(on: db).filter(\.$area.$id == viewer.areaID)
-            .filter(\.$statusRaw != ComplaintStatus.closed.rawValue).count()
+            .filter(\.$status != .closed).count()
         guard open > 0 else { return [] }
         return [AttentionItem(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings", href: Paths.complaints.url())]
     }

@@ -113,7 +113,7 @@ struct PeoplePart: ProductPart {
         let withAccounts = try await AccountModel.query(on: db).filter(\.$area.$id == areaID).all(\.$person.$id)
         guard let person = try await PersonModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$id !~ withAccounts)
             .join(OrganisationModel.self, on: \PersonModel.$organisation.$id == \OrganisationModel.$id)
-            .filter(OrganisationModel.self, \.$kindRaw == OrganisationKind.parentCarerForum.rawValue)
+            .filter(OrganisationModel.self, \.$kind == .parentCarerForum)
             .sort(\.$sortName).first() else { return [:] }
         return ["personID": try person.requireID().uuidString]
     }

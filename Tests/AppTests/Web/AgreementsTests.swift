@@ -60,7 +60,7 @@ struct AgreementsTests {
             let clausePath = try #require(commitment.location)
             #expect(try await ClauseModel.query(on: app.db).sort(\.$position).all().map(\.position) == [1, 2])
             // Rules are not checked by hand.
-            let ruleClause = try #require(try await ClauseModel.query(on: app.db).filter(\.$kindRaw == "rule").first())
+            let ruleClause = try #require(try await ClauseModel.query(on: app.db).filter(\.$kind == .rule).first())
             #expect(try await browser.get(base + "/clauses/\(try ruleClause.requireID())/assessments").status == .notFound)
 
             _ = try await browser.get(clausePath + "/assessments")

@@ -58,14 +58,14 @@ extension API {
             position = model.position
             number = model.number
             text = model.text
-            kind = model.kindRaw
+            kind = model.kind.rawValue
             rule = model.rule.map { rule in
                 let settings = rule.settings
                 return Rule(kind: rule.kind.rawValue, summary: rule.summary, windowFrom: settings.windowFrom?.description,
                             windowTo: settings.windowTo?.description, noticeDays: settings.noticeDays,
                             organisationKind: settings.organisationKind?.rawValue, cadence: settings.cadence?.rawValue, groupId: model.$group.id)
             }
-            latestCheck = latest.map { Check(status: $0.statusRaw, evidence: $0.evidence, assessedOn: $0.assessedOn, recordedBy: $0.recordedBy) }
+            latestCheck = latest.map { Check(status: $0.status.rawValue, evidence: $0.evidence, assessedOn: $0.assessedOn.iso8601, recordedBy: $0.recordedBy) }
         }
     }
 
@@ -234,7 +234,7 @@ struct AgreementsAPI: APIPart {
     }
 
     private func agreement(_ model: AgreementModel, partnerIDs: [UUID], today: CalendarDate) throws -> API.Agreement {
-        API.Agreement(id: try model.requireID(), title: model.title, startsOn: model.startsOn, endsOn: model.endsOn, reviewOn: model.reviewOn,
+        API.Agreement(id: try model.requireID(), title: model.title, startsOn: model.startsOn.iso8601, endsOn: model.endsOn?.iso8601, reviewOn: model.reviewOn.iso8601,
                       status: model.status(on: today).rawValue, partnerIds: partnerIDs.sorted { $0.uuidString < $1.uuidString })
     }
 

@@ -15,10 +15,10 @@ extension API {
 
         init(_ model: ComplaintModel) throws {
             id = try model.requireID()
-            receivedOn = model.receivedOn
+            receivedOn = model.receivedOn.iso8601
             aboutOrganisationId = model.$aboutOrganisation.id
             summary = model.summary
-            status = model.statusRaw
+            status = model.status.rawValue
         }
     }
 
@@ -69,10 +69,10 @@ struct ComplaintsAPI: APIPart {
         let page = try API.pageRequest(req)
         var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
         if let status = try API.queryParameter(req, "status") {
-            guard ComplaintStatus(rawValue: status) != nil else {
+            guard let status = ComplaintStatus(rawValue: status) else {
                 throw ValidationErrors(field: "status", message: "status must be one of: \(ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            query = query.filter(\.$statusRaw == status)
+            query = query.filter(\.$status == status)
         }
         let (items, total) = try await query.sort(\.$receivedOn, .descending).page(page)
         return API.Page(items: try items.map(API.Complaint.init), page: page.number, perPage: page.size, total: total)

@@ -134,12 +134,12 @@ struct GroupsAPI: APIPart {
         let memberships = try await MembershipModel.query(on: db).filter(\.$group.$id == id).with(\.$person).all()
         let terms = try await TermsOfReferenceModel.query(on: db).filter(\.$group.$id == id).sort(\.$version, .descending).first()
         return try Self.group(group, members: memberships.map {
-            API.Member(personId: $0.$person.id, fullName: $0.person.fullName, role: $0.roleRaw, makesDecisions: $0.makesDecisions)
+            API.Member(personId: $0.$person.id, fullName: $0.person.fullName, role: $0.role.rawValue, makesDecisions: $0.makesDecisions)
         }.sorted { $0.fullName < $1.fullName }, terms: terms)
     }
 
     private static func group(_ group: GroupModel, members: [API.Member]?, terms: TermsOfReferenceModel?) throws -> API.Group {
-        API.Group(id: try group.requireID(), name: group.name, purpose: group.purpose, cadence: group.cadenceRaw, reportsToId: group.$reportsTo.id,
-                  members: members, termsOfReference: terms.map { API.TermsOfReference(version: $0.version, text: $0.text, attendees: $0.attendees, agreedOn: $0.agreedOn) })
+        API.Group(id: try group.requireID(), name: group.name, purpose: group.purpose, cadence: group.cadence.rawValue, reportsToId: group.$reportsTo.id,
+                  members: members, termsOfReference: terms.map { API.TermsOfReference(version: $0.version, text: $0.text, attendees: $0.attendees, agreedOn: $0.agreedOn.iso8601) })
     }
 }

@@ -16,7 +16,7 @@ extension API {
         init(_ model: OrganisationModel) throws {
             id = try model.requireID()
             name = model.name
-            kind = model.kindRaw
+            kind = model.kind.rawValue
             email = model.email
             phone = model.phone
         }

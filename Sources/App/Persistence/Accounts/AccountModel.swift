@@ -12,7 +12,7 @@ final class AccountModel: Model, @unchecked Sendable {
     /// Lower-cased; unique across the whole instance so sign-in needs no area.
     @Field(key: "email") var email: String
     @Field(key: "password_hash") var passwordHash: String
-    @Field(key: "role") var roleRaw: String
+    @Field(key: "role") var role: Role
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -25,10 +25,9 @@ final class AccountModel: Model, @unchecked Sendable {
         self.$person.id = personID
         self.email = email
         self.passwordHash = passwordHash
-        self.roleRaw = role.rawValue
+        self.role = role
     }
 
-    var role: Role? { Role(rawValue: roleRaw) }
 }
 
 /// A personal API token. Only a SHA-256 digest is kept, so a stolen database

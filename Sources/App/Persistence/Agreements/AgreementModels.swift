@@ -8,9 +8,9 @@ final class AgreementModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "area_id") var area: AreaModel
     @Field(key: "title") var title: String
-    @Field(key: "starts_on") var startsOn: String
-    @OptionalField(key: "ends_on") var endsOn: String?
-    @Field(key: "review_on") var reviewOn: String
+    @Field(key: "starts_on") var startsOn: CalendarDate
+    @OptionalField(key: "ends_on") var endsOn: CalendarDate?
+    @Field(key: "review_on") var reviewOn: CalendarDate
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -23,15 +23,13 @@ final class AgreementModel: Model, @unchecked Sendable {
 
     func apply(_ details: AgreementDetails) {
         title = details.title
-        startsOn = details.startsOn.iso8601
-        endsOn = details.endsOn?.iso8601
-        reviewOn = details.reviewOn.iso8601
+        startsOn = details.startsOn
+        endsOn = details.endsOn
+        reviewOn = details.reviewOn
     }
 
     func status(on today: CalendarDate) -> AgreementStatus {
-        AgreementStatus.on(today, startsOn: CalendarDate(iso8601: startsOn)!,
-                           endsOn: endsOn.flatMap(CalendarDate.init(iso8601:)),
-                           reviewOn: CalendarDate(iso8601: reviewOn)!)
+        AgreementStatus.on(today, startsOn: startsOn, endsOn: endsOn, reviewOn: reviewOn)
     }
 }
 
@@ -58,13 +56,13 @@ final class ClauseModel: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "number") var number: String
     @Field(key: "text") var text: String
-    @Field(key: "kind") var kindRaw: String
-    @OptionalField(key: "rule_kind") var ruleKind: String?
-    @OptionalField(key: "window_from") var windowFrom: String?
-    @OptionalField(key: "window_to") var windowTo: String?
+    @Field(key: "kind") var kind: ClauseKind
+    @OptionalField(key: "rule_kind") var ruleKind: ClauseRule.Kind?
+    @OptionalField(key: "window_from") var windowFrom: TimeOfDay?
+    @OptionalField(key: "window_to") var windowTo: TimeOfDay?
     @OptionalField(key: "notice_days") var noticeDays: Int?
-    @OptionalField(key: "organisation_kind") var organisationKind: String?
-    @OptionalField(key: "cadence") var cadence: String?
+    @OptionalField(key: "organisation_kind") var organisationKind: OrganisationKind?
+    @OptionalField(key: "cadence") var cadence: Cadence?
     /// The group a rule applies to; nil means every meeting with the forum.
     @OptionalParent(key: "group_id") var group: GroupModel?
 
@@ -79,26 +77,25 @@ final class ClauseModel: Model, @unchecked Sendable {
     func apply(_ details: ClauseDetails, groupID: UUID?) {
         number = details.number
         text = details.text
-        kindRaw = details.kind.rawValue
+        kind = details.kind
         let settings = details.rule?.settings ?? ClauseRule.Settings()
-        ruleKind = details.rule?.kind.rawValue
-        windowFrom = settings.windowFrom?.description
-        windowTo = settings.windowTo?.description
+        ruleKind = details.rule?.kind
+        windowFrom = settings.windowFrom
+        windowTo = settings.windowTo
         noticeDays = settings.noticeDays
-        organisationKind = settings.organisationKind?.rawValue
-        cadence = settings.cadence?.rawValue
+        organisationKind = settings.organisationKind
+        cadence = settings.cadence
         $group.id = details.rule == nil ? nil : groupID
     }
 
     var rule: ClauseRule? {
-        guard let ruleKind, let kind = ClauseRule.Kind(rawValue: ruleKind) else { return nil }
+        guard let kind = ruleKind else { return nil }
         return ClauseRule(kind: kind, settings: .init(
-            windowFrom: windowFrom.flatMap { TimeOfDay($0) }, windowTo: windowTo.flatMap { TimeOfDay($0) },
-            noticeDays: noticeDays, organisationKind: organisationKind.flatMap(OrganisationKind.init(rawValue:)),
-            cadence: cadence.flatMap(Cadence.init(rawValue:))))
+            windowFrom: windowFrom, windowTo: windowTo,
+            noticeDays: noticeDays, organisationKind: organisationKind,
+            cadence: cadence))
     }
 
-    var kind: ClauseKind { ClauseKind(rawValue: kindRaw) ?? .commitment }
 }
 
 final class CommitmentAssessmentModel: Model, @unchecked Sendable {
@@ -106,9 +103,9 @@ final class CommitmentAssessmentModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "clause_id") var clause: ClauseModel
-    @Field(key: "status") var statusRaw: String
+    @Field(key: "status") var status: CommitmentStatus
     @Field(key: "evidence") var evidence: String
-    @Field(key: "assessed_on") var assessedOn: String
+    @Field(key: "assessed_on") var assessedOn: CalendarDate
     @Field(key: "recorded_by") var recordedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -116,11 +113,10 @@ final class CommitmentAssessmentModel: Model, @unchecked Sendable {
 
     init(clauseID: UUID, assessment: CommitmentAssessment, recordedBy: String) {
         self.$clause.id = clauseID
-        self.statusRaw = assessment.status.rawValue
+        self.status = assessment.status
         self.evidence = assessment.evidence
-        self.assessedOn = assessment.assessedOn.iso8601
+        self.assessedOn = assessment.assessedOn
         self.recordedBy = recordedBy
     }
 
-    var status: CommitmentStatus { CommitmentStatus(rawValue: statusRaw) ?? .notMet }
 }

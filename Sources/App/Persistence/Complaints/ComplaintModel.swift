@@ -8,9 +8,9 @@ final class ComplaintModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "area_id") var area: AreaModel
     @Parent(key: "about_organisation_id") var aboutOrganisation: OrganisationModel
-    @Field(key: "received_on") var receivedOn: String
+    @Field(key: "received_on") var receivedOn: CalendarDate
     @Field(key: "summary") var summary: String
-    @Field(key: "status") var statusRaw: String
+    @Field(key: "status") var status: ComplaintStatus
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -23,10 +23,9 @@ final class ComplaintModel: Model, @unchecked Sendable {
 
     func apply(_ details: ComplaintDetails, aboutOrganisationID: UUID) {
         $aboutOrganisation.id = aboutOrganisationID
-        receivedOn = details.receivedOn.iso8601
+        receivedOn = details.receivedOn
         summary = details.summary
-        statusRaw = details.status.rawValue
+        status = details.status
     }
 
-    var status: ComplaintStatus { ComplaintStatus(rawValue: statusRaw) ?? .received }
 }

@@ -11,7 +11,7 @@ final class GroupModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "sort_name") var sortName: String
     @OptionalField(key: "purpose") var purpose: String?
-    @Field(key: "cadence") var cadenceRaw: String
+    @Field(key: "cadence") var cadence: Cadence
     @OptionalParent(key: "reports_to_id") var reportsTo: GroupModel?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -28,10 +28,9 @@ final class GroupModel: Model, @unchecked Sendable {
         name = details.name
         sortName = TextInput.comparisonKey(details.name)
         purpose = details.purpose
-        cadenceRaw = details.cadence.rawValue
+        cadence = details.cadence
     }
 
-    var cadence: Cadence { Cadence(rawValue: cadenceRaw) ?? .asNeeded }
 }
 
 final class TermsOfReferenceModel: Model, @unchecked Sendable {
@@ -42,7 +41,7 @@ final class TermsOfReferenceModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "text") var text: String
     @Field(key: "attendees") var attendees: [String]
-    @Field(key: "agreed_on") var agreedOn: String
+    @Field(key: "agreed_on") var agreedOn: CalendarDate
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -52,7 +51,7 @@ final class TermsOfReferenceModel: Model, @unchecked Sendable {
         self.version = version
         self.text = details.text
         self.attendees = details.attendees
-        self.agreedOn = details.agreedOn.iso8601
+        self.agreedOn = details.agreedOn
     }
 }
 
@@ -62,7 +61,7 @@ final class MembershipModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "group_id") var group: GroupModel
     @Parent(key: "person_id") var person: PersonModel
-    @Field(key: "role") var roleRaw: String
+    @Field(key: "role") var role: MembershipRole
     /// Whether the person can make decisions for their organisation (seed 000, clause 6.2).
     @Field(key: "makes_decisions") var makesDecisions: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -72,9 +71,8 @@ final class MembershipModel: Model, @unchecked Sendable {
     init(groupID: UUID, personID: UUID, role: MembershipRole, makesDecisions: Bool) {
         self.$group.id = groupID
         self.$person.id = personID
-        self.roleRaw = role.rawValue
+        self.role = role
         self.makesDecisions = makesDecisions
     }
 
-    var role: MembershipRole { MembershipRole(rawValue: roleRaw) ?? .member }
 }

@@ -10,7 +10,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// Lower-cased name: sorting and uniqueness ignore case.
     @Field(key: "sort_name") var sortName: String
-    @Field(key: "kind") var kindRaw: String
+    @Field(key: "kind") var kind: OrganisationKind
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -27,10 +27,9 @@ final class OrganisationModel: Model, @unchecked Sendable {
     func apply(_ details: OrganisationDetails) {
         name = details.name
         sortName = TextInput.comparisonKey(details.name)
-        kindRaw = details.kind.rawValue
+        kind = details.kind
         email = details.email
         phone = details.phone
     }
 
-    var kind: OrganisationKind { OrganisationKind(rawValue: kindRaw) ?? .other }
 }

@@ -15,8 +15,8 @@ final class PersonModel: Model, @unchecked Sendable {
     @OptionalField(key: "job_title") var jobTitle: String?
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
-    @OptionalField(key: "ethnic_group") var ethnicGroup: String?
-    @OptionalField(key: "disabled") var disabled: String?
+    @OptionalField(key: "ethnic_group") var ethnicGroup: DiversityMonitoring.EthnicGroup?
+    @OptionalField(key: "disabled") var disabled: DiversityMonitoring.Answer?
     @OptionalField(key: "main_language") var mainLanguage: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -40,13 +40,13 @@ final class PersonModel: Model, @unchecked Sendable {
 
     var diversity: DiversityMonitoring {
         get {
-            DiversityMonitoring(ethnicGroup: ethnicGroup.flatMap(DiversityMonitoring.EthnicGroup.init(rawValue:)),
-                                disabled: disabled.flatMap(DiversityMonitoring.Answer.init(rawValue:)),
+            DiversityMonitoring(ethnicGroup: ethnicGroup,
+                                disabled: disabled,
                                 mainLanguage: mainLanguage)
         }
         set {
-            ethnicGroup = newValue.ethnicGroup?.rawValue
-            disabled = newValue.disabled?.rawValue
+            ethnicGroup = newValue.ethnicGroup
+            disabled = newValue.disabled
             mainLanguage = newValue.mainLanguage
         }
     }

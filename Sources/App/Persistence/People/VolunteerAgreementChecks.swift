@@ -9,7 +9,7 @@ enum VolunteerAgreementChecks {
     static func forumOrganisationIDs(areaID: UUID, on db: any Database) async throws -> [UUID] {
         try await OrganisationModel.query(on: db)
             .filter(\.$area.$id == areaID)
-            .filter(\.$kindRaw == OrganisationKind.parentCarerForum.rawValue)
+            .filter(\.$kind == .parentCarerForum)
             .all(\.$id)
     }
 

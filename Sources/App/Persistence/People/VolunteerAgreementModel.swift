@@ -8,8 +8,8 @@ final class VolunteerAgreementModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "area_id") var area: AreaModel
     @Parent(key: "person_id") var person: PersonModel
-    @Field(key: "signed_on") var signedOn: String
-    @OptionalField(key: "expires_on") var expiresOn: String?
+    @Field(key: "signed_on") var signedOn: CalendarDate
+    @OptionalField(key: "expires_on") var expiresOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -17,11 +17,11 @@ final class VolunteerAgreementModel: Model, @unchecked Sendable {
     init(areaID: UUID, personID: UUID, agreement: VolunteerAgreementStatus.Agreement) {
         self.$area.id = areaID
         self.$person.id = personID
-        self.signedOn = agreement.signedOn.iso8601
-        self.expiresOn = agreement.expiresOn?.iso8601
+        self.signedOn = agreement.signedOn
+        self.expiresOn = agreement.expiresOn
     }
 
     var agreement: VolunteerAgreementStatus.Agreement {
-        .init(signedOn: CalendarDate(iso8601: signedOn)!, expiresOn: expiresOn.flatMap(CalendarDate.init(iso8601:)))
+        .init(signedOn: signedOn, expiresOn: expiresOn)
     }
 }

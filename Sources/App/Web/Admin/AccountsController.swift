@@ -25,7 +25,7 @@ struct AccountsController {
             .with(\.$person).sort(\.$email).page(page)
         let rows = try accounts.map {
             Row(name: $0.person.fullName, href: Paths.account.url(try $0.requireID()), email: $0.email,
-                role: $0.role?.label ?? "Unknown", state: $0.disabledAt == nil ? "Active" : "Turned off")
+                role: $0.role.label, state: $0.disabledAt == nil ? "Active" : "Turned off")
         }
         return req.page(req.layout(title: "Accounts"), Self.indexPage(IndexPage(
             rows: rows, pagination: PaginationLinks(page: page, total: total, basePath: Paths.accounts.url()), newPath: Paths.newAccount.url())))
@@ -131,7 +131,7 @@ struct AccountsController {
 
     func show(req: Request) async throws -> Response {
         let account = try await find(req)
-        return try await renderShow(req, account: account, role: account.roleRaw, errors: ValidationErrors())
+        return try await renderShow(req, account: account, role: account.role.rawValue, errors: ValidationErrors())
     }
 
     func update(req: Request) async throws -> Response {
@@ -146,9 +146,9 @@ struct AccountsController {
             return try await renderShow(req, account: account, role: role.rawValue,
                                         errors: ValidationErrors(field: "role", message: "You cannot remove your own admin access. Ask another area admin."))
         }
-        let changes = [account.roleRaw != role.rawValue ? "role \(account.role?.label ?? "?") to \(role.label)" : nil,
+        let changes = [account.role != role ? "role \(account.role.label) to \(role.label)" : nil,
                        turnOff != (account.disabledAt != nil) ? (turnOff ? "turned off" : "turned back on") : nil].compactMap { $0 }
-        account.roleRaw = role.rawValue
+        account.role = role
         account.disabledAt = turnOff ? (account.disabledAt ?? req.now) : nil
         try await req.db.writeTransaction { db in
             try await account.save(on: db)

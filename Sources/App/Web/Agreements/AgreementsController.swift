@@ -29,7 +29,7 @@ struct AgreementsController {
         let rows = try agreements.map { agreement in
             Row(title: agreement.title, href: Paths.agreement.url(try agreement.requireID()), status: agreement.status(on: req.today).label,
                 partners: (partners[agreement.id!] ?? []).joined(separator: ", "),
-                reviewOn: CalendarDate(iso8601: agreement.reviewOn)?.longForm ?? agreement.reviewOn)
+                reviewOn: agreement.reviewOn.longForm)
         }
         return req.page(IndexPage(
             layout: req.layout(title: "Partnership agreements"), rows: rows,
@@ -65,9 +65,9 @@ struct AgreementsController {
         let id = try agreement.requireID()
         let details = [
             SummaryRow(key: "Status", value: agreement.status(on: req.today).label, href: nil),
-            SummaryRow(key: "Starts", value: CalendarDate(iso8601: agreement.startsOn)?.longForm ?? agreement.startsOn, href: nil),
-            SummaryRow(key: "Ends", value: agreement.endsOn.flatMap(CalendarDate.init(iso8601:))?.longForm ?? "No end date", href: nil),
-            SummaryRow(key: "Review by", value: CalendarDate(iso8601: agreement.reviewOn)?.longForm ?? agreement.reviewOn, href: nil),
+            SummaryRow(key: "Starts", value: agreement.startsOn.longForm, href: nil),
+            SummaryRow(key: "Ends", value: agreement.endsOn?.longForm ?? "No end date", href: nil),
+            SummaryRow(key: "Review by", value: agreement.reviewOn.longForm, href: nil),
         ]
         let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == id).with(\.$organisation).all()
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
@@ -138,9 +138,9 @@ struct AgreementsController {
     func edit(req: Request) async throws -> Response {
         let agreement = try await find(req)
         let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == agreement.requireID()).all()
-        let form = Form(title: agreement.title, startsOn: DateInput(CalendarDate(iso8601: agreement.startsOn)),
-                        endsOn: DateInput(agreement.endsOn.flatMap(CalendarDate.init(iso8601:))),
-                        reviewOn: DateInput(CalendarDate(iso8601: agreement.reviewOn)),
+        let form = Form(title: agreement.title, startsOn: DateInput(agreement.startsOn),
+                        endsOn: DateInput(agreement.endsOn),
+                        reviewOn: DateInput(agreement.reviewOn),
                         partners: partners.map { $0.$organisation.id.uuidString })
         return try await renderForm(req, form: form, errors: ValidationErrors(), editing: agreement)
     }
@@ -206,7 +206,7 @@ struct AgreementsController {
             number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
             assessments: assessments.map {
                 AssessmentRow(status: $0.status.label, colour: Self.colour($0.status), evidence: $0.evidence,
-                              assessedOn: CalendarDate(iso8601: $0.assessedOn)?.longForm ?? $0.assessedOn, recordedBy: $0.recordedBy)
+                              assessedOn: $0.assessedOn.longForm, recordedBy: $0.recordedBy)
             },
             canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments.url(agreementID, clauseID),
             canManage: viewer.can(.manageAgreements), editPath: Paths.editClause.url(agreementID, clauseID)))
@@ -233,7 +233,7 @@ struct AgreementsController {
     func editClause(req: Request) async throws -> Response {
         let (agreement, clause) = try await findClause(req)
         let settings = clause.rule?.settings ?? ClauseRule.Settings()
-        let form = ClauseForm(number: clause.number, text: clause.text, kind: clause.kindRaw, ruleKind: clause.ruleKind,
+        let form = ClauseForm(number: clause.number, text: clause.text, kind: clause.kind.rawValue, ruleKind: clause.ruleKind?.rawValue,
                               windowFrom: settings.windowFrom?.description, windowTo: settings.windowTo?.description,
                               noticeDays: settings.noticeDays.map(String.init), organisationKind: settings.organisationKind?.rawValue,
                               cadence: settings.cadence?.rawValue, groupId: clause.$group.id?.uuidString)

@@ -36,10 +36,10 @@ struct ComplaintsController {
         let page = ListPage(req)
         let showClosed = req.query[String.self, at: "show"] == "all"
         var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if !showClosed { query = query.filter(\.$statusRaw != ComplaintStatus.closed.rawValue) }
+        if !showClosed { query = query.filter(\.$status != .closed) }
         let (complaints, total) = try await query.with(\.$aboutOrganisation).sort(\.$receivedOn, .descending).page(page)
         let rows = try complaints.map { complaint in
-            Row(receivedOn: CalendarDate(iso8601: complaint.receivedOn)?.longForm ?? complaint.receivedOn,
+            Row(receivedOn: complaint.receivedOn.longForm,
                 href: Paths.complaint.url(try complaint.requireID()), about: complaint.aboutOrganisation.name,
                 summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status))
         }
@@ -81,7 +81,7 @@ struct ComplaintsController {
             layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)"),
             heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
             aboutHref: Paths.organisation.url(complaint.$aboutOrganisation.id),
-            receivedOn: CalendarDate(iso8601: complaint.receivedOn)?.longForm ?? complaint.receivedOn,
+            receivedOn: complaint.receivedOn.longForm,
             summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status),
             isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint.url(id)))
     }
@@ -106,9 +106,9 @@ struct ComplaintsController {
 
     func edit(req: Request) async throws -> Response {
         let complaint = try await find(req)
-        return try await renderForm(req, form: Form(receivedOn: DateInput(CalendarDate(iso8601: complaint.receivedOn)),
+        return try await renderForm(req, form: Form(receivedOn: DateInput(complaint.receivedOn),
                                                     aboutOrganisationId: complaint.$aboutOrganisation.id.uuidString,
-                                                    summary: complaint.summary, status: complaint.statusRaw),
+                                                    summary: complaint.summary, status: complaint.status.rawValue),
                                     errors: ValidationErrors(), editing: complaint)
     }
 

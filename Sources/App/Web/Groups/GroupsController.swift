@@ -98,7 +98,7 @@ struct GroupsController {
         let children = try await GroupModel.query(on: req.db).filter(\.$reportsTo.$id == id).sort(\.$sortName).all()
         let terms = try await TermsOfReferenceModel.query(on: req.db).filter(\.$group.$id == id).sort(\.$version, .descending).all()
         let versions = terms.map {
-            TermsVersion(version: $0.version, agreedOn: CalendarDate(iso8601: $0.agreedOn)?.longForm ?? $0.agreedOn, text: $0.text, attendees: $0.attendees)
+            TermsVersion(version: $0.version, agreedOn: $0.agreedOn.longForm, text: $0.text, attendees: $0.attendees)
         }
 
         let memberships = try await MembershipModel.query(on: req.db).filter(\.$group.$id == id)
@@ -151,7 +151,7 @@ struct GroupsController {
         guard !agreements.isEmpty else { return [] }
         let clauses = try await ClauseModel.query(on: req.db)
             .filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
-            .filter(\.$kindRaw == ClauseKind.rule.rawValue)
+            .filter(\.$kind == .rule)
             .sort(\.$position).all()
         return clauses.filter { clause in
             if let target = clause.$group.id { return target == groupID }
@@ -188,7 +188,7 @@ struct GroupsController {
 
     func edit(req: Request) async throws -> Response {
         let group = try await find(req)
-        return try await renderForm(req, form: Form(name: group.name, purpose: group.purpose, cadence: group.cadenceRaw,
+        return try await renderForm(req, form: Form(name: group.name, purpose: group.purpose, cadence: group.cadence.rawValue,
                                                     reportsToId: group.$reportsTo.id?.uuidString), errors: ValidationErrors(), editing: group)
     }
 

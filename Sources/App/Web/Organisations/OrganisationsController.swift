@@ -18,7 +18,7 @@ struct OrganisationsController {
         }
 
         init(_ model: OrganisationModel) {
-            self.init(name: model.name, kind: model.kindRaw, email: model.email, phone: model.phone)
+            self.init(name: model.name, kind: model.kind.rawValue, email: model.email, phone: model.phone)
         }
     }
 
@@ -57,7 +57,7 @@ struct OrganisationsController {
         let page = ListPage(req)
         let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
         var query = OrganisationModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if let kind { query = query.filter(\.$kindRaw == kind.rawValue) }
+        if let kind { query = query.filter(\.$kind == kind) }
         let (items, total) = try await query.sort(\.$sortName).page(page)
         let rows = try items.map { org in
             Row(name: org.name, href: Paths.organisation.url(try org.requireID()), kind: org.kind.label, email: org.email)
