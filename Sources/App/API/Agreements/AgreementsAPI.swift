@@ -22,6 +22,17 @@ extension API {
         var endsOn: String?
         var reviewOn: String?
         var partnerIds: [String]?
+
+        /// Dates the API cannot read are named as the API's fields, with the store's other problems.
+        var storeInput: AgreementStore.Input {
+            var input = AgreementStore.Input(title: title, partnerIds: partnerIds ?? [])
+            for (field, value, date) in [("startsOn", startsOn, \AgreementStore.Input.startsOn), ("endsOn", endsOn, \.endsOn), ("reviewOn", reviewOn, \.reviewOn)] {
+                do { input[keyPath: date] = try API.dateInput(value, field: field) }
+                catch let error as ValidationErrors { input.problemsFound.add(field: field, message: error.errors[0].message) }
+                catch { input.problemsFound.add(field: field, message: "\(field) must be a date written YYYY-MM-DD") }
+            }
+            return input
+        }
     }
 
     struct Rule: Content {
@@ -81,7 +92,7 @@ extension API {
         var cadence: String?
         var groupId: String?
 
-        var storeInput: ClauseStore.Input {
+        var storeInput: AgreementStore.ClauseInput {
             .init(number: number, text: text, kind: kind, ruleKind: ruleKind, windowFrom: windowFrom, windowTo: windowTo,
                   noticeDays: noticeDays.map(String.init), organisationKind: organisationKind, cadence: cadence, groupId: groupId)
         }
@@ -173,12 +184,11 @@ struct AgreementsAPI: APIPart {
     // MARK: Agreements
 
     func listAgreements(req: Request) async throws -> API.Page<API.Agreement> {
-        let viewer = try req.viewer
         let page = try API.pageRequest(req)
-        let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$startsOn, .descending).page(page)
-        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id)).all()
-        let byAgreement = Dictionary(grouping: partners, by: { $0.$agreement.id })
-        return API.Page(items: try agreements.map { try agreement($0, partnerIDs: byAgreement[$0.id!]?.map(\.$organisation.id) ?? [], today: req.today) },
+        let store = AgreementStore(try req.store)
+        let (agreements, total) = try await store.page(page)
+        let partners = try await store.partners(of: agreements.compactMap(\.id))
+        return API.Page(items: try agreements.map { try agreement($0, partnerIDs: partners[$0.id!]?.map(\.$organisation.id) ?? [], today: req.today) },
                         page: page.number, perPage: page.size, total: total)
     }
 
@@ -188,48 +198,35 @@ struct AgreementsAPI: APIPart {
     }
 
     func createAgreement(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let input = try req.content.decode(API.AgreementInput.self)
-        let (details, partnerIDs) = try await validate(input, req: req)
-        let model = AgreementModel(areaID: viewer.areaID, details: details)
-        try await AgreementStore.save(model, details: details, partnerIDs: partnerIDs, on: req.db)
+        let model = try await named { try await AgreementStore(try req.store).create(input.storeInput) }
         return try await .created(try await represent(model, req: req), at: Paths.API.agreement.url(try model.requireID()), for: req)
     }
 
     func updateAgreement(req: Request) async throws -> API.Agreement {
         let model = try await agreement(req)
         let input = try req.content.decode(API.AgreementInput.self)
-        let (details, partnerIDs) = try await validate(input, req: req)
-        try await AgreementStore.save(model, details: details, partnerIDs: partnerIDs, on: req.db)
+        try await named { try await AgreementStore(try req.store).update(model, with: input.storeInput) }
         return try await represent(model, req: req)
     }
 
-    private func validate(_ input: API.AgreementInput, req: Request) async throws -> (AgreementDetails, [UUID]) {
-        var errors = ValidationErrors()
-        var dates: [String: DateInput] = [:]
-        for (field, value) in [("startsOn", input.startsOn), ("endsOn", input.endsOn), ("reviewOn", input.reviewOn)] {
-            do { dates[field] = try API.dateInput(value, field: field) } catch let error as ValidationErrors { errors.add(field: field, message: error.errors[0].message) }
-        }
+    /// The API calls the form's partners field partnerIds.
+    private func named<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
-            let result = try await AgreementStore.validate(title: input.title, startsOn: dates["startsOn"] ?? DateInput(), endsOn: dates["endsOn"] ?? DateInput(),
-                                                           reviewOn: dates["reviewOn"] ?? DateInput(), partnerIds: input.partnerIds ?? [],
-                                                           areaID: try req.viewer.areaID, on: req.db)
-            try errors.throwIfAny()
-            return result
-        } catch let more as ValidationErrors {
-            // The API calls the partners field partnerIds.
-            for error in more.errors { errors.add(field: error.field == "partners" ? "partnerIds" : error.field, message: error.message) }
-            throw errors.ordered(["title", "startsOn", "endsOn", "reviewOn", "partnerIds"])
+            return try await body()
+        } catch let errors as ValidationErrors {
+            var renamed = ValidationErrors()
+            for error in errors.errors { renamed.add(field: error.field == "partners" ? "partnerIds" : error.field, message: error.message) }
+            throw renamed
         }
     }
 
     private func agreement(_ req: Request) async throws -> AgreementModel {
-        guard let model = try await AgreementStore.find(req.id("agreementID"), areaID: req.viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return model
+        try await AgreementStore(try req.store).find(req.id("agreementID"))
     }
 
     private func represent(_ model: AgreementModel, req: Request) async throws -> API.Agreement {
-        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == model.requireID()).all()
+        let partners = try await AgreementStore(try req.store).partners(of: model)
         return try agreement(model, partnerIDs: partners.map(\.$organisation.id), today: req.today)
     }
 
@@ -241,25 +238,21 @@ struct AgreementsAPI: APIPart {
     // MARK: Clauses
 
     func listClauses(req: Request) async throws -> [API.Clause] {
-        let agreement = try await agreement(req)
-        // An agreement has tens of clauses: all of them come back at once, in order.
-        let clauses = try await ClauseModel.query(on: req.db).filter(\.$agreement.$id == agreement.requireID()).sort(\.$position).limit(1000).all()
-        let latest = try await ClauseStore.latestAssessments(clauseIDs: clauses.compactMap(\.id), on: req.db)
+        let store = AgreementStore(try req.store)
+        let clauses = try await store.clauses(of: try await agreement(req))
+        let latest = try await store.latestAssessments(clauseIDs: clauses.compactMap(\.id))
         return try clauses.map { try API.Clause($0, latest: latest[$0.id!]) }
     }
 
     func getClause(req: Request) async throws -> API.Clause {
-        let clause = try await clause(req)
-        let latest = try await ClauseStore.latestAssessments(clauseIDs: [clause.requireID()], on: req.db)
-        return try API.Clause(clause, latest: latest[clause.id!])
+        try await represent(try await clause(req), req: req)
     }
 
     func createClause(req: Request) async throws -> Response {
         let agreement = try await agreement(req)
         let input = try req.content.decode(API.ClauseInput.self)
         try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
-        let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
-        let clause = try await ClauseStore.append(details, groupID: groupID, agreementID: try agreement.requireID(), on: req.db)
+        let clause = try await AgreementStore(try req.store).appendClause(to: agreement, input.storeInput)
         return try await .created(try API.Clause(clause, latest: nil), at: Paths.API.clause.url(try agreement.requireID(), try clause.requireID()), for: req)
     }
 
@@ -267,17 +260,16 @@ struct AgreementsAPI: APIPart {
         let clause = try await clause(req)
         let input = try req.content.decode(API.ClauseInput.self)
         try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
-        let (details, groupID) = try await ClauseStore.validate(input.storeInput, areaID: try req.viewer.areaID, on: req.db)
-        clause.apply(details, groupID: groupID)
-        try await clause.save(on: req.db)
-        let latest = try await ClauseStore.latestAssessments(clauseIDs: [clause.requireID()], on: req.db)
-        return try API.Clause(clause, latest: latest[clause.id!])
+        try await AgreementStore(try req.store).updateClause(clause, with: input.storeInput)
+        return try await represent(clause, req: req)
     }
 
     private func clause(_ req: Request) async throws -> ClauseModel {
-        let agreement = try await agreement(req)
-        guard let clause = try await ClauseModel.query(on: req.db).filter(\.$id == req.id("clauseID"))
-            .filter(\.$agreement.$id == agreement.requireID()).first() else { throw Abort(.notFound) }
-        return clause
+        try await AgreementStore(try req.store).clause(req.id("clauseID"), of: try await agreement(req))
+    }
+
+    private func represent(_ clause: ClauseModel, req: Request) async throws -> API.Clause {
+        let latest = try await AgreementStore(try req.store).latestAssessments(clauseIDs: [clause.requireID()])
+        return try API.Clause(clause, latest: latest[clause.id!])
     }
 }

@@ -27,6 +27,10 @@ extension API {
         var aboutOrganisationId: String?
         var summary: String?
         var status: String?
+
+        func storeInput() throws -> ComplaintStore.Input {
+            .init(receivedOn: try API.dateInput(receivedOn, field: "receivedOn"), aboutOrganisationId: aboutOrganisationId, summary: summary, status: status)
+        }
     }
 }
 
@@ -65,16 +69,15 @@ struct ComplaintsAPI: APIPart {
     // MARK: Complaints
 
     func listComplaints(req: Request) async throws -> API.Page<API.Complaint> {
-        let viewer = try req.viewer
         let page = try API.pageRequest(req)
-        var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if let status = try API.queryParameter(req, "status") {
-            guard let status = ComplaintStatus(rawValue: status) else {
+        var status: ComplaintStatus?
+        if let raw = try API.queryParameter(req, "status") {
+            guard let known = ComplaintStatus(rawValue: raw) else {
                 throw ValidationErrors(field: "status", message: "status must be one of: \(ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            query = query.filter(\.$status == status)
+            status = known
         }
-        let (items, total) = try await query.sort(\.$receivedOn, .descending).page(page)
+        let (items, total) = try await ComplaintStore(try req.store).page(status: status, page)
         return API.Page(items: try items.map(API.Complaint.init), page: page.number, perPage: page.size, total: total)
     }
 
@@ -83,33 +86,19 @@ struct ComplaintsAPI: APIPart {
     }
 
     func createComplaint(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let input = try req.content.decode(API.ComplaintInput.self)
-        let (details, organisationID) = try await validate(input, req: req)
-        let model = ComplaintModel(areaID: viewer.areaID, aboutOrganisationID: organisationID, details: details)
-        try await model.create(on: req.db)
+        let model = try await ComplaintStore(try req.store).create(try input.storeInput())
         return try await .created(try API.Complaint(model), at: Paths.API.complaint.url(try model.requireID()), for: req)
     }
 
     func updateComplaint(req: Request) async throws -> API.Complaint {
         let model = try await complaint(req)
         let input = try req.content.decode(API.ComplaintInput.self)
-        let (details, organisationID) = try await validate(input, req: req)
-        model.apply(details, aboutOrganisationID: organisationID)
-        try await model.save(on: req.db)
+        try await ComplaintStore(try req.store).update(model, with: try input.storeInput())
         return try API.Complaint(model)
     }
 
-    private func validate(_ input: API.ComplaintInput, req: Request) async throws -> (ComplaintDetails, UUID) {
-        let received = try API.dateInput(input.receivedOn, field: "receivedOn")
-        return try await ComplaintStore.validate(receivedOn: received, aboutOrganisationId: input.aboutOrganisationId, summary: input.summary,
-                                                 status: input.status, today: req.today, areaID: try req.viewer.areaID, on: req.db)
-    }
-
     private func complaint(_ req: Request) async throws -> ComplaintModel {
-        let viewer = try req.viewer
-        guard let model = try await ComplaintModel.query(on: req.db).filter(\.$id == req.id("complaintID"))
-            .filter(\.$area.$id == viewer.areaID).first() else { throw Abort(.notFound) }
-        return model
+        try await ComplaintStore(try req.store).find(req.id("complaintID"))
     }
 }

@@ -36,6 +36,8 @@ extension API {
         var purpose: String?
         var cadence: String?
         var reportsToId: String?
+
+        var storeInput: GroupStore.Input { .init(name: name, purpose: purpose, cadence: cadence, reportsToId: reportsToId) }
     }
 }
 
@@ -89,50 +91,39 @@ struct GroupsAPI: APIPart {
     // MARK: Groups
 
     func listGroups(req: Request) async throws -> API.Page<API.Group> {
-        let viewer = try req.viewer
         let page = try API.pageRequest(req)
-        let (groups, total) = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).page(page)
+        let (groups, total) = try await GroupStore(try req.store).page(page)
         return API.Page(items: try groups.map { try Self.group($0, members: nil, terms: nil) }, page: page.number, perPage: page.size, total: total)
     }
 
     func getGroup(req: Request) async throws -> API.Group {
         let group = try await group(req)
-        return try await detailed(group, on: req.db)
+        return try await detailed(group, req: req)
     }
 
     func createGroup(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let input = try req.content.decode(API.GroupInput.self)
         try API.refuseEmpty([("reportsToId", input.reportsToId, "a group's id")])
-        let (details, parentID) = try await GroupStore.validate(name: input.name, purpose: input.purpose, cadence: input.cadence,
-                                                                reportsToId: input.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
-        let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
-        try await GroupStore.save(group, on: req.db)
-        return try await .created(try await detailed(group, on: req.db), at: Paths.API.group.url(try group.requireID()), for: req)
+        let group = try await GroupStore(try req.store).create(input.storeInput)
+        return try await .created(try await detailed(group, req: req), at: Paths.API.group.url(try group.requireID()), for: req)
     }
 
     func updateGroup(req: Request) async throws -> API.Group {
-        let viewer = try req.viewer
         let group = try await group(req)
         let input = try req.content.decode(API.GroupInput.self)
         try API.refuseEmpty([("reportsToId", input.reportsToId, "a group's id")])
-        let (details, parentID) = try await GroupStore.validate(name: input.name, purpose: input.purpose, cadence: input.cadence,
-                                                                reportsToId: input.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
-        group.apply(details)
-        group.$reportsTo.id = parentID
-        try await GroupStore.save(group, on: req.db)
-        return try await detailed(group, on: req.db)
+        try await GroupStore(try req.store).update(group, with: input.storeInput)
+        return try await detailed(group, req: req)
     }
 
     private func group(_ req: Request) async throws -> GroupModel {
-        guard let group = try await GroupStore.find(req.id("groupID"), areaID: req.viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return group
+        try await GroupStore(try req.store).find(req.id("groupID"))
     }
 
-    private func detailed(_ group: GroupModel, on db: any Database) async throws -> API.Group {
-        let id = try group.requireID()
-        let memberships = try await MembershipModel.query(on: db).filter(\.$group.$id == id).with(\.$person).all()
-        let terms = try await TermsOfReferenceModel.query(on: db).filter(\.$group.$id == id).sort(\.$version, .descending).first()
+    private func detailed(_ group: GroupModel, req: Request) async throws -> API.Group {
+        let store = GroupStore(try req.store)
+        let memberships = try await store.memberships(of: group)
+        let terms = try await store.currentTermsOfReference(of: group)
         return try Self.group(group, members: memberships.map {
             API.Member(personId: $0.$person.id, fullName: $0.person.fullName, role: $0.role.rawValue, makesDecisions: $0.makesDecisions)
         }.sorted { $0.fullName < $1.fullName }, terms: terms)

@@ -27,6 +27,8 @@ extension API {
         var kind: String?
         var email: String?
         var phone: String?
+
+        var storeInput: OrganisationStore.Input { .init(name: name, kind: kind, email: email, phone: phone) }
     }
 }
 
@@ -66,9 +68,8 @@ struct OrganisationsAPI: APIPart {
     // MARK: Organisations
 
     func listOrganisations(req: Request) async throws -> API.Page<API.Organisation> {
-        let viewer = try req.viewer
         let page = try API.pageRequest(req)
-        let (items, total) = try await OrganisationModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).page(page)
+        let (items, total) = try await OrganisationStore(try req.store).page(page)
         return API.Page(items: try items.map(API.Organisation.init), page: page.number, perPage: page.size, total: total)
     }
 
@@ -77,29 +78,21 @@ struct OrganisationsAPI: APIPart {
     }
 
     func createOrganisation(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let input = try req.content.decode(API.OrganisationInput.self)
         try API.refuseEmpty([("email", input.email, "an e-mail address")])
-        let details = try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
-                                                           areaID: viewer.areaID, editing: nil, on: req.db)
-        let model = OrganisationModel(areaID: viewer.areaID, details: details)
-        try await OrganisationStore.save(model, on: req.db)
+        let model = try await OrganisationStore(try req.store).create(input.storeInput)
         return try await .created(try API.Organisation(model), at: Paths.API.organisation.url(try model.requireID()), for: req)
     }
 
     func updateOrganisation(req: Request) async throws -> API.Organisation {
-        let viewer = try req.viewer
         let model = try await organisation(req)
         let input = try req.content.decode(API.OrganisationInput.self)
         try API.refuseEmpty([("email", input.email, "an e-mail address")])
-        model.apply(try await OrganisationStore.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone,
-                                                         areaID: viewer.areaID, editing: model.id, on: req.db))
-        try await OrganisationStore.save(model, on: req.db)
+        try await OrganisationStore(try req.store).update(model, with: input.storeInput)
         return try API.Organisation(model)
     }
 
     private func organisation(_ req: Request) async throws -> OrganisationModel {
-        guard let model = try await OrganisationStore.find(req.id("organisationID"), areaID: req.viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return model
+        try await OrganisationStore(try req.store).find(req.id("organisationID"))
     }
 }

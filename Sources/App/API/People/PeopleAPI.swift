@@ -25,6 +25,8 @@ extension API {
         var jobTitle: String?
         var email: String?
         var phone: String?
+
+        var storeInput: PersonStore.Input { .init(fullName: fullName, organisationId: organisationId, jobTitle: jobTitle, email: email, phone: phone) }
     }
 }
 
@@ -69,71 +71,42 @@ struct PeopleAPI: APIPart {
     // MARK: People
 
     func listPeople(req: Request) async throws -> API.Page<API.Person> {
-        let viewer = try req.viewer
         let page = try API.pageRequest(req)
-        let (people, total) = try await PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-            .with(\.$organisation).sort(\.$sortName).page(page)
+        let store = PersonStore(try req.store)
+        let (people, total) = try await store.page(PersonStore.Filter(), page)
         let items = try await represent(people, req: req)
-        let revealed = people.filter { PersonalDataPolicy.revealsForumHeldData(viewer: viewer.role, subjectIsForumMember: PeopleQueries.isForumMember($0)) }
-        if !revealed.isEmpty {
-            try await req.audit(.export, subjectType: "people", subjectID: nil, subjectLabel: "People list through the API",
-                                detail: "Contact details of \(revealed.count) forum \(revealed.count == 1 ? "member" : "members") (page \(page.number))")
-        }
+        try await store.recordListing(people, page: page.number)
         return API.Page(items: items, page: page.number, perPage: page.size, total: total)
     }
 
     func getPerson(req: Request) async throws -> API.Person {
-        let viewer = try req.viewer
-        let person = try await person(req)
-        if PersonalDataPolicy.revealsForumHeldData(viewer: viewer.role, subjectIsForumMember: PeopleQueries.isForumMember(person)) {
-            try await req.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Through the API")
-        }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
+        try await store.recordViewing(person)
         return try await represent([person], req: req)[0]
     }
 
     func createPerson(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let input = try req.content.decode(API.PersonInput.self)
         try API.refuseEmpty([("organisationId", input.organisationId, "an organisation's id"), ("email", input.email, "an e-mail address")])
-        let (details, organisationID) = try await PersonStore.validate(fullName: input.fullName, organisationId: input.organisationId, jobTitle: input.jobTitle,
-                                                                       email: input.email, phone: input.phone, areaID: viewer.areaID, on: req.db)
-        let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
-        try await req.db.writeTransaction { db in
-            try await person.create(on: db)
-            try await req.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, detail: "Through the API", on: db)
-        }
-        try await person.$organisation.load(on: req.db)
+        let person = try await PersonStore(try req.store).create(input.storeInput)
         return try await .created(try await represent([person], req: req)[0], at: Paths.API.person.url(try person.requireID()), for: req)
     }
 
     func updatePerson(req: Request) async throws -> API.Person {
-        let viewer = try req.viewer
-        let person = try await person(req)
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
         let input = try req.content.decode(API.PersonInput.self)
         try API.refuseEmpty([("organisationId", input.organisationId, "an organisation's id"), ("email", input.email, "an e-mail address")])
-        let (details, organisationID) = try await PersonStore.validate(fullName: input.fullName, organisationId: input.organisationId, jobTitle: input.jobTitle,
-                                                                       email: input.email, phone: input.phone, areaID: viewer.areaID, on: req.db)
-        person.apply(details)
-        person.$organisation.id = organisationID
-        try await req.db.writeTransaction { db in
-            try await person.save(on: db)
-            try await req.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, detail: "Through the API", on: db)
-        }
-        try await person.$organisation.load(on: req.db)
+        try await store.update(person, with: input.storeInput)
         return try await represent([person], req: req)[0]
-    }
-
-    private func person(_ req: Request) async throws -> PersonModel {
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: req.viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return person
     }
 
     private func represent(_ people: [PersonModel], req: Request) async throws -> [API.Person] {
         let viewer = try req.viewer
-        let forumMembers = people.filter(PeopleQueries.isForumMember).compactMap(\.id)
-        let statuses = try await VolunteerAgreementChecks.statuses(personIDs: forumMembers, today: req.today, on: req.db)
+        let statuses = try await PersonStore(try req.store).volunteerAgreementStatuses(people)
         return try people.map { person in
-            let visible = PersonalDataPolicy.canSeeContactDetails(viewer: viewer.role, subjectIsForumMember: PeopleQueries.isForumMember(person))
+            let visible = PersonalDataPolicy.canSeeContactDetails(viewer: viewer.role, subjectIsForumMember: PersonStore.isForumMember(person))
             let status = person.id.flatMap { statuses[$0] }
             return API.Person(id: try person.requireID(), fullName: person.fullName, organisationId: person.$organisation.id,
                               jobTitle: person.jobTitle, email: visible ? person.email : nil, phone: visible ? person.phone : nil,

@@ -3,46 +3,23 @@ import Fluent
 import Foundation
 import Vapor
 
-enum AgreementStore {
-    static func find(_ id: UUID, areaID: UUID, on db: any Database) async throws -> AgreementModel? {
-        try await AgreementModel.query(on: db).filter(\.$id == id).filter(\.$area.$id == areaID).first()
+/// The only place partnership agreements, their partners, clauses and hand
+/// checks of commitments are read and written, always within the actor's area.
+struct AgreementStore {
+    /// An agreement as typed into the form or sent to the API.
+    struct Input: Sendable {
+        var title: String?
+        var startsOn = DateInput()
+        var endsOn = DateInput()
+        var reviewOn = DateInput()
+        var partnerIds: [String] = []
+        /// Problems the caller found before the input reached the store (a
+        /// date the API could not read); reported with the store's own, by field.
+        var problemsFound = ValidationErrors()
     }
 
-    static func validate(title: String?, startsOn: DateInput, endsOn: DateInput, reviewOn: DateInput, partnerIds: [String],
-                         areaID: UUID, on db: any Database) async throws -> (AgreementDetails, [UUID]) {
-        let requested = Array(Set(partnerIds.compactMap { UUID(uuidString: $0) }))
-        let organisations = requested.isEmpty ? [] : try await OrganisationModel.query(on: db)
-            .filter(\.$area.$id == areaID).filter(\.$id ~~ requested).all()
-        var errors = ValidationErrors()
-        var details: AgreementDetails?
-        do {
-            details = try AgreementDetails.validate(title: title, startsOn: startsOn, endsOn: endsOn, reviewOn: reviewOn,
-                                                    partnerKinds: organisations.map(\.kind))
-        } catch let error as ValidationErrors { errors = error }
-        if organisations.count < partnerIds.count {
-            errors.add(field: "partners", message: "Select partners from the list")
-        }
-        try errors.throwIfAny()
-        return (details!, organisations.compactMap(\.id))
-    }
-
-    /// Saves the agreement and replaces its partners, all or nothing.
-    static func save(_ agreement: AgreementModel, details: AgreementDetails, partnerIDs: [UUID], on db: any Database) async throws {
-        agreement.apply(details)
-        try await db.writeTransaction { db in
-            try await agreement.save(on: db)
-            let id = try agreement.requireID()
-            try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id == id).delete()
-            for partnerID in partnerIDs {
-                try await AgreementPartnerModel(agreementID: id, organisationID: partnerID).create(on: db)
-            }
-        }
-    }
-}
-
-enum ClauseStore {
     /// A clause as typed into the form (and, converted, as sent to the API).
-    struct Input: Content {
+    struct ClauseInput: Content {
         var number: String?
         var text: String?
         var kind: String?
@@ -55,7 +32,163 @@ enum ClauseStore {
         var groupId: String?
     }
 
-    static func validate(_ input: Input, areaID: UUID, on db: any Database) async throws -> (ClauseDetails, UUID?) {
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    // MARK: Agreements
+
+    /// The agreement, or 404 when the area has none with this id.
+    func find(_ id: UUID) async throws -> AgreementModel {
+        guard let agreement = try await AgreementModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
+        else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    /// One page of the area's agreements, newest first.
+    func page(_ page: ListPage) async throws -> (items: [AgreementModel], total: Int) {
+        try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$startsOn, .descending).page(page)
+    }
+
+    /// The agreements an organisation is a partner in, newest first.
+    func withPartner(_ organisationID: UUID) async throws -> [AgreementModel] {
+        try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+            .join(AgreementPartnerModel.self, on: \AgreementPartnerModel.$agreement.$id == \AgreementModel.$id)
+            .filter(AgreementPartnerModel.self, \.$organisation.$id == organisationID)
+            .sort(\.$startsOn, .descending).all()
+    }
+
+    /// Each agreement's partners, with their organisations.
+    func partners(of agreementIDs: [UUID]) async throws -> [UUID: [AgreementPartnerModel]] {
+        guard !agreementIDs.isEmpty else { return [:] }
+        let rows = try await AgreementPartnerModel.query(on: context.db).filter(\.$agreement.$id ~~ agreementIDs).with(\.$organisation).all()
+        return Dictionary(grouping: rows, by: { $0.$agreement.id })
+    }
+
+    func partners(of agreement: AgreementModel) async throws -> [AgreementPartnerModel] {
+        try await partners(of: [agreement.requireID()])[agreement.requireID()] ?? []
+    }
+
+    func create(_ input: Input) async throws -> AgreementModel {
+        let (details, partnerIDs) = try await validate(input)
+        let agreement = AgreementModel(areaID: context.areaID, details: details)
+        try await save(agreement, details: details, partnerIDs: partnerIDs)
+        return agreement
+    }
+
+    func update(_ agreement: AgreementModel, with input: Input) async throws {
+        let (details, partnerIDs) = try await validate(input)
+        try await save(agreement, details: details, partnerIDs: partnerIDs)
+    }
+
+    // MARK: Clauses
+
+    /// Every clause of an agreement, in order. An agreement has tens of clauses; the limit guards the page.
+    func clauses(of agreement: AgreementModel) async throws -> [ClauseModel] {
+        try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreement.requireID()).sort(\.$position).limit(1000).all()
+    }
+
+    /// A clause of the agreement, or 404.
+    func clause(_ id: UUID, of agreement: AgreementModel) async throws -> ClauseModel {
+        guard let clause = try await ClauseModel.query(on: context.db).filter(\.$id == id)
+            .filter(\.$agreement.$id == agreement.requireID()).first() else { throw Abort(.notFound) }
+        return clause
+    }
+
+    /// Adds a clause at the end of the agreement.
+    func appendClause(to agreement: AgreementModel, _ input: ClauseInput) async throws -> ClauseModel {
+        let (details, groupID) = try await validate(input)
+        let agreementID = try agreement.requireID()
+        return try await context.write { context in
+            let last = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
+            let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
+            try await clause.create(on: context.db)
+            return clause
+        }
+    }
+
+    func updateClause(_ clause: ClauseModel, with input: ClauseInput) async throws {
+        let (details, groupID) = try await validate(input)
+        clause.apply(details, groupID: groupID)
+        try await clause.save(on: context.db)
+    }
+
+    /// Rules in the area's agreements in force that apply to a group: those
+    /// naming it, and those for every meeting with the forum when the forum sits on it.
+    func rulesApplying(to group: GroupModel, hasForumMembers: Bool) async throws -> [ClauseModel] {
+        let groupID = try group.requireID()
+        let agreements = try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).all()
+            .filter { [.inForce, .reviewDue].contains($0.status(on: context.today)) }
+        guard !agreements.isEmpty else { return [] }
+        let clauses = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
+            .filter(\.$kind == .rule).sort(\.$position).all()
+        return clauses.filter { clause in
+            if let target = clause.$group.id { return target == groupID }
+            return hasForumMembers
+        }
+    }
+
+    // MARK: Hand checks of commitments
+
+    /// The latest hand check of each commitment asked about.
+    func latestAssessments(clauseIDs: [UUID]) async throws -> [UUID: CommitmentAssessmentModel] {
+        guard !clauseIDs.isEmpty else { return [:] }
+        let all = try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id ~~ clauseIDs)
+            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
+        var latest: [UUID: CommitmentAssessmentModel] = [:]
+        for assessment in all where latest[assessment.$clause.id] == nil { latest[assessment.$clause.id] = assessment }
+        return latest
+    }
+
+    /// A commitment's hand checks, newest first (the latest hundred).
+    func assessments(of clause: ClauseModel) async throws -> [CommitmentAssessmentModel] {
+        try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id == clause.requireID())
+            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).limit(100).all()
+    }
+
+    /// Records whether a commitment was met, under the actor's name.
+    func recordAssessment(of clause: ClauseModel, status: String?, evidence: String?, assessedOn: DateInput) async throws -> CommitmentAssessment {
+        guard clause.kind == .commitment else { throw Abort(.notFound) }
+        let assessment = try CommitmentAssessment.validate(status: status, evidence: evidence, assessedOn: assessedOn, today: context.today)
+        try await CommitmentAssessmentModel(clauseID: try clause.requireID(), assessment: assessment, recordedBy: context.actor.name).create(on: context.db)
+        return assessment
+    }
+
+    // MARK: Checks and saving
+
+    private func validate(_ input: Input) async throws -> (AgreementDetails, [UUID]) {
+        let requested = Array(Set(input.partnerIds.compactMap { UUID(uuidString: $0) }))
+        let organisations = requested.isEmpty ? [] : try await OrganisationModel.query(on: context.db)
+            .filter(\.$area.$id == context.areaID).filter(\.$id ~~ requested).all()
+        var errors = input.problemsFound
+        var details: AgreementDetails?
+        do {
+            details = try AgreementDetails.validate(title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, reviewOn: input.reviewOn,
+                                                    partnerKinds: organisations.map(\.kind))
+        } catch let found as ValidationErrors {
+            for error in found.errors where errors.message(for: error.field) == nil { errors.add(field: error.field, message: error.message) }
+        }
+        if organisations.count < input.partnerIds.count && errors.message(for: "partners") == nil {
+            errors.add(field: "partners", message: "Select partners from the list")
+        }
+        try errors.ordered(["title", "startsOn", "endsOn", "reviewOn", "partners"]).throwIfAny()
+        return (details!, organisations.compactMap(\.id))
+    }
+
+    /// Saves the agreement and replaces its partners, all or nothing.
+    private func save(_ agreement: AgreementModel, details: AgreementDetails, partnerIDs: [UUID]) async throws {
+        agreement.apply(details)
+        try await context.write { context in
+            try await agreement.save(on: context.db)
+            let id = try agreement.requireID()
+            try await AgreementPartnerModel.query(on: context.db).filter(\.$agreement.$id == id).delete()
+            for partnerID in partnerIDs {
+                try await AgreementPartnerModel(agreementID: id, organisationID: partnerID).create(on: context.db)
+            }
+        }
+    }
+
+    private func validate(_ input: ClauseInput) async throws -> (ClauseDetails, UUID?) {
         var errors = ValidationErrors()
         var details: ClauseDetails?
         do {
@@ -65,29 +198,10 @@ enum ClauseStore {
         } catch let error as ValidationErrors { errors = error }
         var groupID: UUID?
         if let raw = TextInput.optional(input.groupId) {
-            if let id = UUID(uuidString: raw), try await GroupStore.find(id, areaID: areaID, on: db) != nil { groupID = id }
+            if let id = UUID(uuidString: raw), try await GroupStore(context).lookUp(id) != nil { groupID = id }
             else { errors.add(field: "groupId", message: "Select a group from the list") }
         }
         try errors.throwIfAny()
         return (details!, groupID)
-    }
-
-    /// Adds a clause at the end of the agreement.
-    static func append(_ details: ClauseDetails, groupID: UUID?, agreementID: UUID, on db: any Database) async throws -> ClauseModel {
-        try await db.writeTransaction { db in
-            let last = try await ClauseModel.query(on: db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
-            let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
-            try await clause.create(on: db)
-            return clause
-        }
-    }
-
-    static func latestAssessments(clauseIDs: [UUID], on db: any Database) async throws -> [UUID: CommitmentAssessmentModel] {
-        guard !clauseIDs.isEmpty else { return [:] }
-        let all = try await CommitmentAssessmentModel.query(on: db).filter(\.$clause.$id ~~ clauseIDs)
-            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
-        var latest: [UUID: CommitmentAssessmentModel] = [:]
-        for assessment in all where latest[assessment.$clause.id] == nil { latest[assessment.$clause.id] = assessment }
-        return latest
     }
 }

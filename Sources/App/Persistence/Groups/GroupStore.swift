@@ -3,26 +3,143 @@ import Fluent
 import Foundation
 import Vapor
 
-enum GroupStore {
-    static func find(_ id: UUID, areaID: UUID, on db: any Database) async throws -> GroupModel? {
-        try await GroupModel.query(on: db).filter(\.$id == id).filter(\.$area.$id == areaID).first()
+/// The only place groups, their terms of reference and their members are
+/// read and written, always within the actor's area.
+struct GroupStore {
+    /// A group as typed into the form or sent to the API.
+    struct Input: Sendable {
+        var name: String?
+        var purpose: String?
+        var cadence: String?
+        var reportsToId: String?
     }
 
-    static func validate(name: String?, purpose: String?, cadence: String?, reportsToId: String?, editing: UUID?,
-                         areaID: UUID, on db: any Database) async throws -> (GroupDetails, UUID?) {
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    /// The group, or 404 when the area has none with this id.
+    func find(_ id: UUID) async throws -> GroupModel {
+        guard let group = try await lookUp(id) else { throw Abort(.notFound) }
+        return group
+    }
+
+    func lookUp(_ id: UUID) async throws -> GroupModel? {
+        try await GroupModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
+    }
+
+    /// Every group of the area by name. An area has tens of groups, so the
+    /// whole governance tree is drawn at once; the limit guards the page.
+    func all() async throws -> [GroupModel] {
+        try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$sortName).limit(2000).all()
+    }
+
+    func page(_ page: ListPage) async throws -> (items: [GroupModel], total: Int) {
+        try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$sortName).page(page)
+    }
+
+    func parent(of group: GroupModel) async throws -> GroupModel? {
+        guard let parentID = group.$reportsTo.id else { return nil }
+        return try await GroupModel.query(on: context.db).filter(\.$id == parentID).filter(\.$area.$id == context.areaID).first()
+    }
+
+    /// The groups that report to this one, by name.
+    func children(of group: GroupModel) async throws -> [GroupModel] {
+        try await GroupModel.query(on: context.db).filter(\.$reportsTo.$id == group.requireID()).sort(\.$sortName).all()
+    }
+
+    /// Every version of the terms of reference, newest first.
+    func termsOfReference(of group: GroupModel) async throws -> [TermsOfReferenceModel] {
+        try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == group.requireID()).sort(\.$version, .descending).all()
+    }
+
+    func currentTermsOfReference(of group: GroupModel) async throws -> TermsOfReferenceModel? {
+        try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == group.requireID()).sort(\.$version, .descending).first()
+    }
+
+    /// The group's members with their organisations: the chair first, then by name.
+    func memberships(of group: GroupModel) async throws -> [MembershipModel] {
+        try await MembershipModel.query(on: context.db).filter(\.$group.$id == group.requireID())
+            .with(\.$person) { $0.with(\.$organisation) }.all()
+            .sorted { ($0.role == .chair ? 0 : 1, $0.person.sortName) < ($1.role == .chair ? 0 : 1, $1.person.sortName) }
+    }
+
+    /// The groups a person sits on, by the group's name.
+    func memberships(ofPerson personID: UUID) async throws -> [MembershipModel] {
+        try await MembershipModel.query(on: context.db).filter(\.$person.$id == personID).with(\.$group).all()
+            .filter { $0.group.$area.id == context.areaID }
+            .sorted { $0.group.sortName < $1.group.sortName }
+    }
+
+    func create(_ input: Input) async throws -> GroupModel {
+        let (details, parentID) = try await validate(input, editing: nil)
+        let group = GroupModel(areaID: context.areaID, details: details, reportsToID: parentID)
+        try await save(group)
+        return group
+    }
+
+    func update(_ group: GroupModel, with input: Input) async throws {
+        let (details, parentID) = try await validate(input, editing: group.id)
+        group.apply(details)
+        group.$reportsTo.id = parentID
+        try await save(group)
+    }
+
+    /// Saves a new version of the terms of reference; earlier versions are kept. Answers the new version's number.
+    func addTermsOfReference(to group: GroupModel, text: String?, attendees: String?, agreedOn: DateInput) async throws -> Int {
+        let details = try TermsOfReferenceDetails.validate(text: text, attendees: attendees, agreedOn: agreedOn, today: context.today)
+        let id = try group.requireID()
+        return try await context.write { context in
+            let latest = try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == id).max(\.$version) ?? 0
+            try await TermsOfReferenceModel(groupID: id, version: latest + 1, details: details).create(on: context.db)
+            return latest + 1
+        }
+    }
+
+    /// Adds a person of the area to the group, once. Answers the person added.
+    func addMember(to group: GroupModel, personId: String?, role: String?, makesDecisions: String?) async throws -> PersonModel {
+        let groupID = try group.requireID()
+        var errors = ValidationErrors()
+        var person: PersonModel?
+        if let raw = TextInput.optional(personId), let personID = UUID(uuidString: raw) {
+            person = try await PersonStore(context).lookUp(personID)
+        }
+        if person == nil { errors.add(field: "personId", message: "Select a person from the list") }
+        else if try await MembershipModel.query(on: context.db).filter(\.$group.$id == groupID).filter(\.$person.$id == person!.requireID()).count() > 0 {
+            errors.add(field: "personId", message: "\(person!.fullName) is already a member of this group")
+        }
+        let role = MembershipRole(rawValue: TextInput.clean(role))
+        if role == nil { errors.add(field: "role", message: "Select chair, member or observer") }
+        let decides: Bool? = switch TextInput.clean(makesDecisions) { case "yes": true; case "no": false; default: nil }
+        if decides == nil { errors.add(field: "makesDecisions", message: "Select yes if they can make decisions for their organisation") }
+        try errors.throwIfAny()
+        try await MembershipModel(groupID: groupID, personID: try person!.requireID(), role: role!, makesDecisions: decides!)
+            .save(on: context.db, orIfDuplicate: ValidationErrors(field: "personId", message: "\(person!.fullName) is already a member of this group"))
+        return person!
+    }
+
+    /// Takes a member out of the group. Answers who it was.
+    func removeMember(_ membershipID: UUID, from group: GroupModel) async throws -> PersonModel {
+        guard let membership = try await MembershipModel.query(on: context.db)
+            .filter(\.$id == membershipID).filter(\.$group.$id == group.requireID()).with(\.$person).first() else { throw Abort(.notFound) }
+        try await membership.delete(on: context.db)
+        return membership.person
+    }
+
+    private func validate(_ input: Input, editing: UUID?) async throws -> (GroupDetails, UUID?) {
         var errors = ValidationErrors()
         var details: GroupDetails?
-        do { details = try GroupDetails.validate(name: name, purpose: purpose, cadence: cadence) } catch let error as ValidationErrors { errors = error }
+        do { details = try GroupDetails.validate(name: input.name, purpose: input.purpose, cadence: input.cadence) } catch let error as ValidationErrors { errors = error }
         if let details {
-            var query = GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == TextInput.comparisonKey(details.name))
+            var query = GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$sortName == TextInput.comparisonKey(details.name))
             if let editing { query = query.filter(\.$id != editing) }
-            if try await query.count() > 0 { errors.add(field: "name", message: duplicateName(details.name)) }
+            if try await query.count() > 0 { errors.add(field: "name", message: Self.duplicateName(details.name)) }
         }
         var parentID: UUID?
-        if let raw = TextInput.optional(reportsToId) {
-            if let id = UUID(uuidString: raw), try await find(id, areaID: areaID, on: db) != nil {
+        if let raw = TextInput.optional(input.reportsToId) {
+            if let id = UUID(uuidString: raw), try await lookUp(id) != nil {
                 // Walk up from the new parent; an area has tens of groups.
-                let parents = try await GroupModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$reportsTo.$id != nil).all()
+                let parents = try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$reportsTo.$id != nil).all()
                 let map = Dictionary(uniqueKeysWithValues: parents.compactMap { group in group.$reportsTo.id.map { (group.id!, $0) } })
                 if let editing, GovernanceTree.wouldCreateLoop(group: editing, newParent: id, currentParents: map) {
                     errors.add(field: "reportsToId", message: "A group cannot report to itself or to a group that reports to it")
@@ -37,9 +154,9 @@ enum GroupStore {
         return (details!, parentID)
     }
 
-    /// Saves a new or changed group; see `OrganisationStore.save`.
-    static func save(_ group: GroupModel, on db: any Database) async throws {
-        try await group.save(on: db, orIfDuplicate: ValidationErrors(field: "name", message: duplicateName(group.name)))
+    /// Two people saving the same name at the same moment both pass `validate`; the unique index stops the second.
+    private func save(_ group: GroupModel) async throws {
+        try await group.save(on: context.db, orIfDuplicate: ValidationErrors(field: "name", message: Self.duplicateName(group.name)))
     }
 
     private static func duplicateName(_ name: String) -> String { "There is already a group called \(name)" }

@@ -3,33 +3,96 @@ import Fluent
 import Foundation
 import Vapor
 
-enum OrganisationStore {
-    static func find(_ id: UUID, areaID: UUID, on db: any Database) async throws -> OrganisationModel? {
-        try await OrganisationModel.query(on: db).filter(\.$id == id).filter(\.$area.$id == areaID).first()
+/// The only place organisations are read and written, always within the actor's area.
+struct OrganisationStore {
+    /// An organisation as typed into the form or sent to the API.
+    struct Input: Sendable {
+        var name: String?
+        var kind: String?
+        var email: String?
+        var phone: String?
     }
 
-    static func validate(name: String?, kind: String?, email: String?, phone: String?, areaID: UUID,
-                         editing: UUID?, on db: any Database) async throws -> OrganisationDetails {
-        let details = try OrganisationDetails.validate(name: name, kind: kind, email: email, phone: phone)
-        var query = OrganisationModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$sortName == TextInput.comparisonKey(details.name))
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    /// The organisation, or 404 when the area has none with this id.
+    func find(_ id: UUID) async throws -> OrganisationModel {
+        guard let organisation = try await OrganisationModel.query(on: context.db).filter(\.$id == id)
+            .filter(\.$area.$id == context.areaID).first() else { throw Abort(.notFound) }
+        return organisation
+    }
+
+    /// One page of the area's organisations by name, of one kind or all.
+    func page(kind: OrganisationKind? = nil, _ page: ListPage) async throws -> (items: [OrganisationModel], total: Int) {
+        var query = OrganisationModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        if let kind { query = query.filter(\.$kind == kind) }
+        return try await query.sort(\.$sortName).page(page)
+    }
+
+    /// The area's organisations for a drop-down, by name. Areas have tens of
+    /// organisations, not thousands, so one list is fine.
+    func options() async throws -> [OrganisationModel] {
+        try await OrganisationModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$sortName).limit(500).all()
+    }
+
+    /// An organisation id typed or sent, checked to belong to the area.
+    func resolve(_ raw: String?) async throws -> UUID? {
+        guard let raw = TextInput.optional(raw), let id = UUID(uuidString: raw) else { return nil }
+        return try await OrganisationModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()?.id
+    }
+
+    func create(_ input: Input) async throws -> OrganisationModel {
+        let organisation = OrganisationModel(areaID: context.areaID, details: try await validate(input, editing: nil))
+        try await save(organisation)
+        return organisation
+    }
+
+    func update(_ organisation: OrganisationModel, with input: Input) async throws {
+        organisation.apply(try await validate(input, editing: organisation.id))
+        try await save(organisation)
+    }
+
+    /// Records that still point at the organisation; it cannot go while they exist.
+    func deletionBlockers(_ organisation: OrganisationModel) async throws -> [String] {
+        let id = try organisation.requireID()
+        let db = context.db
+        var blockers: [String] = []
+        let people = try await PersonModel.query(on: db).filter(\.$organisation.$id == id).count()
+        if people > 0 { blockers.append("\(people) \(people == 1 ? "person belongs" : "people belong") to it") }
+        let agreements = try await AgreementPartnerModel.query(on: db).filter(\.$organisation.$id == id).count()
+        if agreements > 0 { blockers.append("it is a partner in \(agreements) \(agreements == 1 ? "agreement" : "agreements")") }
+        let complaints = try await ComplaintModel.query(on: db).filter(\.$aboutOrganisation.$id == id).count()
+        if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
+        return blockers
+    }
+
+    /// Deletes the organisation if nothing points at it; answers whether it did.
+    func delete(_ organisation: OrganisationModel) async throws -> Bool {
+        try await context.write { context in
+            let store = OrganisationStore(context)
+            guard try await store.deletionBlockers(organisation).isEmpty else { return false }
+            try await organisation.delete(on: context.db)
+            return true
+        }
+    }
+
+    private func validate(_ input: Input, editing: UUID?) async throws -> OrganisationDetails {
+        let details = try OrganisationDetails.validate(name: input.name, kind: input.kind, email: input.email, phone: input.phone)
+        var query = OrganisationModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+            .filter(\.$sortName == TextInput.comparisonKey(details.name))
         if let editing { query = query.filter(\.$id != editing) }
-        if try await query.count() > 0 { throw duplicateName(details.name) }
+        if try await query.count() > 0 { throw Self.duplicateName(details.name) }
         return details
     }
 
-    /// Saves a new or changed organisation. Two people saving the same name at
-    /// the same moment both pass `validate`; the unique index stops the second.
-    static func save(_ organisation: OrganisationModel, on db: any Database) async throws {
-        try await organisation.save(on: db, orIfDuplicate: duplicateName(organisation.name))
+    /// Two people saving the same name at the same moment both pass `validate`; the unique index stops the second.
+    private func save(_ organisation: OrganisationModel) async throws {
+        try await organisation.save(on: context.db, orIfDuplicate: Self.duplicateName(organisation.name))
     }
 
     private static func duplicateName(_ name: String) -> ValidationErrors {
         ValidationErrors(field: "name", message: "There is already an organisation called \(name)")
-    }
-
-    /// An organisation id typed or sent, checked to belong to the area.
-    static func resolve(_ raw: String?, areaID: UUID, on db: any Database) async throws -> UUID? {
-        guard let raw = TextInput.optional(raw), let id = UUID(uuidString: raw) else { return nil }
-        return try await find(id, areaID: areaID, on: db)?.id
     }
 }

@@ -3,15 +3,185 @@ import Fluent
 import Foundation
 import Vapor
 
-enum PersonStore {
-    static func validate(fullName: String?, organisationId: String?, jobTitle: String?, email: String?, phone: String?,
-                         areaID: UUID, on db: any Database) async throws -> (PersonDetails, UUID?) {
+/// The only place people, their diversity monitoring and their volunteer
+/// agreements are read and written, always within the actor's area. Every
+/// change, and every read of a forum member's personal data, is audited here.
+struct PersonStore {
+    /// A person as typed into the form or sent to the API.
+    struct Input: Sendable {
+        var fullName: String?
+        var organisationId: String?
+        var jobTitle: String?
+        var email: String?
+        var phone: String?
+    }
+
+    /// Which people a list shows.
+    struct Filter: Sendable {
+        /// A cleaned name's comparison key: names starting with it.
+        var nameStart: String?
+        var organisationID: UUID?
+        var withoutVolunteerAgreement = false
+    }
+
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    /// Whether the person belongs to a parent carer forum, which makes their
+    /// contact details forum-held personal data. Needs `organisation` loaded.
+    static func isForumMember(_ person: PersonModel) -> Bool {
+        person.organisation?.kind == .parentCarerForum
+    }
+
+    /// The person with their organisation, or 404 when the area has none with this id.
+    func find(_ id: UUID) async throws -> PersonModel {
+        guard let person = try await lookUp(id) else { throw Abort(.notFound) }
+        return person
+    }
+
+    func lookUp(_ id: UUID) async throws -> PersonModel? {
+        try await PersonModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).with(\.$organisation).first()
+    }
+
+    /// Everyone in the area for a drop-down, by name, with their organisations.
+    func options() async throws -> [PersonModel] {
+        try await PersonModel.query(on: context.db).filter(\.$area.$id == context.areaID).with(\.$organisation).sort(\.$sortName).limit(5000).all()
+    }
+
+    /// A forum member: diversity monitoring and volunteer agreements exist only for them.
+    func findForumMember(_ id: UUID) async throws -> PersonModel {
+        let person = try await find(id)
+        guard Self.isForumMember(person) else { throw Abort(.notFound) }
+        return person
+    }
+
+    /// One page of people by name, with their organisations.
+    func page(_ filter: Filter, _ page: ListPage) async throws -> (items: [PersonModel], total: Int) {
+        var query = PersonModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        if let start = filter.nameStart, !start.isEmpty { query = query.filter(\.$sortName =~ start) }
+        if let organisationID = filter.organisationID { query = query.filter(\.$organisation.$id == organisationID) }
+        if filter.withoutVolunteerAgreement {
+            query = query.filter(\.$id ~~ (try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: context.areaID, today: context.today, on: context.db)))
+        }
+        return try await query.with(\.$organisation).sort(\.$sortName).page(page)
+    }
+
+    /// The first people of an organisation by name.
+    func first(_ count: Int, inOrganisation organisationID: UUID) async throws -> [PersonModel] {
+        try await PersonModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$organisation.$id == organisationID)
+            .sort(\.$sortName).limit(count).all()
+    }
+
+    /// The volunteer agreement status of each forum member among `people`.
+    func volunteerAgreementStatuses(_ people: [PersonModel]) async throws -> [UUID: VolunteerAgreementStatus] {
+        try await VolunteerAgreementChecks.statuses(personIDs: people.filter(Self.isForumMember).compactMap(\.id), today: context.today, on: context.db)
+    }
+
+    /// A forum member's volunteer agreements, newest first.
+    func volunteerAgreements(of person: PersonModel) async throws -> [VolunteerAgreementModel] {
+        try await VolunteerAgreementModel.query(on: context.db).filter(\.$person.$id == person.requireID()).sort(\.$signedOn, .descending).all()
+    }
+
+    /// Audits that the actor was shown a forum member's personal data, when the policy says they were.
+    func recordViewing(_ person: PersonModel, detail: String? = nil) async throws {
+        guard PersonalDataPolicy.revealsForumHeldData(viewer: context.actor.role, subjectIsForumMember: Self.isForumMember(person)) else { return }
+        try await context.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: detail)
+    }
+
+    /// Audits that a list showed forum members' contact details, when the policy says it did.
+    func recordListing(_ people: [PersonModel], page: Int) async throws {
+        let revealed = people.filter { PersonalDataPolicy.revealsForumHeldData(viewer: context.actor.role, subjectIsForumMember: Self.isForumMember($0)) }
+        guard !revealed.isEmpty else { return }
+        try await context.audit(.export, subjectType: "people", subjectID: nil, subjectLabel: "People list",
+                                detail: "Contact details of \(revealed.count) forum \(revealed.count == 1 ? "member" : "members") (page \(page))")
+    }
+
+    func create(_ input: Input) async throws -> PersonModel {
+        let (details, organisationID) = try await validate(input)
+        let person = PersonModel(areaID: context.areaID, organisationID: organisationID, details: details)
+        try await context.write { context in
+            try await person.create(on: context.db)
+            try await context.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName)
+        }
+        try await person.$organisation.load(on: context.db)
+        return person
+    }
+
+    func update(_ person: PersonModel, with input: Input) async throws {
+        let (details, organisationID) = try await validate(input)
+        person.apply(details)
+        person.$organisation.id = organisationID
+        try await context.write { context in
+            try await person.save(on: context.db)
+            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName)
+        }
+        try await person.$organisation.load(on: context.db)
+    }
+
+    func updateDiversity(_ person: PersonModel, ethnicGroup: String?, disabled: String?, mainLanguage: String?) async throws {
+        person.diversity = try DiversityMonitoring.validate(ethnicGroup: ethnicGroup, disabled: disabled, mainLanguage: mainLanguage)
+        try await context.write { context in
+            try await person.save(on: context.db)
+            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Diversity monitoring")
+        }
+    }
+
+    func addVolunteerAgreement(_ person: PersonModel, signedOn: DateInput, expiresOn: DateInput) async throws {
+        let agreement = try VolunteerAgreementStatus.validate(signedOn: signedOn, expiresOn: expiresOn, today: context.today)
+        let id = try person.requireID()
+        try await context.write { context in
+            try await VolunteerAgreementModel(areaID: context.areaID, personID: id, agreement: agreement).create(on: context.db)
+            try await context.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded")
+        }
+    }
+
+    /// What removing the person removes with them, in plain words.
+    func removalConsequences(_ person: PersonModel) async throws -> [String] {
+        let id = try person.requireID()
+        let db = context.db
+        var consequences: [String] = []
+        if try await AccountModel.query(on: db).filter(\.$person.$id == id).count() > 0 {
+            consequences.append("their account, so they can no longer sign in")
+        }
+        let memberships = try await MembershipModel.query(on: db).filter(\.$person.$id == id).count()
+        if memberships > 0 { consequences.append("their place in \(memberships) \(memberships == 1 ? "group" : "groups")") }
+        let agreements = try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).count()
+        if agreements > 0 { consequences.append("\(agreements) volunteer \(agreements == 1 ? "agreement" : "agreements")") }
+        return consequences
+    }
+
+    /// Removes a person and everything that is theirs, all or nothing: their
+    /// account (signing them out everywhere), group places and volunteer
+    /// agreements. The audit log keeps a record that it was done, and by whom.
+    /// Nobody removes themselves; answers whether it was done.
+    func remove(_ person: PersonModel) async throws -> Bool {
+        let id = try person.requireID()
+        guard id != context.actor.personID else { return false }
+        try await context.write { context in
+            let db = context.db
+            let accounts = try await AccountModel.query(on: db).filter(\.$person.$id == id).all(\.$id)
+            if !accounts.isEmpty {
+                try await SessionRecordModel.query(on: db).filter(\.$accountID ~~ accounts).delete()
+                try await APITokenModel.query(on: db).filter(\.$account.$id ~~ accounts).delete()
+                try await AccountModel.query(on: db).filter(\.$id ~~ accounts).delete()
+            }
+            try await MembershipModel.query(on: db).filter(\.$person.$id == id).delete()
+            try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).delete()
+            try await person.delete(on: db)
+            try await context.audit(.delete, subjectType: "person", subjectID: nil, subjectLabel: person.fullName,
+                                    detail: "Removed with their account, group places and volunteer agreements")
+        }
+        return true
+    }
+
+    private func validate(_ input: Input) async throws -> (PersonDetails, UUID?) {
         var errors = ValidationErrors()
         var details: PersonDetails?
-        do { details = try PersonDetails.validate(fullName: fullName, jobTitle: jobTitle, email: email, phone: phone) }
+        do { details = try PersonDetails.validate(fullName: input.fullName, jobTitle: input.jobTitle, email: input.email, phone: input.phone) }
         catch let error as ValidationErrors { errors = error }
-        let organisationID = try await OrganisationStore.resolve(organisationId, areaID: areaID, on: db)
-        if TextInput.optional(organisationId) != nil && organisationID == nil {
+        let organisationID = try await OrganisationStore(context).resolve(input.organisationId)
+        if TextInput.optional(input.organisationId) != nil && organisationID == nil {
             errors.add(field: "organisationId", message: "Select an organisation from the list")
         }
         try errors.ordered(["fullName", "organisationId", "jobTitle", "email", "phone"]).throwIfAny()

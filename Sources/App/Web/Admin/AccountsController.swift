@@ -78,7 +78,7 @@ struct AccountsController {
         var errors = ValidationErrors()
         var person: PersonModel?
         if let raw = TextInput.optional(form.personId), let id = UUID(uuidString: raw) {
-            person = try await PeopleQueries.find(id, areaID: viewer.areaID, on: req.db)
+            person = try await PersonStore(try req.store).lookUp(id)
         }
         if person == nil { errors.add(field: "personId", message: "Select the person the account is for") }
         else if try await AccountModel.query(on: req.db).filter(\.$person.$id == person!.requireID()).count() > 0 {

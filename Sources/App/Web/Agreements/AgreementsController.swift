@@ -23,9 +23,9 @@ struct AgreementsController {
     func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
-        let (agreements, total) = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-            .sort(\.$startsOn, .descending).page(page)
-        let partners = try await partnerNames(of: agreements.compactMap(\.id), on: req.db)
+        let store = AgreementStore(try req.store)
+        let (agreements, total) = try await store.page(page)
+        let partners = try await store.partners(of: agreements.compactMap(\.id)).mapValues { $0.map(\.organisation.name).sorted() }
         let rows = try agreements.map { agreement in
             Row(title: agreement.title, href: Paths.agreement.url(try agreement.requireID()), status: agreement.status(on: req.today).label,
                 partners: (partners[agreement.id!] ?? []).joined(separator: ", "),
@@ -69,10 +69,11 @@ struct AgreementsController {
             SummaryRow(key: "Ends", value: agreement.endsOn?.longForm ?? "No end date", href: nil),
             SummaryRow(key: "Review by", value: agreement.reviewOn.longForm, href: nil),
         ]
-        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == id).with(\.$organisation).all()
+        let store = AgreementStore(try req.store)
+        let partners = try await store.partners(of: agreement)
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
-        let clauses = try await ClauseModel.query(on: req.db).filter(\.$agreement.$id == id).sort(\.$position).all()
-        let latest = try await ClauseStore.latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id), on: req.db)
+        let clauses = try await store.clauses(of: agreement)
+        let latest = try await store.latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id))
         var rules = 0, met = 0, notChecked = 0
         let rows = try clauses.map { clause -> ClauseRow in
             let clauseID = try clause.requireID()
@@ -116,6 +117,10 @@ struct AgreementsController {
         var endsOn: DateInput?
         var reviewOn: DateInput?
         var partners: [String]?
+
+        var input: AgreementStore.Input {
+            .init(title: title, startsOn: startsOn ?? DateInput(), endsOn: endsOn ?? DateInput(), reviewOn: reviewOn ?? DateInput(), partnerIds: partners ?? [])
+        }
     }
 
     func new(req: Request) async throws -> Response {
@@ -123,13 +128,10 @@ struct AgreementsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
-            let agreement = AgreementModel(areaID: viewer.areaID, details: details)
-            try await AgreementStore.save(agreement, details: details, partnerIDs: partnerIDs, on: req.db)
-            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "\(details.title) added. Now add its clauses.")
+            let agreement = try await AgreementStore(try req.store).create(form.input)
+            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "\(agreement.title) added. Now add its clauses.")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -137,7 +139,7 @@ struct AgreementsController {
 
     func edit(req: Request) async throws -> Response {
         let agreement = try await find(req)
-        let partners = try await AgreementPartnerModel.query(on: req.db).filter(\.$agreement.$id == agreement.requireID()).all()
+        let partners = try await AgreementStore(try req.store).partners(of: agreement)
         let form = Form(title: agreement.title, startsOn: DateInput(agreement.startsOn),
                         endsOn: DateInput(agreement.endsOn),
                         reviewOn: DateInput(agreement.reviewOn),
@@ -146,14 +148,11 @@ struct AgreementsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let agreement = try await find(req)
-        let id = try agreement.requireID()
         let form = try req.content.decode(Form.self)
         do {
-            let (details, partnerIDs) = try await validate(form, areaID: viewer.areaID, on: req.db)
-            try await AgreementStore.save(agreement, details: details, partnerIDs: partnerIDs, on: req.db)
-            return req.redirect(to: Paths.agreement.url(id), banner: "Changes to \(details.title) saved")
+            try await AgreementStore(try req.store).update(agreement, with: form.input)
+            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "Changes to \(agreement.title) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: agreement)
         }
@@ -161,7 +160,7 @@ struct AgreementsController {
 
     // MARK: - Clauses
 
-    typealias ClauseForm = ClauseStore.Input
+    typealias ClauseForm = AgreementStore.ClauseInput
 
     struct ClausePage {
         let layout: PageLayout
@@ -193,14 +192,13 @@ struct AgreementsController {
         let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
         var appliesTo: String?
         if clause.rule != nil {
-            if let groupID = clause.$group.id, let group = try await GroupModel.find(groupID, on: req.db) {
+            if let groupID = clause.$group.id, let group = try await GroupStore(try req.store).lookUp(groupID) {
                 appliesTo = group.name
             } else {
                 appliesTo = "Every group the forum sits on"
             }
         }
-        let assessments = try await CommitmentAssessmentModel.query(on: req.db).filter(\.$clause.$id == clauseID)
-            .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).limit(100).all()
+        let assessments = try await AgreementStore(try req.store).assessments(of: clause)
         return req.page(ClausePage(
             layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement.url(agreementID),
             number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
@@ -219,12 +217,10 @@ struct AgreementsController {
 
     func createClause(req: Request) async throws -> Response {
         let agreement = try await find(req)
-        let agreementID = try agreement.requireID()
         let form = try req.content.decode(ClauseForm.self)
         do {
-            let (details, groupID) = try await validateClause(form, on: req)
-            let clause = try await ClauseStore.append(details, groupID: groupID, agreementID: agreementID, on: req.db)
-            return req.redirect(to: Paths.clause.url(agreementID, try clause.requireID()), banner: "Clause \(details.number) added")
+            let clause = try await AgreementStore(try req.store).appendClause(to: agreement, form)
+            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(clause.number) added")
         } catch let errors as ValidationErrors {
             return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: nil)
         }
@@ -244,10 +240,8 @@ struct AgreementsController {
         let (agreement, clause) = try await findClause(req)
         let form = try req.content.decode(ClauseForm.self)
         do {
-            let (details, groupID) = try await validateClause(form, on: req)
-            clause.apply(details, groupID: groupID)
-            try await clause.save(on: req.db)
-            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(details.number) saved")
+            try await AgreementStore(try req.store).updateClause(clause, with: form)
+            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(clause.number) saved")
         } catch let errors as ValidationErrors {
             return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: clause)
         }
@@ -268,13 +262,11 @@ struct AgreementsController {
     }
 
     func createAssessment(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let (agreement, clause) = try await findCommitment(req)
         let form = try req.content.decode(AssessmentForm.self)
         do {
-            let assessment = try CommitmentAssessment.validate(status: form.status, evidence: form.evidence,
-                                                               assessedOn: form.assessedOn ?? DateInput(), today: req.today)
-            try await CommitmentAssessmentModel(clauseID: try clause.requireID(), assessment: assessment, recordedBy: viewer.name).create(on: req.db)
+            let assessment = try await AgreementStore(try req.store).recordAssessment(of: clause, status: form.status, evidence: form.evidence,
+                                                                                  assessedOn: form.assessedOn ?? DateInput())
             return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()),
                                 banner: "Check of clause \(clause.number) recorded: \(assessment.status.label.lowercased())")
         } catch let errors as ValidationErrors {
@@ -285,16 +277,12 @@ struct AgreementsController {
     // MARK: - Helpers
 
     private func find(_ req: Request) async throws -> AgreementModel {
-        let viewer = try req.viewer
-        guard let agreement = try await AgreementStore.find(req.id("agreementID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return agreement
+        try await AgreementStore(try req.store).find(req.id("agreementID"))
     }
 
     private func findClause(_ req: Request) async throws -> (AgreementModel, ClauseModel) {
         let agreement = try await find(req)
-        guard let clause = try await ClauseModel.query(on: req.db).filter(\.$id == req.id("clauseID"))
-            .filter(\.$agreement.$id == agreement.requireID()).first() else { throw Abort(.notFound) }
-        return (agreement, clause)
+        return (agreement, try await AgreementStore(try req.store).clause(req.id("clauseID"), of: agreement))
     }
 
     private func findCommitment(_ req: Request) async throws -> (AgreementModel, ClauseModel) {
@@ -303,24 +291,8 @@ struct AgreementsController {
         return (agreement, clause)
     }
 
-    private func partnerNames(of agreementIDs: [UUID], on db: any Database) async throws -> [UUID: [String]] {
-        guard !agreementIDs.isEmpty else { return [:] }
-        let rows = try await AgreementPartnerModel.query(on: db).filter(\.$agreement.$id ~~ agreementIDs).with(\.$organisation).all()
-        return Dictionary(grouping: rows, by: { $0.$agreement.id }).mapValues { $0.map(\.organisation.name).sorted() }
-    }
-
-    private func validate(_ form: Form, areaID: UUID, on db: any Database) async throws -> (AgreementDetails, [UUID]) {
-        try await AgreementStore.validate(title: form.title, startsOn: form.startsOn ?? DateInput(), endsOn: form.endsOn ?? DateInput(),
-                                          reviewOn: form.reviewOn ?? DateInput(), partnerIds: form.partners ?? [], areaID: areaID, on: db)
-    }
-
-    private func validateClause(_ form: ClauseForm, on req: Request) async throws -> (ClauseDetails, UUID?) {
-        try await ClauseStore.validate(form, areaID: try req.viewer.areaID, on: req.db)
-    }
-
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: AgreementModel?) async throws -> Response {
-        let viewer = try req.viewer
-        let organisations = try await PeopleQueries.organisationOptions(areaID: viewer.areaID, on: req.db)
+        let organisations = try await OrganisationStore(try req.store).options()
         let fields: [FormField] = [
             .text("title", "Title", value: form.title, errors: errors, hint: "For example, Partnership Agreement: Parent Carer Participation"),
             .date("startsOn", "Start date", value: form.startsOn, errors: errors),
@@ -339,9 +311,8 @@ struct AgreementsController {
     }
 
     private func renderClauseForm(_ req: Request, agreement: AgreementModel, form: ClauseForm, errors: ValidationErrors, editing: ClauseModel?) async throws -> Response {
-        let viewer = try req.viewer
         let agreementID = try agreement.requireID()
-        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
+        let groups = try await GroupStore(try req.store).all()
         let fields: [FormField] = [
             .text("number", "Clause number", value: form.number, errors: errors, hint: "As written in the agreement, such as 4.6 a", width: "5"),
             .text("text", "Wording", value: form.text, errors: errors, hint: "In plain English, as the partners agreed it.", kind: .textarea),

@@ -10,6 +10,10 @@ struct ComplaintsController {
         var aboutOrganisationId: String?
         var summary: String?
         var status: String?
+
+        var input: ComplaintStore.Input {
+            .init(receivedOn: receivedOn ?? DateInput(), aboutOrganisationId: aboutOrganisationId, summary: summary, status: status)
+        }
     }
 
     struct Row {
@@ -35,9 +39,7 @@ struct ComplaintsController {
         let viewer = try req.viewer
         let page = ListPage(req)
         let showClosed = req.query[String.self, at: "show"] == "all"
-        var query = ComplaintModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if !showClosed { query = query.filter(\.$status != .closed) }
-        let (complaints, total) = try await query.with(\.$aboutOrganisation).sort(\.$receivedOn, .descending).page(page)
+        let (complaints, total) = try await ComplaintStore(try req.store).page(openOnly: !showClosed, page)
         let rows = try complaints.map { complaint in
             Row(receivedOn: complaint.receivedOn.longForm,
                 href: Paths.complaint.url(try complaint.requireID()), about: complaint.aboutOrganisation.name,
@@ -92,12 +94,9 @@ struct ComplaintsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req)
-            let complaint = ComplaintModel(areaID: viewer.areaID, aboutOrganisationID: organisationID, details: details)
-            try await complaint.create(on: req.db)
+            let complaint = try await ComplaintStore(try req.store).create(form.input)
             return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint recorded")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
@@ -113,34 +112,22 @@ struct ComplaintsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let complaint = try await find(req)
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await validate(form, areaID: viewer.areaID, on: req)
-            complaint.apply(details, aboutOrganisationID: organisationID)
-            try await complaint.save(on: req.db)
-            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint updated: \(details.status.label.lowercased())")
+            try await ComplaintStore(try req.store).update(complaint, with: form.input)
+            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint updated: \(complaint.status.label.lowercased())")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: complaint)
         }
     }
 
     private func find(_ req: Request) async throws -> ComplaintModel {
-        let viewer = try req.viewer
-        guard let complaint = try await ComplaintModel.query(on: req.db).filter(\.$id == req.id("complaintID"))
-            .filter(\.$area.$id == viewer.areaID).with(\.$aboutOrganisation).first() else { throw Abort(.notFound) }
-        return complaint
-    }
-
-    private func validate(_ form: Form, areaID: UUID, on req: Request) async throws -> (ComplaintDetails, UUID) {
-        try await ComplaintStore.validate(receivedOn: form.receivedOn ?? DateInput(), aboutOrganisationId: form.aboutOrganisationId,
-                                          summary: form.summary, status: form.status, today: req.today, areaID: areaID, on: req.db)
+        try await ComplaintStore(try req.store).find(req.id("complaintID"))
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: ComplaintModel?) async throws -> Response {
-        let viewer = try req.viewer
-        let organisations = try await PeopleQueries.organisationOptions(areaID: viewer.areaID, on: req.db)
+        let organisations = try await OrganisationStore(try req.store).options()
         let fields: [FormField] = [
             .date("receivedOn", "Date received", value: form.receivedOn, errors: errors),
             .choice("aboutOrganisationId", "Which partner is it about?", kind: .select,

@@ -22,7 +22,7 @@ struct GroupsController {
     func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         // An area has tens of groups, so the whole tree is drawn at once.
-        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
+        let groups = try await GroupStore(try req.store).all()
         let tree = GovernanceTree(groups: groups.map { (id: $0.id!, name: $0.name, reportsTo: $0.$reportsTo.id) })
         return req.page(IndexPage(
             layout: req.layout(title: "Groups"), tree: Self.flatten(tree.roots), canManage: viewer.can(.manageGroups),
@@ -86,26 +86,25 @@ struct GroupsController {
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
+        let store = GroupStore(try req.store)
         let group = try await find(req)
         let id = try group.requireID()
         var details = [SummaryRow(key: "How often it meets", value: group.cadence.label, href: nil)]
         if let purpose = group.purpose { details.insert(SummaryRow(key: "Purpose", value: purpose, href: nil), at: 0) }
-        if let parentID = group.$reportsTo.id, let parent = try await GroupModel.find(parentID, on: req.db) {
-            details.append(SummaryRow(key: "Reports to", value: parent.name, href: Paths.group.url(parentID)))
+        if let parent = try await store.parent(of: group) {
+            details.append(SummaryRow(key: "Reports to", value: parent.name, href: Paths.group.url(try parent.requireID())))
         } else {
             details.append(SummaryRow(key: "Reports to", value: "Nobody: it is at the top", href: nil))
         }
-        let children = try await GroupModel.query(on: req.db).filter(\.$reportsTo.$id == id).sort(\.$sortName).all()
-        let terms = try await TermsOfReferenceModel.query(on: req.db).filter(\.$group.$id == id).sort(\.$version, .descending).all()
+        let children = try await store.children(of: group)
+        let terms = try await store.termsOfReference(of: group)
         let versions = terms.map {
             TermsVersion(version: $0.version, agreedOn: $0.agreedOn.longForm, text: $0.text, attendees: $0.attendees)
         }
 
-        let memberships = try await MembershipModel.query(on: req.db).filter(\.$group.$id == id)
-            .with(\.$person) { $0.with(\.$organisation) }.all()
-            .sorted { ($0.role == .chair ? 0 : 1, $0.person.sortName) < ($1.role == .chair ? 0 : 1, $1.person.sortName) }
-        let forumMembers = memberships.map(\.person).filter(PeopleQueries.isForumMember).compactMap(\.id)
-        let statuses = try await VolunteerAgreementChecks.statuses(personIDs: forumMembers, today: req.today, on: req.db)
+        let memberships = try await store.memberships(of: group)
+        let statuses = try await PersonStore(try req.store).volunteerAgreementStatuses(memberships.map(\.person))
+        let hasForumMembers = memberships.contains { PersonStore.isForumMember($0.person) }
         let members = try memberships.map { membership in
             let person = membership.person
             return MemberRow(name: person.fullName, href: Paths.person.url(try person.requireID()),
@@ -123,14 +122,14 @@ struct GroupsController {
                                       makesDecisions: membership.makesDecisions,
                                       volunteerAgreementInForce: membership.person.id.flatMap { statuses[$0] }.map(\.isInForce))
             })
-        let rules = try await applicableRules(group: group, hasForumMembers: !forumMembers.isEmpty, on: req)
-            .compactMap { clause, agreementID -> RuleRow? in
+        let rules = try await AgreementStore(try req.store).rulesApplying(to: group, hasForumMembers: hasForumMembers)
+            .compactMap { clause -> RuleRow? in
                 guard let rule = clause.rule else { return nil }
                 let outcome = GroupRuleCheck.check(rule, against: facts)
                 if case .checkedElsewhere = outcome { return nil }
                 return RuleRow(clause: clause.number, rule: rule.summary, outcome: outcome.explanation,
                                status: outcome.isMet == true ? "Met" : "Not met", colour: outcome.isMet == true ? "green" : "red",
-                               href: Paths.clause.url(agreementID, try clause.requireID()))
+                               href: Paths.clause.url(clause.$agreement.id, try clause.requireID()))
             }
 
         return req.page(ShowPage(
@@ -141,24 +140,6 @@ struct GroupsController {
             membersPath: Paths.groupMembers.url(id), csrfToken: req.csrfToken()))
     }
 
-    /// Rules in the area's agreements in force that apply to this group: those
-    /// naming it, and those for every meeting with the forum when the forum sits on it.
-    private func applicableRules(group: GroupModel, hasForumMembers: Bool, on req: Request) async throws -> [(ClauseModel, UUID)] {
-        let viewer = try req.viewer
-        let groupID = try group.requireID()
-        let agreements = try await AgreementModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).all()
-            .filter { [.inForce, .reviewDue].contains($0.status(on: req.today)) }
-        guard !agreements.isEmpty else { return [] }
-        let clauses = try await ClauseModel.query(on: req.db)
-            .filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
-            .filter(\.$kind == .rule)
-            .sort(\.$position).all()
-        return clauses.filter { clause in
-            if let target = clause.$group.id { return target == groupID }
-            return hasForumMembers
-        }.map { ($0, $0.$agreement.id) }
-    }
-
     // MARK: - Add and change
 
     struct Form: Content {
@@ -166,6 +147,8 @@ struct GroupsController {
         var purpose: String?
         var cadence: String?
         var reportsToId: String?
+
+        var input: GroupStore.Input { .init(name: name, purpose: purpose, cadence: cadence, reportsToId: reportsToId) }
     }
 
     func new(req: Request) async throws -> Response {
@@ -173,14 +156,10 @@ struct GroupsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, parentID) = try await GroupStore.validate(name: form.name, purpose: form.purpose, cadence: form.cadence,
-                                                                    reportsToId: form.reportsToId, editing: nil, areaID: viewer.areaID, on: req.db)
-            let group = GroupModel(areaID: viewer.areaID, details: details, reportsToID: parentID)
-            try await GroupStore.save(group, on: req.db)
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(details.name) added")
+            let group = try await GroupStore(try req.store).create(form.input)
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(group.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -193,16 +172,11 @@ struct GroupsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let group = try await find(req)
         let form = try req.content.decode(Form.self)
         do {
-            let (details, parentID) = try await GroupStore.validate(name: form.name, purpose: form.purpose, cadence: form.cadence,
-                                                                    reportsToId: form.reportsToId, editing: group.id, areaID: viewer.areaID, on: req.db)
-            group.apply(details)
-            group.$reportsTo.id = parentID
-            try await GroupStore.save(group, on: req.db)
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Changes to \(details.name) saved")
+            try await GroupStore(try req.store).update(group, with: form.input)
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Changes to \(group.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: group)
         }
@@ -218,23 +192,18 @@ struct GroupsController {
 
     func newTerms(req: Request) async throws -> Response {
         let group = try await find(req)
-        let current = try await TermsOfReferenceModel.query(on: req.db).filter(\.$group.$id == group.requireID()).sort(\.$version, .descending).first()
+        let current = try await GroupStore(try req.store).currentTermsOfReference(of: group)
         let form = TermsForm(text: current?.text, attendees: current?.attendees.joined(separator: "\n"), agreedOn: nil)
         return try await renderTerms(req, group: group, form: form, errors: ValidationErrors())
     }
 
     func createTerms(req: Request) async throws -> Response {
         let group = try await find(req)
-        let id = try group.requireID()
         let form = try req.content.decode(TermsForm.self)
         do {
-            let details = try TermsOfReferenceDetails.validate(text: form.text, attendees: form.attendees, agreedOn: form.agreedOn ?? DateInput(), today: req.today)
-            let version = try await req.db.writeTransaction { db in
-                let latest = try await TermsOfReferenceModel.query(on: db).filter(\.$group.$id == id).max(\.$version) ?? 0
-                try await TermsOfReferenceModel(groupID: id, version: latest + 1, details: details).create(on: db)
-                return latest + 1
-            }
-            return req.redirect(to: Paths.group.url(id), banner: "Version \(version) of the terms of reference saved")
+            let version = try await GroupStore(try req.store).addTermsOfReference(to: group, text: form.text, attendees: form.attendees,
+                                                                              agreedOn: form.agreedOn ?? DateInput())
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Version \(version) of the terms of reference saved")
         } catch let errors as ValidationErrors {
             return try await renderTerms(req, group: group, form: form, errors: errors)
         }
@@ -254,51 +223,30 @@ struct GroupsController {
     }
 
     func addMember(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let group = try await find(req)
-        let groupID = try group.requireID()
         let form = try req.content.decode(MemberForm.self)
-        var errors = ValidationErrors()
-        var person: PersonModel?
-        if let raw = TextInput.optional(form.personId), let personID = UUID(uuidString: raw) {
-            person = try await PeopleQueries.find(personID, areaID: viewer.areaID, on: req.db)
-        }
-        if person == nil { errors.add(field: "personId", message: "Select a person from the list") }
-        else if try await MembershipModel.query(on: req.db).filter(\.$group.$id == groupID).filter(\.$person.$id == person!.requireID()).count() > 0 {
-            errors.add(field: "personId", message: "\(person!.fullName) is already a member of this group")
-        }
-        let role = MembershipRole(rawValue: TextInput.clean(form.role))
-        if role == nil { errors.add(field: "role", message: "Select chair, member or observer") }
-        let decides: Bool? = switch TextInput.clean(form.makesDecisions) { case "yes": true; case "no": false; default: nil }
-        if decides == nil { errors.add(field: "makesDecisions", message: "Select yes if they can make decisions for their organisation") }
-        guard errors.isEmpty, let person, let role, let decides else {
+        do {
+            let person = try await GroupStore(try req.store).addMember(to: group, personId: form.personId, role: form.role, makesDecisions: form.makesDecisions)
+            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(person.fullName) added to \(group.name)")
+        } catch let errors as ValidationErrors {
             return try await renderMember(req, group: group, form: form, errors: errors)
         }
-        try await MembershipModel(groupID: groupID, personID: try person.requireID(), role: role, makesDecisions: decides).create(on: req.db)
-        return req.redirect(to: Paths.group.url(groupID), banner: "\(person.fullName) added to \(group.name)")
     }
 
     func removeMember(req: Request) async throws -> Response {
         let group = try await find(req)
-        let groupID = try group.requireID()
-        guard let membership = try await MembershipModel.query(on: req.db)
-            .filter(\.$id == req.id("membershipID")).filter(\.$group.$id == groupID).with(\.$person).first() else { throw Abort(.notFound) }
-        try await membership.delete(on: req.db)
-        return req.redirect(to: Paths.group.url(groupID), banner: "\(membership.person.fullName) removed from \(group.name)")
+        let person = try await GroupStore(try req.store).removeMember(req.id("membershipID"), from: group)
+        return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(person.fullName) removed from \(group.name)")
     }
 
     // MARK: - Helpers
 
     private func find(_ req: Request) async throws -> GroupModel {
-        let viewer = try req.viewer
-        guard let group = try await GroupStore.find(req.id("groupID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        return group
+        try await GroupStore(try req.store).find(req.id("groupID"))
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: GroupModel?) async throws -> Response {
-        let viewer = try req.viewer
-        let groups = try await GroupModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(2000).all()
-            .filter { $0.id != editing?.id }
+        let groups = try await GroupStore(try req.store).all().filter { $0.id != editing?.id }
         let fields: [FormField] = [
             .text("name", "Name", value: form.name, errors: errors),
             .text("purpose", "Purpose (optional)", value: form.purpose, errors: errors, kind: .textarea),
@@ -329,10 +277,8 @@ struct GroupsController {
     }
 
     private func renderMember(_ req: Request, group: GroupModel, form: MemberForm, errors: ValidationErrors) async throws -> Response {
-        let viewer = try req.viewer
         let id = try group.requireID()
-        let people = try await PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).with(\.$organisation)
-            .sort(\.$sortName).limit(5000).all()
+        let people = try await PersonStore(try req.store).options()
         let fields: [FormField] = [
             .choice("personId", "Person", kind: .select,
                     options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName + ($0.organisation.map { ", \($0.name)" } ?? "")) },

@@ -10,6 +10,8 @@ struct OrganisationsController {
         var email: String?
         var phone: String?
 
+        var input: OrganisationStore.Input { .init(name: name, kind: kind, email: email, phone: phone) }
+
         init(name: String? = nil, kind: String? = nil, email: String? = nil, phone: String? = nil) {
             self.name = name
             self.kind = kind
@@ -56,9 +58,7 @@ struct OrganisationsController {
         let viewer = try req.viewer
         let page = ListPage(req)
         let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
-        var query = OrganisationModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-        if let kind { query = query.filter(\.$kind == kind) }
-        let (items, total) = try await query.sort(\.$sortName).page(page)
+        let (items, total) = try await OrganisationStore(try req.store).page(kind: kind, page)
         let rows = try items.map { org in
             Row(name: org.name, href: Paths.organisation.url(try org.requireID()), kind: org.kind.label, email: org.email)
         }
@@ -84,15 +84,11 @@ struct OrganisationsController {
         if let phone = organisation.phone { details.append(SummaryRow(key: "Phone", value: phone, href: nil)) }
 
         let shown = 20
-        let people = try await PersonModel.query(on: req.db)
-            .filter(\.$organisation.$id == id).sort(\.$sortName).limit(shown + 1).all()
+        let people = try await PersonStore(try req.store).first(shown + 1, inOrganisation: id)
         let peopleRows = try people.prefix(shown).map {
             SummaryRow(key: $0.fullName, value: $0.jobTitle ?? "", href: Paths.person.url(try $0.requireID()))
         }
-        let agreements = try await AgreementModel.query(on: req.db)
-            .join(AgreementPartnerModel.self, on: \AgreementPartnerModel.$agreement.$id == \AgreementModel.$id)
-            .filter(AgreementPartnerModel.self, \.$organisation.$id == id)
-            .sort(\.$startsOn, .descending).all()
+        let agreements = try await AgreementStore(try req.store).withPartner(id)
         let agreementRows = try agreements.map {
             SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement.url(try $0.requireID()))
         }
@@ -109,14 +105,10 @@ struct OrganisationsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
-                                                               areaID: viewer.areaID, editing: nil, on: req.db)
-            let organisation = OrganisationModel(areaID: viewer.areaID, details: details)
-            try await OrganisationStore.save(organisation, on: req.db)
-            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(details.name) added")
+            let organisation = try await OrganisationStore(try req.store).create(form.input)
+            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(organisation.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -128,15 +120,11 @@ struct OrganisationsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let organisation = try await find(req)
         let form = try req.content.decode(Form.self)
         do {
-            let details = try await OrganisationStore.validate(name: form.name, kind: form.kind, email: form.email, phone: form.phone,
-                                                               areaID: viewer.areaID, editing: organisation.id, on: req.db)
-            organisation.apply(details)
-            try await OrganisationStore.save(organisation, on: req.db)
-            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(details.name) saved")
+            try await OrganisationStore(try req.store).update(organisation, with: form.input)
+            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(organisation.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: organisation)
         }
@@ -152,7 +140,7 @@ struct OrganisationsController {
 
     func confirmDelete(req: Request) async throws -> Response {
         let organisation = try await find(req)
-        let blockers = try await deletionBlockers(organisation, on: req.db)
+        let blockers = try await OrganisationStore(try req.store).deletionBlockers(organisation)
         return req.page(DeletePage(
             layout: req.layout(title: "Delete \(organisation.name)"), name: organisation.name,
             action: Paths.deleteOrganisation.url(try organisation.requireID()),
@@ -161,33 +149,16 @@ struct OrganisationsController {
 
     func delete(req: Request) async throws -> Response {
         let organisation = try await find(req)
-        guard try await deletionBlockers(organisation, on: req.db).isEmpty else {
+        guard try await OrganisationStore(try req.store).delete(organisation) else {
             return req.redirect(to: Paths.deleteOrganisation.url(try organisation.requireID()))
         }
-        try await organisation.delete(on: req.db)
         return req.redirect(to: Paths.organisations.url(), banner: "\(organisation.name) deleted")
     }
 
     // MARK: - Helpers
 
     private func find(_ req: Request) async throws -> OrganisationModel {
-        let viewer = try req.viewer
-        guard let organisation = try await OrganisationStore.find(req.id("organisationID"), areaID: viewer.areaID, on: req.db)
-        else { throw Abort(.notFound) }
-        return organisation
-    }
-
-    /// Records that still point at the organisation; it cannot go while they exist.
-    private func deletionBlockers(_ organisation: OrganisationModel, on db: any Database) async throws -> [String] {
-        let id = try organisation.requireID()
-        var blockers: [String] = []
-        let people = try await PersonModel.query(on: db).filter(\.$organisation.$id == id).count()
-        if people > 0 { blockers.append("\(people) \(people == 1 ? "person belongs" : "people belong") to it") }
-        let agreements = try await AgreementPartnerModel.query(on: db).filter(\.$organisation.$id == id).count()
-        if agreements > 0 { blockers.append("it is a partner in \(agreements) \(agreements == 1 ? "agreement" : "agreements")") }
-        let complaints = try await ComplaintModel.query(on: db).filter(\.$aboutOrganisation.$id == id).count()
-        if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
-        return blockers
+        try await OrganisationStore(try req.store).find(req.id("organisationID"))
     }
 
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: OrganisationModel?) async throws -> Response {

@@ -12,6 +12,8 @@ struct PeopleController {
         var jobTitle: String?
         var email: String?
         var phone: String?
+
+        var input: PersonStore.Input { .init(fullName: fullName, organisationId: organisationId, jobTitle: jobTitle, email: email, phone: phone) }
     }
 
     struct Row {
@@ -52,32 +54,31 @@ struct PeopleController {
     func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
-        var query = PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
+        let store = PersonStore(try req.store)
+        var filter = PersonStore.Filter()
         var extra: [String] = []
         var filterDescription: String?
         // A search is a name, so it is cleaned and compared as names are; nobody's name is over 200 characters.
         let typed = (try? TextInput.singleLine(req.query[String.self, at: "q"]).get()) ?? ""
         let search = TextInput.length(typed) <= PersonDetails.maximumNameLength ? TextInput.comparisonKey(typed) : ""
         if !search.isEmpty {
-            query = query.filter(\.$sortName =~ search)
+            filter.nameStart = search
             extra.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             filterDescription = "Names starting with \"\(search)\""
         }
-        if let raw = req.query[String.self, at: "organisation"], let organisationID = UUID(uuidString: raw),
-           let organisation = try await OrganisationModel.query(on: req.db).filter(\.$id == organisationID).filter(\.$area.$id == viewer.areaID).first() {
-            query = query.filter(\.$organisation.$id == organisationID)
+        if let organisationID = try await OrganisationStore(try req.store).resolve(req.query[String.self, at: "organisation"]) {
+            let organisation = try await OrganisationStore(try req.store).find(organisationID)
+            filter.organisationID = organisationID
             extra.append("organisation=\(organisationID)")
             filterDescription = "People in \(organisation.name)"
         }
         if req.query[String.self, at: "filter"] == "no-volunteer-agreement" {
-            let ids = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: viewer.areaID, today: req.today, on: req.db)
-            query = query.filter(\.$id ~~ ids)
+            filter.withoutVolunteerAgreement = true
             extra.append("filter=no-volunteer-agreement")
             filterDescription = "Forum representatives with no volunteer agreement in force"
         }
-        let (people, total) = try await query.with(\.$organisation).sort(\.$sortName).page(page)
-        let forumMembers = people.filter(PeopleQueries.isForumMember).compactMap(\.id)
-        let statuses = try await VolunteerAgreementChecks.statuses(personIDs: forumMembers, today: req.today, on: req.db)
+        let (people, total) = try await store.page(filter, page)
+        let statuses = try await store.volunteerAgreementStatuses(people)
         let rows = try people.map { person in
             Row(name: person.fullName, href: Paths.person.url(try person.requireID()),
                 organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
@@ -123,9 +124,10 @@ struct PeopleController {
 
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
         let id = try person.requireID()
-        let forumMember = PeopleQueries.isForumMember(person)
+        let forumMember = PersonStore.isForumMember(person)
         var details = [SummaryRow(key: "Organisation", value: person.organisation?.name ?? "None",
                                   href: person.organisation?.id.map { Paths.organisation.url($0) })]
         details.append(SummaryRow(key: "Role or job title", value: person.jobTitle ?? "Not given", href: nil))
@@ -143,22 +145,18 @@ struct PeopleController {
                 SummaryRow(key: "Main language", value: answers.mainLanguage ?? "Not answered", href: nil),
             ]
         }
-        if PersonalDataPolicy.revealsForumHeldData(viewer: viewer.role, subjectIsForumMember: forumMember) {
-            try await req.audit(.read, subjectType: "person", subjectID: id, subjectLabel: person.fullName,
-                                detail: "Contact details and diversity monitoring")
-        }
+        try await store.recordViewing(person, detail: "Contact details and diversity monitoring")
 
         var status: VolunteerAgreementStatus?
         var agreementRows: [AgreementRow] = []
         if forumMember {
-            let agreements = try await VolunteerAgreementModel.query(on: req.db).filter(\.$person.$id == id).sort(\.$signedOn, .descending).all()
+            let agreements = try await store.volunteerAgreements(of: person)
             status = VolunteerAgreementStatus.evaluate(agreements.map(\.agreement), on: req.today)
             agreementRows = agreements.map {
                 AgreementRow(signedOn: $0.agreement.signedOn.longForm, endsOn: $0.agreement.expiresOn?.longForm ?? "No end date")
             }
         }
-        let memberships = try await MembershipModel.query(on: req.db).filter(\.$person.$id == id).with(\.$group).all()
-            .sorted { $0.group.sortName < $1.group.sortName }
+        let memberships = try await GroupStore(try req.store).memberships(ofPerson: id)
         return req.page(ShowPage(
             layout: req.layout(title: person.fullName), name: person.fullName, details: details,
             contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
@@ -173,56 +171,39 @@ struct PeopleController {
     }
 
     func new(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         var form = Form()
         form.organisationId = req.query[String.self, at: "organisation"]
-        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: nil, areaID: viewer.areaID)
+        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: nil)
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await PersonStore.validate(fullName: form.fullName, organisationId: form.organisationId, jobTitle: form.jobTitle,
-                                                                           email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
-            let person = PersonModel(areaID: viewer.areaID, organisationID: organisationID, details: details)
-            try await req.db.writeTransaction { db in
-                try await person.create(on: db)
-                try await req.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
-            }
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "\(details.fullName) added")
+            let person = try await PersonStore(try req.store).create(form.input)
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "\(person.fullName) added")
         } catch let errors as ValidationErrors {
-            return try await renderForm(req, form: form, errors: errors, editing: nil, areaID: viewer.areaID)
+            return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
     }
 
     func edit(req: Request) async throws -> Response {
-        let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
         let form = Form(fullName: person.fullName, organisationId: person.$organisation.id?.uuidString, jobTitle: person.jobTitle,
                         email: person.email, phone: person.phone)
-        if PeopleQueries.isForumMember(person) {
-            try await req.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Opened to change")
-        }
-        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: person, areaID: viewer.areaID)
+        try await store.recordViewing(person, detail: "Opened to change")
+        return try await renderForm(req, form: form, errors: ValidationErrors(), editing: person)
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
         let form = try req.content.decode(Form.self)
         do {
-            let (details, organisationID) = try await PersonStore.validate(fullName: form.fullName, organisationId: form.organisationId, jobTitle: form.jobTitle,
-                                                                           email: form.email, phone: form.phone, areaID: viewer.areaID, on: req.db)
-            person.apply(details)
-            person.$organisation.id = organisationID
-            try await req.db.writeTransaction { db in
-                try await person.save(on: db)
-                try await req.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName, on: db)
-            }
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Changes to \(details.fullName) saved")
+            try await store.update(person, with: form.input)
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Changes to \(person.fullName) saved")
         } catch let errors as ValidationErrors {
-            return try await renderForm(req, form: form, errors: errors, editing: person, areaID: viewer.areaID)
+            return try await renderForm(req, form: form, errors: errors, editing: person)
         }
     }
 
@@ -235,23 +216,21 @@ struct PeopleController {
     }
 
     func editDiversity(req: Request) async throws -> Response {
-        let (person, _) = try await forumMember(req)
+        let store = PersonStore(try req.store)
+        let person = try await store.findForumMember(req.id("personID"))
         let answers = person.diversity
-        try await req.audit(.read, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Diversity monitoring")
+        try await store.recordViewing(person, detail: "Diversity monitoring")
         return try await renderDiversity(req, person: person, form: DiversityForm(ethnicGroup: answers.ethnicGroup?.rawValue, disabled: answers.disabled?.rawValue,
                                                                                  mainLanguage: answers.mainLanguage), errors: ValidationErrors())
     }
 
     func updateDiversity(req: Request) async throws -> Response {
-        let (person, id) = try await forumMember(req)
+        let store = PersonStore(try req.store)
+        let person = try await store.findForumMember(req.id("personID"))
         let form = try req.content.decode(DiversityForm.self)
         do {
-            person.diversity = try DiversityMonitoring.validate(ethnicGroup: form.ethnicGroup, disabled: form.disabled, mainLanguage: form.mainLanguage)
-            try await req.db.writeTransaction { db in
-                try await person.save(on: db)
-                try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Diversity monitoring", on: db)
-            }
-            return req.redirect(to: Paths.person.url(id), banner: "Diversity monitoring for \(person.fullName) saved")
+            try await store.updateDiversity(person, ethnicGroup: form.ethnicGroup, disabled: form.disabled, mainLanguage: form.mainLanguage)
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Diversity monitoring for \(person.fullName) saved")
         } catch let errors as ValidationErrors {
             return try await renderDiversity(req, person: person, form: form, errors: errors)
         }
@@ -265,21 +244,17 @@ struct PeopleController {
     }
 
     func newVolunteerAgreement(req: Request) async throws -> Response {
-        let (person, _) = try await forumMember(req)
+        let person = try await PersonStore(try req.store).findForumMember(req.id("personID"))
         return try await renderVolunteerAgreement(req, person: person, form: VolunteerAgreementForm(), errors: ValidationErrors())
     }
 
     func createVolunteerAgreement(req: Request) async throws -> Response {
-        let viewer = try req.viewer
-        let (person, id) = try await forumMember(req)
+        let store = PersonStore(try req.store)
+        let person = try await store.findForumMember(req.id("personID"))
         let form = try req.content.decode(VolunteerAgreementForm.self)
         do {
-            let agreement = try VolunteerAgreementStatus.validate(signedOn: form.signedOn ?? DateInput(), expiresOn: form.expiresOn ?? DateInput(), today: req.today)
-            try await req.db.writeTransaction { db in
-                try await VolunteerAgreementModel(areaID: viewer.areaID, personID: id, agreement: agreement).create(on: db)
-                try await req.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded", on: db)
-            }
-            return req.redirect(to: Paths.person.url(id), banner: "Volunteer agreement for \(person.fullName) recorded")
+            try await store.addVolunteerAgreement(person, signedOn: form.signedOn ?? DateInput(), expiresOn: form.expiresOn ?? DateInput())
+            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Volunteer agreement for \(person.fullName) recorded")
         } catch let errors as ValidationErrors {
             return try await renderVolunteerAgreement(req, person: person, form: form, errors: errors)
         }
@@ -298,56 +273,26 @@ struct PeopleController {
 
     func confirmDelete(req: Request) async throws -> Response {
         let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
         let id = try person.requireID()
-        var consequences: [String] = []
-        if try await AccountModel.query(on: req.db).filter(\.$person.$id == id).count() > 0 {
-            consequences.append("their account, so they can no longer sign in")
-        }
-        let memberships = try await MembershipModel.query(on: req.db).filter(\.$person.$id == id).count()
-        if memberships > 0 { consequences.append("their place in \(memberships) \(memberships == 1 ? "group" : "groups")") }
-        let agreements = try await VolunteerAgreementModel.query(on: req.db).filter(\.$person.$id == id).count()
-        if agreements > 0 { consequences.append("\(agreements) volunteer \(agreements == 1 ? "agreement" : "agreements")") }
+        let consequences = try await store.removalConsequences(person)
         return req.page(DeletePage(
             layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson.url(id),
             cancelPath: Paths.person.url(id), consequences: consequences, isSelf: id == viewer.personID))
     }
 
-    /// Removes a person and everything that is theirs, all or nothing. The
-    /// audit log keeps a record that it was done, and by whom.
     func delete(req: Request) async throws -> Response {
-        let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db) else { throw Abort(.notFound) }
-        let id = try person.requireID()
-        guard id != viewer.personID else { return req.redirect(to: Paths.deletePerson.url(id)) }
-        try await req.db.writeTransaction { db in
-            let accounts = try await AccountModel.query(on: db).filter(\.$person.$id == id).all(\.$id)
-            if !accounts.isEmpty {
-                try await SessionRecordModel.query(on: db).filter(\.$accountID ~~ accounts).delete()
-                try await APITokenModel.query(on: db).filter(\.$account.$id ~~ accounts).delete()
-                try await AccountModel.query(on: db).filter(\.$id ~~ accounts).delete()
-            }
-            try await MembershipModel.query(on: db).filter(\.$person.$id == id).delete()
-            try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).delete()
-            try await person.delete(on: db)
-            try await req.audit(.delete, subjectType: "person", subjectID: nil, subjectLabel: person.fullName,
-                                detail: "Removed with their account, group places and volunteer agreements", on: db)
-        }
+        let store = PersonStore(try req.store)
+        let person = try await store.find(req.id("personID"))
+        guard try await store.remove(person) else { return req.redirect(to: Paths.deletePerson.url(try person.requireID())) }
         return req.redirect(to: Paths.people.url(), banner: "\(person.fullName) removed")
     }
 
     // MARK: - Helpers
 
-    /// Diversity monitoring and volunteer agreements exist only for forum members.
-    private func forumMember(_ req: Request) async throws -> (PersonModel, UUID) {
-        let viewer = try req.viewer
-        guard let person = try await PeopleQueries.find(req.id("personID"), areaID: viewer.areaID, on: req.db),
-              PeopleQueries.isForumMember(person) else { throw Abort(.notFound) }
-        return (person, try person.requireID())
-    }
-
-    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: PersonModel?, areaID: UUID) async throws -> Response {
-        let organisations = try await PeopleQueries.organisationOptions(areaID: areaID, on: req.db)
+    private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: PersonModel?) async throws -> Response {
+        let organisations = try await OrganisationStore(try req.store).options()
         let fields: [FormField] = [
             .text("fullName", "Full name", value: form.fullName, errors: errors, autocomplete: "off"),
             .choice("organisationId", "Organisation", kind: .select,
