@@ -141,7 +141,7 @@ struct PlainEnglishAPI: APIPart {
         let work = req.application.documentWork
         // Taking apart 28 MB of JSON and base64 is heavy work too.
         let input = try await work.run { try req.content.decode(API.PlainEnglishCheckInput.self) }
-        let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
+        let settings = try await PlainEnglishSettingsStore(try req.store).settings()
         var profile = settings.defaultProfile
         if let requested = input.profile {
             guard let name = Profile.Name(rawValue: requested) else {

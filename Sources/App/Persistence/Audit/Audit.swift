@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Vapor
@@ -17,15 +18,14 @@ enum AuditAction: String, Sendable, CaseIterable {
     }
 }
 
-extension Request {
-    /// Writes who read or changed personal data. Call it inside the same
-    /// transaction as the change, so a change is never saved without its record.
-    func audit(_ action: AuditAction, subjectType: String, subjectID: UUID?, subjectLabel: String,
-               detail: String? = nil, on database: (any Database)? = nil) async throws {
-        let viewer = try self.viewer
-        let event = AuditEventModel(areaID: viewer.areaID, actorAccountID: viewer.accountID, actorName: viewer.name,
-                                    action: action.rawValue, subjectType: subjectType, subjectID: subjectID,
-                                    subjectLabel: subjectLabel, detail: detail, occurredAt: now)
-        try await event.save(on: database ?? db)
+/// Reads the area's audit log. Events are written by the stores, inside their changes.
+struct AuditLogStore {
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    /// One page of the log, newest first.
+    func page(_ page: ListPage) async throws -> (items: [AuditEventModel], total: Int) {
+        try await AuditEventModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$occurredAt, .descending).page(page)
     }
 }

@@ -13,6 +13,7 @@ struct StoreContext: Sendable {
     let now: Date
     /// How the change came in, for the audit log ("Through the API"); nil for the web pages.
     let channel: String?
+    let logger: Logger
 
     var areaID: UUID { actor.areaID }
     var today: CalendarDate { CalendarDate(now) }
@@ -20,7 +21,7 @@ struct StoreContext: Sendable {
     /// Runs `body` as one write: all of it is saved, or none.
     func write<Result: Sendable>(_ body: @escaping @Sendable (StoreContext) async throws -> Result) async throws -> Result {
         try await db.writeTransaction { db in
-            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel))
+            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel, logger: logger))
         }
     }
 
@@ -38,7 +39,7 @@ extension Request {
     /// The store context of the signed-in person making this request.
     var store: StoreContext {
         get throws {
-            StoreContext(db: db, actor: try viewer, now: now, channel: url.path.hasPrefix("/api/") ? "Through the API" : nil)
+            StoreContext(db: db, actor: try viewer, now: now, channel: url.path.hasPrefix("/api/") ? "Through the API" : nil, logger: logger)
         }
     }
 }

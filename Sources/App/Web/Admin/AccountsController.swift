@@ -19,10 +19,8 @@ struct AccountsController {
     }
 
     func index(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let page = ListPage(req)
-        let (accounts, total) = try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-            .with(\.$person).sort(\.$email).page(page)
+        let (accounts, total) = try await store(req).page(page)
         let rows = try accounts.map {
             Row(name: $0.person.fullName, href: Paths.account.url(try $0.requireID()), email: $0.email,
                 role: $0.role.label, state: $0.disabledAt == nil ? "Active" : "Turned off")
@@ -73,40 +71,15 @@ struct AccountsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let viewer = try req.viewer
-        let form = try req.content.decode(Form.self)
-        var errors = ValidationErrors()
-        var person: PersonModel?
-        if let raw = TextInput.optional(form.personId), let id = UUID(uuidString: raw) {
-            person = try await PersonStore(try req.store).lookUp(id)
+        var form = try req.content.decode(Form.self)
+        do {
+            let account = try await store(req).create(personId: form.personId, email: form.email, role: form.role, password: form.password)
+            return req.redirect(to: Paths.account.url(try account.requireID()),
+                                banner: "Account created for \(account.person.fullName). Give them the password in person or by phone, not by e-mail.")
+        } catch let errors as ValidationErrors {
+            form.password = nil
+            return try await renderNew(req, form: form, errors: errors)
         }
-        if person == nil { errors.add(field: "personId", message: "Select the person the account is for") }
-        else if try await AccountModel.query(on: req.db).filter(\.$person.$id == person!.requireID()).count() > 0 {
-            errors.add(field: "personId", message: "\(person!.fullName) already has an account")
-        }
-        let email = TextInput.normalisedEmail(form.email)
-        if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
-        // Only this area's accounts are looked at: whether an address is used in another area is not this area's business.
-        else if try await AccountModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).filter(\.$email == email).count() > 0 {
-            errors.add(field: "email", message: "There is already an account for \(email) in \(viewer.areaName)")
-        }
-        let role = Role(rawValue: TextInput.clean(form.role))
-        if role == nil { errors.add(field: "role", message: "Select a role") }
-        if let problem = PasswordRules.problem(with: form.password ?? "") { errors.add(field: "password", message: problem) }
-        guard errors.isEmpty, let person, let role else {
-            var kept = form
-            kept.password = nil
-            return try await renderNew(req, form: kept, errors: errors)
-        }
-        let hash = try await req.password.async.hash(form.password!)
-        let account = AccountModel(areaID: viewer.areaID, personID: try person.requireID(), email: email, passwordHash: hash, role: role)
-        try await req.db.writeTransaction { db in
-            try await account.save(on: db, orIfDuplicate: ValidationErrors(field: "email", message: "There is already an account for \(email) in \(viewer.areaName)"))
-            try await req.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: "\(person.fullName) <\(email)>",
-                                detail: "Role: \(role.label)", on: db)
-        }
-        return req.redirect(to: Paths.account.url(try account.requireID()),
-                            banner: "Account created for \(person.fullName). Give them the password in person or by phone, not by e-mail.")
     }
 
     struct ShowPage {
@@ -135,41 +108,22 @@ struct AccountsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let account = try await find(req)
         let form = try req.content.decode(UpdateForm.self)
-        guard let role = Role(rawValue: TextInput.clean(form.role)) else {
-            return try await renderShow(req, account: account, role: "", errors: ValidationErrors(field: "role", message: "Select a role"))
+        do {
+            let changes = try await store(req).update(account, role: form.role, turnOff: form.state == "off")
+            return req.redirect(to: Paths.account.url(try account.requireID()), banner: changes.isEmpty ? "No changes made" : "Account updated")
+        } catch let errors as ValidationErrors {
+            return try await renderShow(req, account: account, role: Role(rawValue: TextInput.clean(form.role))?.rawValue ?? "", errors: errors)
         }
-        let turnOff = form.state == "off"
-        if account.id == viewer.accountID && (turnOff || role != .areaAdmin) {
-            return try await renderShow(req, account: account, role: role.rawValue,
-                                        errors: ValidationErrors(field: "role", message: "You cannot remove your own admin access. Ask another area admin."))
-        }
-        let changes = [account.role != role ? "role \(account.role.label) to \(role.label)" : nil,
-                       turnOff != (account.disabledAt != nil) ? (turnOff ? "turned off" : "turned back on") : nil].compactMap { $0 }
-        account.role = role
-        account.disabledAt = turnOff ? (account.disabledAt ?? req.now) : nil
-        try await req.db.writeTransaction { db in
-            try await account.save(on: db)
-            if turnOff {
-                // Turning an account off signs it out everywhere at once.
-                try await SessionRecordModel.query(on: db).filter(\.$accountID == account.requireID()).delete()
-                try await APITokenModel.query(on: db).filter(\.$account.$id == account.requireID()).delete()
-            }
-            if !changes.isEmpty {
-                try await req.audit(.update, subjectType: "account", subjectID: account.id, subjectLabel: "\(account.person.fullName) <\(account.email)>",
-                                    detail: changes.joined(separator: "; "), on: db)
-            }
-        }
-        return req.redirect(to: Paths.account.url(try account.requireID()), banner: changes.isEmpty ? "No changes made" : "Account updated")
+    }
+
+    private func store(_ req: Request) throws -> AccountStore {
+        AccountStore(try req.store, passwords: req.password.async)
     }
 
     private func find(_ req: Request) async throws -> AccountModel {
-        let viewer = try req.viewer
-        guard let account = try await AccountModel.query(on: req.db).filter(\.$id == req.id("accountID"))
-            .filter(\.$area.$id == viewer.areaID).with(\.$person).first() else { throw Abort(.notFound) }
-        return account
+        try await store(req).find(req.id("accountID"))
     }
 
     private func renderShow(_ req: Request, account: AccountModel, role: String, errors: ValidationErrors) async throws -> Response {
@@ -229,8 +183,7 @@ struct AccountsController {
     }
 
     private func renderNew(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
-        let viewer = try req.viewer
-        let people = try await PersonModel.query(on: req.db).filter(\.$area.$id == viewer.areaID).sort(\.$sortName).limit(5000).all()
+        let people = try await PersonStore(try req.store).options()
         let fields: [FormField] = [
             .choice("personId", "Who is it for?", kind: .select, options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName) },
                     selected: [form.personId ?? ""], errors: errors, hint: "If they are not listed, add them under People first."),
@@ -266,10 +219,8 @@ struct AuditLogController {
     }
 
     func index(req: Request) async throws -> Response {
-        let viewer = try req.viewer
         let page = ListPage(req)
-        let (events, total) = try await AuditEventModel.query(on: req.db).filter(\.$area.$id == viewer.areaID)
-            .sort(\.$occurredAt, .descending).page(page)
+        let (events, total) = try await AuditLogStore(try req.store).page(page)
         let rows = events.map { event in
             Row(when: AccountsController.format(event.occurredAt), who: event.actorName,
                 action: AuditAction(rawValue: event.action)?.label ?? event.action, subject: event.subjectLabel,

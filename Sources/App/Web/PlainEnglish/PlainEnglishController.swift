@@ -17,7 +17,7 @@ struct PlainEnglishController {
     }
 
     func show(req: Request) async throws -> Response {
-        let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
+        let settings = try await PlainEnglishSettingsStore(try req.store).settings()
         return try await renderForm(req, form: Form(profile: settings.defaultProfile.rawValue), errors: ValidationErrors())
     }
 
@@ -25,7 +25,7 @@ struct PlainEnglishController {
         let work = req.application.documentWork
         // A 20 MB form takes a while to take apart: that is heavy work too.
         let form = try await work.run { try req.content.decode(Form.self) }
-        let settings = try await PlainEnglishSettingsStore.settings(areaID: try req.viewer.areaID, on: req.db)
+        let settings = try await PlainEnglishSettingsStore(try req.store).settings()
         var errors = ValidationErrors()
         let profile = form.profile.flatMap(Profile.Name.init(rawValue:))
         if profile == nil { errors.add(field: "profile", message: "Choose who the text is for") }

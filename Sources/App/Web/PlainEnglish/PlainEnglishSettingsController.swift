@@ -24,14 +24,14 @@ struct PlainEnglishSettingsController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let saved = try await PlainEnglishSettingsStore.model(areaID: try req.viewer.areaID, on: req.db)
+        let saved = try await PlainEnglishSettingsStore(try req.store).saved()
         return try await render(req, input: saved.input, errors: ValidationErrors())
     }
 
     func update(req: Request) async throws -> Response {
         let input = try req.content.decode(Form.self).input
         do {
-            try await PlainEnglishSettingsStore.save(input, areaID: try req.viewer.areaID, on: req.db)
+            try await PlainEnglishSettingsStore(try req.store).save(input)
         } catch let errors as ValidationErrors {
             return try await render(req, input: input, errors: errors)
         }
