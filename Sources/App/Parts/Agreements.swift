@@ -45,9 +45,8 @@ struct AgreementsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Agreements", path: Paths.agreements, permission: .viewPartnership)] }
 
-    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] {
-        let due = try await AgreementModel.query(on: db).filter(\.$area.$id == viewer.areaID).filter(\.$reviewOn <= today)
-            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.count()
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] {
+        let due = try await AgreementStore(context).dueForReviewCount()
         guard due > 0 else { return [] }
         return [AttentionItem(text: "\(due) partnership \(due == 1 ? "agreement is" : "agreements are") due for review", href: Paths.agreements.url())]
     }

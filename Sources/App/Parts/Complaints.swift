@@ -32,10 +32,9 @@ struct ComplaintsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Complaints", path: Paths.complaints, permission: .viewComplaints)] }
 
-    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] {
-        guard viewer.can(.viewComplaints) else { return [] }
-        let open = try await ComplaintModel.query(on: db).filter(\.$area.$id == viewer.areaID)
-            .filter(\.$status != .closed).count()
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] {
+        guard context.actor.can(.viewComplaints) else { return [] }
+        let open = try await ComplaintStore(context).openCount()
         guard open > 0 else { return [] }
         return [AttentionItem(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings", href: Paths.complaints.url())]
     }

@@ -41,8 +41,8 @@ struct PeoplePart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "People", path: Paths.people, permission: .viewPartnership)] }
 
-    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] {
-        let count = try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: viewer.areaID, today: today, on: db).count
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] {
+        let count = try await PersonStore(context).representativesWithoutAgreement().count
         guard count > 0 else { return [] }
         return [AttentionItem(text: "\(count) forum \(count == 1 ? "representative has" : "representatives have") no volunteer agreement in force",
                               href: Paths.people.url() + "?filter=no-volunteer-agreement")]

@@ -23,8 +23,8 @@ protocol ProductPart: Sendable {
     var api: (any APIPart.Type)? { get }
     /// Entries in the main navigation, in order.
     var navigation: [NavigationEntry] { get }
-    /// What needs attention in the viewer's area today, for the home page.
-    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem]
+    /// What needs attention in the viewer's area today, for the home page, found through the part's store.
+    func attention(_ context: StoreContext) async throws -> [AttentionItem]
     /// The kinds of record the part writes to the audit log, so the log can link to them.
     var auditSubjects: [AuditSubject] { get }
     /// Adds the part's records to the demonstration area.
@@ -39,7 +39,7 @@ extension ProductPart {
     var migrations: [any AsyncMigration] { [] }
     var api: (any APIPart.Type)? { nil }
     var navigation: [NavigationEntry] { [] }
-    func attention(for viewer: Viewer, today: CalendarDate, on db: any Database) async throws -> [AttentionItem] { [] }
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] { [] }
     var auditSubjects: [AuditSubject] { [] }
     func addDemoData(_ demo: DemoBuilder) async throws {}
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] { [:] }

@@ -50,6 +50,13 @@ struct AgreementStore {
         try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$startsOn, .descending).page(page)
     }
 
+    /// How many agreements still running have reached their review date.
+    func dueForReviewCount() async throws -> Int {
+        let today = context.today
+        return try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$reviewOn <= today)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.count()
+    }
+
     /// The agreements an organisation is a partner in, newest first.
     func withPartner(_ organisationID: UUID) async throws -> [AgreementModel] {
         try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID)

@@ -32,6 +32,11 @@ struct ComplaintStore {
         return try await query.with(\.$aboutOrganisation).sort(\.$receivedOn, .descending).page(page)
     }
 
+    /// How many complaints are still open, to be discussed at partnership meetings.
+    func openCount() async throws -> Int {
+        try await ComplaintModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$status != .closed).count()
+    }
+
     func create(_ input: Input) async throws -> ComplaintModel {
         let (details, organisationID) = try await validate(input)
         let complaint = ComplaintModel(areaID: context.areaID, aboutOrganisationID: organisationID, details: details)

@@ -62,7 +62,7 @@ struct PersonStore {
         if let start = filter.nameStart, !start.isEmpty { query = query.filter(\.$sortName =~ start) }
         if let organisationID = filter.organisationID { query = query.filter(\.$organisation.$id == organisationID) }
         if filter.withoutVolunteerAgreement {
-            query = query.filter(\.$id ~~ (try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: context.areaID, today: context.today, on: context.db)))
+            query = query.filter(\.$id ~~ (try await representativesWithoutAgreement()))
         }
         return try await query.with(\.$organisation).sort(\.$sortName).page(page)
     }
@@ -76,6 +76,11 @@ struct PersonStore {
     /// The volunteer agreement status of each forum member among `people`.
     func volunteerAgreementStatuses(_ people: [PersonModel]) async throws -> [UUID: VolunteerAgreementStatus] {
         try await VolunteerAgreementChecks.statuses(personIDs: people.filter(Self.isForumMember).compactMap(\.id), today: context.today, on: context.db)
+    }
+
+    /// Forum representatives (forum members who sit on a group) with no volunteer agreement in force.
+    func representativesWithoutAgreement() async throws -> [UUID] {
+        try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: context.areaID, today: context.today, on: context.db)
     }
 
     /// A forum member's volunteer agreements, newest first.

@@ -67,12 +67,12 @@ struct SignInController {
         if TextInput.length(email) > 254 { errors.add(field: "email", message: "Enter a correct e-mail address and password") }
         guard errors.isEmpty else { return try await render(req, email: email, next: next, errors: errors) }
 
+        let store = SignInStore(db: req.db, now: req.now)
         let address = req.clientAddress
         let device = try await knownDevice(req, email: email)
         try await refuseIfThrottled(req, email: email, address: address, device: device)
 
-        let accounts = try await AccountModel.query(on: req.db).filter(\.$email == email).filter(\.$disabledAt == nil)
-            .with(\.$area).sort(\.$createdAt).limit(Self.maximumAccountsPerEmail).all()
+        let accounts = try await store.accounts(email: email, limit: Self.maximumAccountsPerEmail)
         var verified: [AccountModel] = []
         if accounts.isEmpty {
             _ = try await req.password.async.verify(password, created: Self.decoyHash)
@@ -81,7 +81,7 @@ struct SignInController {
             if try await req.password.async.verify(password, created: account.passwordHash) { verified.append(account) }
         }
         guard !verified.isEmpty else {
-            try await SignInFailureModel(email: email, address: address, device: device?.tokenDigest, failedAt: req.now).create(on: req.db)
+            try await store.recordFailure(email: email, address: address, device: device)
             req.logger.notice("Failed sign-in", metadata: ["address": .string(address)])
             return try await render(req, email: email, next: next,
                                     errors: ValidationErrors(field: "email", message: "Enter a correct e-mail address and password"))
@@ -101,12 +101,7 @@ struct SignInController {
         req.session.id = nil
         req.session.data = SessionData()
         req.session.data[SessionKeys.accountID] = try account.requireID().uuidString
-        account.lastSignedInAt = req.now
-        try await account.save(on: req.db)
-        // Only this place's failures are forgiven: someone guessing elsewhere keeps their count.
-        var forgiven = SignInFailureModel.query(on: req.db).filter(\.$email == email)
-        if let device { forgiven = forgiven.filter(\.$device == device.tokenDigest) } else { forgiven = forgiven.filter(\.$address == address) }
-        try await forgiven.delete()
+        try await store.recordSuccess(account, email: email, address: address, device: device)
 
         let response = req.redirect(to: next)
         try await rememberDevice(req, response: response, account: account, known: device)
@@ -124,32 +119,12 @@ struct SignInController {
     /// The known-device record the browser's cookie names, when it belongs to an account with this e-mail address.
     private func knownDevice(_ req: Request, email: String) async throws -> SignInDeviceModel? {
         guard let token = req.cookies[Self.deviceCookie]?.string, token.utf8.count <= 64 else { return nil }
-        guard let device = try await SignInDeviceModel.query(on: req.db)
-            .filter(\.$tokenDigest == DatabaseSessionDriver.digest(token)).with(\.$account).first(),
-              device.account.email == email,
-              device.lastUsedAt > req.now.addingTimeInterval(-Self.deviceLifetime) else { return nil }
-        return device
+        return try await SignInStore(db: req.db, now: req.now).knownDevice(token: token, email: email, lifetime: Self.deviceLifetime)
     }
 
     private func refuseIfThrottled(_ req: Request, email: String, address: String, device: SignInDeviceModel?) async throws {
         let throttle = LoginThrottle.standard
-        let since = throttle.windowStart(now: req.now)
-        func times(_ query: QueryBuilder<SignInFailureModel>, limit: Int) async throws -> [Date] {
-            try await query.filter(\.$failedAt > since).sort(\.$failedAt, .descending).limit(limit).all().map(\.failedAt)
-        }
-        let failures: LoginThrottle.RecentFailures
-        if let device {
-            failures = .knownDevice(try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email)
-                .filter(\.$device == device.tokenDigest), limit: throttle.maximumFailuresPerDevice))
-        } else {
-            let pair = try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email).filter(\.$address == address)
-                .filter(\.$device == nil), limit: throttle.maximumFailuresPerPair)
-            let fromAddress = try await times(SignInFailureModel.query(on: req.db).filter(\.$address == address).filter(\.$device == nil),
-                                              limit: throttle.maximumFailuresPerAddress)
-            let forAccount = try await times(SignInFailureModel.query(on: req.db).filter(\.$email == email).filter(\.$device == nil),
-                                             limit: throttle.maximumFailuresPerAccount)
-            failures = .elsewhere(pair: pair, address: fromAddress, account: forAccount)
-        }
+        let failures = try await SignInStore(db: req.db, now: req.now).recentFailures(email: email, address: address, device: device, throttle: throttle)
         if case .lockedUntil(let until) = throttle.decide(failures, now: req.now) {
             let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(minutes * 60)],
@@ -159,14 +134,7 @@ struct SignInController {
 
     /// Gives the browser a cookie that says it has signed in to this account, or refreshes the one it has.
     private func rememberDevice(_ req: Request, response: Response, account: AccountModel, known: SignInDeviceModel?) async throws {
-        let accountID = try account.requireID()
-        if let known, known.$account.id == accountID {
-            known.lastUsedAt = req.now
-            try await known.save(on: req.db)
-            return
-        }
-        let token = DatabaseSessionDriver.newToken()
-        try await SignInDeviceModel(accountID: accountID, tokenDigest: DatabaseSessionDriver.digest(token), now: req.now).create(on: req.db)
+        guard let token = try await SignInStore(db: req.db, now: req.now).rememberDevice(of: account, known: known) else { return }
         response.cookies[Self.deviceCookie] = HTTPCookies.Value(
             string: token, maxAge: Int(Self.deviceLifetime), path: Paths.signIn.url(),
             isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .strict)

@@ -18,7 +18,7 @@ struct HomeController {
         let viewer = try req.viewer
         var attention: [AttentionItem] = []
         for part in Site.parts {
-            attention += try await part.attention(for: viewer, today: req.today, on: req.db)
+            attention += try await part.attention(try req.store)
         }
 
         let page = HomePage(layout: req.layout(title: "Home"), areaName: viewer.areaName, roleLabel: (viewer.role == .areaAdmin ? "an " : "a ") + viewer.role.label.lowercased(),
