@@ -10,6 +10,9 @@ extension Paths {
     static let newAccount = PathTemplate("admin", "accounts", "new")
     static let account = PathTemplate("admin", "accounts", ":accountID")
     static let accountPassword = PathTemplate("admin", "accounts", ":accountID", "password")
+
+    static func account(_ id: RecordID<AccountModel>) -> String { account.url(id) }
+    static func accountPassword(_ id: RecordID<AccountModel>) -> String { accountPassword.url(id) }
 }
 
 /// Signing in and out, passwords, and the area admin's list of accounts.
@@ -36,7 +39,7 @@ struct AccountsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Accounts", path: Paths.accounts, permission: .manageAccounts)] }
 
-    var auditSubjects: [AuditSubject] { [AuditSubject(type: "account", link: { Paths.account.url($0) })] }
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: "account", link: { Paths.account(RecordID($0)) })] }
 
     func addDemoData(_ demo: DemoBuilder) async throws {
         for login in DemoArea.logins {

@@ -11,6 +11,13 @@ extension Paths {
     static let clause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID")
     static let editClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "edit")
     static let clauseAssessments = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "assessments")
+
+    static func agreement(_ id: RecordID<AgreementModel>) -> String { agreement.url(id) }
+    static func editAgreement(_ id: RecordID<AgreementModel>) -> String { editAgreement.url(id) }
+    static func newClause(_ id: RecordID<AgreementModel>) -> String { newClause.url(id) }
+    static func clause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { Self.clause.url(agreement, clause) }
+    static func editClause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { editClause.url(agreement, clause) }
+    static func clauseAssessments(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { clauseAssessments.url(agreement, clause) }
 }
 
 extension Paths.API {
@@ -18,6 +25,9 @@ extension Paths.API {
     static let agreement = PathTemplate("api", "v1", "agreements", ":agreementID")
     static let clauses = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses")
     static let clause = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses", ":clauseID")
+
+    static func agreement(_ id: RecordID<AgreementModel>) -> String { agreement.url(id) }
+    static func clause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { Self.clause.url(agreement, clause) }
 }
 
 /// Partnership agreements, their clauses, the rules Coproduce checks, and hand checks of commitments.

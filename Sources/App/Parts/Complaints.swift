@@ -7,11 +7,16 @@ extension Paths {
     static let newComplaint = PathTemplate("complaints", "new")
     static let complaint = PathTemplate("complaints", ":complaintID")
     static let editComplaint = PathTemplate("complaints", ":complaintID", "edit")
+
+    static func complaint(_ id: RecordID<ComplaintModel>) -> String { complaint.url(id) }
+    static func editComplaint(_ id: RecordID<ComplaintModel>) -> String { editComplaint.url(id) }
 }
 
 extension Paths.API {
     static let complaints = PathTemplate("api", "v1", "complaints")
     static let complaint = PathTemplate("api", "v1", "complaints", ":complaintID")
+
+    static func complaint(_ id: RecordID<ComplaintModel>) -> String { complaint.url(id) }
 }
 
 /// Complaints about any partner, kept so they are discussed at partnership meetings (clause 6.3).

@@ -10,11 +10,19 @@ extension Paths {
     static let groupTermsOfReference = PathTemplate("groups", ":groupID", "terms-of-reference")
     static let groupMembers = PathTemplate("groups", ":groupID", "members")
     static let groupMember = PathTemplate("groups", ":groupID", "members", ":membershipID", "remove")
+
+    static func group(_ id: RecordID<GroupModel>) -> String { group.url(id) }
+    static func editGroup(_ id: RecordID<GroupModel>) -> String { editGroup.url(id) }
+    static func groupTermsOfReference(_ id: RecordID<GroupModel>) -> String { groupTermsOfReference.url(id) }
+    static func groupMembers(_ id: RecordID<GroupModel>) -> String { groupMembers.url(id) }
+    static func groupMember(group: RecordID<GroupModel>, membership: RecordID<MembershipModel>) -> String { groupMember.url(group, membership) }
 }
 
 extension Paths.API {
     static let groups = PathTemplate("api", "v1", "groups")
     static let group = PathTemplate("api", "v1", "groups", ":groupID")
+
+    static func group(_ id: RecordID<GroupModel>) -> String { group.url(id) }
 }
 
 /// Boards, partnership groups and liaison meetings: who sits on them, their

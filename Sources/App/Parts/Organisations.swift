@@ -8,11 +8,17 @@ extension Paths {
     static let organisation = PathTemplate("organisations", ":organisationID")
     static let editOrganisation = PathTemplate("organisations", ":organisationID", "edit")
     static let deleteOrganisation = PathTemplate("organisations", ":organisationID", "delete")
+
+    static func organisation(_ id: RecordID<OrganisationModel>) -> String { organisation.url(id) }
+    static func editOrganisation(_ id: RecordID<OrganisationModel>) -> String { editOrganisation.url(id) }
+    static func deleteOrganisation(_ id: RecordID<OrganisationModel>) -> String { deleteOrganisation.url(id) }
 }
 
 extension Paths.API {
     static let organisations = PathTemplate("api", "v1", "organisations")
     static let organisation = PathTemplate("api", "v1", "organisations", ":organisationID")
+
+    static func organisation(_ id: RecordID<OrganisationModel>) -> String { organisation.url(id) }
 }
 
 /// The organisations in the partnership: the forum, the council, the NHS, providers and others.

@@ -10,11 +10,19 @@ extension Paths {
     static let personDiversity = PathTemplate("people", ":personID", "diversity")
     static let personVolunteerAgreements = PathTemplate("people", ":personID", "volunteer-agreements")
     static let deletePerson = PathTemplate("people", ":personID", "delete")
+
+    static func person(_ id: RecordID<PersonModel>) -> String { person.url(id) }
+    static func editPerson(_ id: RecordID<PersonModel>) -> String { editPerson.url(id) }
+    static func personDiversity(_ id: RecordID<PersonModel>) -> String { personDiversity.url(id) }
+    static func personVolunteerAgreements(_ id: RecordID<PersonModel>) -> String { personVolunteerAgreements.url(id) }
+    static func deletePerson(_ id: RecordID<PersonModel>) -> String { deletePerson.url(id) }
 }
 
 extension Paths.API {
     static let people = PathTemplate("api", "v1", "people")
     static let person = PathTemplate("api", "v1", "people", ":personID")
+
+    static func person(_ id: RecordID<PersonModel>) -> String { person.url(id) }
 }
 
 /// Everyone in the partnership, with forum members' volunteer agreements and diversity monitoring.
@@ -49,7 +57,7 @@ struct PeoplePart: ProductPart {
     }
 
     var auditSubjects: [AuditSubject] {
-        [AuditSubject(type: "person", link: { Paths.person.url($0) }), AuditSubject(type: "people", link: { _ in Paths.people.url() })]
+        [AuditSubject(type: "person", link: { Paths.person(RecordID($0)) }), AuditSubject(type: "people", link: { _ in Paths.people.url() })]
     }
 
     func addDemoData(_ demo: DemoBuilder) async throws {

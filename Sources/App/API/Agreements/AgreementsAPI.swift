@@ -200,7 +200,7 @@ struct AgreementsAPI: APIPart {
     func createAgreement(req: Request) async throws -> Response {
         let input = try req.content.decode(API.AgreementInput.self)
         let model = try await named { try await AgreementStore(try req.store).create(input.storeInput) }
-        return try await .created(try await represent(model, req: req), at: Paths.API.agreement.url(try model.requireID()), for: req)
+        return try await .created(try await represent(model, req: req), at: Paths.API.agreement(try model.recordID), for: req)
     }
 
     func updateAgreement(req: Request) async throws -> API.Agreement {
@@ -253,7 +253,7 @@ struct AgreementsAPI: APIPart {
         let input = try req.content.decode(API.ClauseInput.self)
         try API.refuseEmpty([("groupId", input.groupId, "a group's id")])
         let clause = try await AgreementStore(try req.store).appendClause(to: agreement, input.storeInput)
-        return try await .created(try API.Clause(clause, latest: nil), at: Paths.API.clause.url(try agreement.requireID(), try clause.requireID()), for: req)
+        return try await .created(try API.Clause(clause, latest: nil), at: Paths.API.clause(agreement: try agreement.recordID, clause: try clause.recordID), for: req)
     }
 
     func updateClause(req: Request) async throws -> API.Clause {

@@ -88,7 +88,7 @@ struct ComplaintsAPI: APIPart {
     func createComplaint(req: Request) async throws -> Response {
         let input = try req.content.decode(API.ComplaintInput.self)
         let model = try await ComplaintStore(try req.store).create(try input.storeInput())
-        return try await .created(try API.Complaint(model), at: Paths.API.complaint.url(try model.requireID()), for: req)
+        return try await .created(try API.Complaint(model), at: Paths.API.complaint(try model.recordID), for: req)
     }
 
     func updateComplaint(req: Request) async throws -> API.Complaint {

@@ -105,7 +105,7 @@ struct GroupsAPI: APIPart {
         let input = try req.content.decode(API.GroupInput.self)
         try API.refuseEmpty([("reportsToId", input.reportsToId, "a group's id")])
         let group = try await GroupStore(try req.store).create(input.storeInput)
-        return try await .created(try await detailed(group, req: req), at: Paths.API.group.url(try group.requireID()), for: req)
+        return try await .created(try await detailed(group, req: req), at: Paths.API.group(try group.recordID), for: req)
     }
 
     func updateGroup(req: Request) async throws -> API.Group {

@@ -81,7 +81,7 @@ struct OrganisationsAPI: APIPart {
         let input = try req.content.decode(API.OrganisationInput.self)
         try API.refuseEmpty([("email", input.email, "an e-mail address")])
         let model = try await OrganisationStore(try req.store).create(input.storeInput)
-        return try await .created(try API.Organisation(model), at: Paths.API.organisation.url(try model.requireID()), for: req)
+        return try await .created(try API.Organisation(model), at: Paths.API.organisation(try model.recordID), for: req)
     }
 
     func updateOrganisation(req: Request) async throws -> API.Organisation {

@@ -90,7 +90,7 @@ struct PeopleAPI: APIPart {
         let input = try req.content.decode(API.PersonInput.self)
         try API.refuseEmpty([("organisationId", input.organisationId, "an organisation's id"), ("email", input.email, "an e-mail address")])
         let person = try await PersonStore(try req.store).create(input.storeInput)
-        return try await .created(try await represent([person], req: req)[0], at: Paths.API.person.url(try person.requireID()), for: req)
+        return try await .created(try await represent([person], req: req)[0], at: Paths.API.person(try person.recordID), for: req)
     }
 
     func updatePerson(req: Request) async throws -> API.Person {

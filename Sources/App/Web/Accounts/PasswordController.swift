@@ -42,7 +42,7 @@ struct PasswordController {
         } catch let errors as ValidationErrors {
             return try await renderSet(req, account: account, errors: errors)
         }
-        return req.redirect(to: Paths.account.url(try account.requireID()),
+        return req.redirect(to: Paths.account(try account.recordID),
                             banner: "New password set for \(account.person.fullName). Tell them in person or by phone, not by e-mail.")
     }
 
@@ -66,7 +66,7 @@ struct PasswordController {
     }
 
     private func renderSet(_ req: Request, account: AccountModel, errors: ValidationErrors) async throws -> Response {
-        let id = try account.requireID()
+        let id = try account.recordID
         let fields: [FormField] = [
             .text("newPassword", "New password", value: nil, errors: errors,
                   hint: "At least \(PasswordRules.minimumLength) characters. They can change it themselves after signing in.",
@@ -74,7 +74,7 @@ struct PasswordController {
         ]
         return try await req.renderForm(title: "Set a new password", caption: account.person.fullName,
                                         intro: "Use this when someone has forgotten their password. They will be signed out everywhere, and their API tokens will stop working.",
-                                        action: Paths.accountPassword.url(id), submitLabel: "Set password",
-                                        cancelPath: Paths.account.url(id), fields: fields, errors: errors)
+                                        action: Paths.accountPassword(id), submitLabel: "Set password",
+                                        cancelPath: Paths.account(id), fields: fields, errors: errors)
     }
 }

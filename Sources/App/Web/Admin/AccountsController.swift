@@ -22,7 +22,7 @@ struct AccountsController {
         let page = ListPage(req)
         let (accounts, total) = try await store(req).page(page)
         let rows = try accounts.map {
-            Row(name: $0.person.fullName, href: Paths.account.url(try $0.requireID()), email: $0.email,
+            Row(name: $0.person.fullName, href: Paths.account(try $0.recordID), email: $0.email,
                 role: $0.role.label, state: $0.disabledAt == nil ? "Active" : "Turned off")
         }
         return req.page(req.layout(title: "Accounts"), Self.indexPage(IndexPage(
@@ -74,7 +74,7 @@ struct AccountsController {
         var form = try req.content.decode(Form.self)
         do {
             let account = try await store(req).create(personId: form.personId, email: form.email, role: form.role, password: form.password)
-            return req.redirect(to: Paths.account.url(try account.requireID()),
+            return req.redirect(to: Paths.account(try account.recordID),
                                 banner: "Account created for \(account.person.fullName). Give them the password in person or by phone, not by e-mail.")
         } catch let errors as ValidationErrors {
             form.password = nil
@@ -112,7 +112,7 @@ struct AccountsController {
         let form = try req.content.decode(UpdateForm.self)
         do {
             let changes = try await store(req).update(account, role: form.role, turnOff: form.state == "off")
-            return req.redirect(to: Paths.account.url(try account.requireID()), banner: changes.isEmpty ? "No changes made" : "Account updated")
+            return req.redirect(to: Paths.account(try account.recordID), banner: changes.isEmpty ? "No changes made" : "Account updated")
         } catch let errors as ValidationErrors {
             return try await renderShow(req, account: account, role: Role(rawValue: TextInput.clean(form.role))?.rawValue ?? "", errors: errors)
         }
@@ -128,15 +128,15 @@ struct AccountsController {
 
     private func renderShow(_ req: Request, account: AccountModel, role: String, errors: ValidationErrors) async throws -> Response {
         let viewer = try req.viewer
-        let id = try account.requireID()
+        let id = try account.recordID
         let roleField = FormField.choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [role], errors: errors,
                                          optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) }))
         let layout = req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty)
         let page = ShowPage(
             csrfToken: layout.csrfToken, name: account.person.fullName,
-            personHref: Paths.person.url(account.$person.id), email: account.email,
+            personHref: Paths.person(account.$person.recordID), email: account.email,
             state: account.disabledAt == nil ? "Active" : "Turned off", lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
-            action: Paths.account.url(id), passwordPath: Paths.accountPassword.url(id), roleField: roleField, isSelf: account.id == viewer.accountID,
+            action: Paths.account(id), passwordPath: Paths.accountPassword(id), roleField: roleField, isSelf: account.id == viewer.accountID,
             isDisabled: account.disabledAt != nil, errorSummary: ErrorSummaryItem.from(errors))
         return req.page(layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.showPage(page))
     }

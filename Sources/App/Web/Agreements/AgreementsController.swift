@@ -27,7 +27,7 @@ struct AgreementsController {
         let (agreements, total) = try await store.page(page)
         let partners = try await store.partners(of: agreements.compactMap(\.id)).mapValues { $0.map(\.organisation.name).sorted() }
         let rows = try agreements.map { agreement in
-            Row(title: agreement.title, href: Paths.agreement.url(try agreement.requireID()), status: agreement.status(on: req.today).label,
+            Row(title: agreement.title, href: Paths.agreement(try agreement.recordID), status: agreement.status(on: req.today).label,
                 partners: (partners[agreement.id!] ?? []).joined(separator: ", "),
                 reviewOn: agreement.reviewOn.longForm)
         }
@@ -62,7 +62,7 @@ struct AgreementsController {
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let agreement = try await find(req)
-        let id = try agreement.requireID()
+        let id = try agreement.recordID
         let details = [
             SummaryRow(key: "Status", value: agreement.status(on: req.today).label, href: nil),
             SummaryRow(key: "Starts", value: agreement.startsOn.longForm, href: nil),
@@ -76,19 +76,19 @@ struct AgreementsController {
         let latest = try await store.latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id))
         var rules = 0, met = 0, notChecked = 0
         let rows = try clauses.map { clause -> ClauseRow in
-            let clauseID = try clause.requireID()
+            let clauseID = try clause.recordID
             if let rule = clause.rule {
                 rules += 1
-                return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text,
+                return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
                                  kind: "Rule", check: rule.summary, colour: "blue")
             }
-            guard let assessment = latest[clauseID] else {
+            guard let assessment = latest[clauseID.uuid] else {
                 notChecked += 1
-                return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text,
+                return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
                                  kind: "Commitment", check: "Not checked yet", colour: "grey")
             }
             if assessment.status == .met { met += 1 }
-            return ClauseRow(number: clause.number, href: Paths.clause.url(id, clauseID), text: clause.text, kind: "Commitment",
+            return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text, kind: "Commitment",
                              check: assessment.status.label, colour: Self.colour(assessment.status))
         }
         let commitments = clauses.count - rules
@@ -96,9 +96,9 @@ struct AgreementsController {
         return req.page(ShowPage(
             layout: req.layout(title: agreement.title), title: agreement.title, status: agreement.status(on: req.today).label,
             details: details,
-            partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation.url(try $0.requireID())) },
-            clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement.url(id),
-            newClausePath: Paths.newClause.url(id)))
+            partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation(try $0.recordID)) },
+            clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement(id),
+            newClausePath: Paths.newClause(id)))
     }
 
     static func colour(_ status: CommitmentStatus) -> String {
@@ -131,7 +131,7 @@ struct AgreementsController {
         let form = try req.content.decode(Form.self)
         do {
             let agreement = try await AgreementStore(try req.store).create(form.input)
-            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "\(agreement.title) added. Now add its clauses.")
+            return req.redirect(to: Paths.agreement(try agreement.recordID), banner: "\(agreement.title) added. Now add its clauses.")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -152,7 +152,7 @@ struct AgreementsController {
         let form = try req.content.decode(Form.self)
         do {
             try await AgreementStore(try req.store).update(agreement, with: form.input)
-            return req.redirect(to: Paths.agreement.url(try agreement.requireID()), banner: "Changes to \(agreement.title) saved")
+            return req.redirect(to: Paths.agreement(try agreement.recordID), banner: "Changes to \(agreement.title) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: agreement)
         }
@@ -189,7 +189,7 @@ struct AgreementsController {
     func showClause(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let (agreement, clause) = try await findClause(req)
-        let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
+        let agreementID = try agreement.recordID, clauseID = try clause.recordID
         var appliesTo: String?
         if clause.rule != nil {
             if let groupID = clause.$group.id, let group = try await GroupStore(try req.store).lookUp(groupID) {
@@ -200,14 +200,14 @@ struct AgreementsController {
         }
         let assessments = try await AgreementStore(try req.store).assessments(of: clause)
         return req.page(ClausePage(
-            layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement.url(agreementID),
+            layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement(agreementID),
             number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
             assessments: assessments.map {
                 AssessmentRow(status: $0.status.label, colour: Self.colour($0.status), evidence: $0.evidence,
                               assessedOn: $0.assessedOn.longForm, recordedBy: $0.recordedBy)
             },
-            canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments.url(agreementID, clauseID),
-            canManage: viewer.can(.manageAgreements), editPath: Paths.editClause.url(agreementID, clauseID)))
+            canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments(agreement: agreementID, clause: clauseID),
+            canManage: viewer.can(.manageAgreements), editPath: Paths.editClause(agreement: agreementID, clause: clauseID)))
     }
 
     func newClause(req: Request) async throws -> Response {
@@ -220,7 +220,7 @@ struct AgreementsController {
         let form = try req.content.decode(ClauseForm.self)
         do {
             let clause = try await AgreementStore(try req.store).appendClause(to: agreement, form)
-            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(clause.number) added")
+            return req.redirect(to: Paths.clause(agreement: try agreement.recordID, clause: try clause.recordID), banner: "Clause \(clause.number) added")
         } catch let errors as ValidationErrors {
             return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: nil)
         }
@@ -241,7 +241,7 @@ struct AgreementsController {
         let form = try req.content.decode(ClauseForm.self)
         do {
             try await AgreementStore(try req.store).updateClause(clause, with: form)
-            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()), banner: "Clause \(clause.number) saved")
+            return req.redirect(to: Paths.clause(agreement: try agreement.recordID, clause: try clause.recordID), banner: "Clause \(clause.number) saved")
         } catch let errors as ValidationErrors {
             return try await renderClauseForm(req, agreement: agreement, form: form, errors: errors, editing: clause)
         }
@@ -267,7 +267,7 @@ struct AgreementsController {
         do {
             let assessment = try await AgreementStore(try req.store).recordAssessment(of: clause, status: form.status, evidence: form.evidence,
                                                                                   assessedOn: form.assessedOn ?? DateInput())
-            return req.redirect(to: Paths.clause.url(try agreement.requireID(), try clause.requireID()),
+            return req.redirect(to: Paths.clause(agreement: try agreement.recordID, clause: try clause.recordID),
                                 banner: "Check of clause \(clause.number) recorded: \(assessment.status.label.lowercased())")
         } catch let errors as ValidationErrors {
             return try await renderAssessment(req, agreement: agreement, clause: clause, form: form, errors: errors)
@@ -302,16 +302,16 @@ struct AgreementsController {
                     selected: form.partners ?? [], errors: errors, hint: "Select the forum and every organisation that signs it.",
                     optionHints: Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!.uuidString, $0.kind.label) })),
         ]
-        if let editing, let id = editing.id {
-            return try await req.renderForm(title: "Change \(editing.title)", action: Paths.editAgreement.url(id), submitLabel: "Save changes",
-                                            cancelPath: Paths.agreement.url(id), fields: fields, errors: errors)
+        if let editing, let id = editing.id.map(RecordID<AgreementModel>.init) {
+            return try await req.renderForm(title: "Change \(editing.title)", action: Paths.editAgreement(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.agreement(id), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Add a partnership agreement", action: Paths.newAgreement.url(), submitLabel: "Add agreement",
                                         cancelPath: Paths.agreements.url(), fields: fields, errors: errors)
     }
 
     private func renderClauseForm(_ req: Request, agreement: AgreementModel, form: ClauseForm, errors: ValidationErrors, editing: ClauseModel?) async throws -> Response {
-        let agreementID = try agreement.requireID()
+        let agreementID = try agreement.recordID
         let groups = try await GroupStore(try req.store).all()
         let fields: [FormField] = [
             .text("number", "Clause number", value: form.number, errors: errors, hint: "As written in the agreement, such as 4.6 a", width: "5"),
@@ -334,24 +334,24 @@ struct AgreementsController {
                     options: [("", "Every group the forum sits on")] + groups.map { ($0.id!.uuidString, $0.name) },
                     selected: [form.groupId ?? ""], errors: errors),
         ]
-        if let editing, let clauseID = editing.id {
+        if let editing, let clauseID = editing.id.map(RecordID<ClauseModel>.init) {
             return try await req.renderForm(title: "Change clause \(editing.number)", caption: agreement.title,
-                                            action: Paths.editClause.url(agreementID, clauseID), submitLabel: "Save clause",
-                                            cancelPath: Paths.clause.url(agreementID, clauseID), fields: fields, errors: errors)
+                                            action: Paths.editClause(agreement: agreementID, clause: clauseID), submitLabel: "Save clause",
+                                            cancelPath: Paths.clause(agreement: agreementID, clause: clauseID), fields: fields, errors: errors)
         }
-        return try await req.renderForm(title: "Add a clause", caption: agreement.title, action: Paths.newClause.url(agreementID),
-                                        submitLabel: "Add clause", cancelPath: Paths.agreement.url(agreementID), fields: fields, errors: errors)
+        return try await req.renderForm(title: "Add a clause", caption: agreement.title, action: Paths.newClause(agreementID),
+                                        submitLabel: "Add clause", cancelPath: Paths.agreement(agreementID), fields: fields, errors: errors)
     }
 
     private func renderAssessment(_ req: Request, agreement: AgreementModel, clause: ClauseModel, form: AssessmentForm, errors: ValidationErrors) async throws -> Response {
-        let agreementID = try agreement.requireID(), clauseID = try clause.requireID()
+        let agreementID = try agreement.recordID, clauseID = try clause.recordID
         let fields: [FormField] = [
             .choice("status", "Was it met?", options: CommitmentStatus.allCases.map { ($0.rawValue, $0.label) }, selected: [form.status ?? ""], errors: errors),
             .text("evidence", "Evidence", value: form.evidence, errors: errors, hint: "What shows this, such as the minutes of a meeting or a family's feedback.", kind: .textarea),
             .date("assessedOn", "Date checked", value: form.assessedOn, errors: errors),
         ]
         return try await req.renderForm(title: "Check clause \(clause.number)", caption: agreement.title, intro: clause.text,
-                                        action: Paths.clauseAssessments.url(agreementID, clauseID), submitLabel: "Record check",
-                                        cancelPath: Paths.clause.url(agreementID, clauseID), fields: fields, errors: errors)
+                                        action: Paths.clauseAssessments(agreement: agreementID, clause: clauseID), submitLabel: "Record check",
+                                        cancelPath: Paths.clause(agreement: agreementID, clause: clauseID), fields: fields, errors: errors)
     }
 }

@@ -42,7 +42,7 @@ struct ComplaintsController {
         let (complaints, total) = try await ComplaintStore(try req.store).page(openOnly: !showClosed, page)
         let rows = try complaints.map { complaint in
             Row(receivedOn: complaint.receivedOn.longForm,
-                href: Paths.complaint.url(try complaint.requireID()), about: complaint.aboutOrganisation.name,
+                href: Paths.complaint(try complaint.recordID), about: complaint.aboutOrganisation.name,
                 summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status))
         }
         return req.page(IndexPage(
@@ -78,14 +78,14 @@ struct ComplaintsController {
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let complaint = try await find(req)
-        let id = try complaint.requireID()
+        let id = try complaint.recordID
         return req.page(ShowPage(
             layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)"),
             heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
-            aboutHref: Paths.organisation.url(complaint.$aboutOrganisation.id),
+            aboutHref: Paths.organisation(complaint.$aboutOrganisation.recordID),
             receivedOn: complaint.receivedOn.longForm,
             summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status),
-            isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint.url(id)))
+            isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint(id)))
     }
 
     func new(req: Request) async throws -> Response {
@@ -97,7 +97,7 @@ struct ComplaintsController {
         let form = try req.content.decode(Form.self)
         do {
             let complaint = try await ComplaintStore(try req.store).create(form.input)
-            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint recorded")
+            return req.redirect(to: Paths.complaint(try complaint.recordID), banner: "Complaint recorded")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -116,7 +116,7 @@ struct ComplaintsController {
         let form = try req.content.decode(Form.self)
         do {
             try await ComplaintStore(try req.store).update(complaint, with: form.input)
-            return req.redirect(to: Paths.complaint.url(try complaint.requireID()), banner: "Complaint updated: \(complaint.status.label.lowercased())")
+            return req.redirect(to: Paths.complaint(try complaint.recordID), banner: "Complaint updated: \(complaint.status.label.lowercased())")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: complaint)
         }
@@ -139,9 +139,9 @@ struct ComplaintsController {
                     selected: [form.status ?? ""], errors: errors,
                     optionHints: [ComplaintStatus.closed.rawValue: "Closed complaints are no longer put on partnership meeting agendas."]),
         ]
-        if let editing, let id = editing.id {
-            return try await req.renderForm(title: "Update complaint", caption: editing.aboutOrganisation.name, action: Paths.editComplaint.url(id),
-                                            submitLabel: "Save changes", cancelPath: Paths.complaint.url(id), fields: fields, errors: errors)
+        if let editing, let id = editing.id.map(RecordID<ComplaintModel>.init) {
+            return try await req.renderForm(title: "Update complaint", caption: editing.aboutOrganisation.name, action: Paths.editComplaint(id),
+                                            submitLabel: "Save changes", cancelPath: Paths.complaint(id), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Record a complaint", action: Paths.newComplaint.url(), submitLabel: "Record complaint",
                                         cancelPath: Paths.complaints.url(), fields: fields, errors: errors)

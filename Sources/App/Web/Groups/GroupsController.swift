@@ -23,7 +23,7 @@ struct GroupsController {
         let viewer = try req.viewer
         // An area has tens of groups, so the whole tree is drawn at once.
         let groups = try await GroupStore(try req.store).all()
-        let tree = GovernanceTree(groups: groups.map { (id: $0.id!, name: $0.name, reportsTo: $0.$reportsTo.id) })
+        let tree = GovernanceTree(groups: try groups.map { (id: try $0.recordID, name: $0.name, reportsTo: $0.$reportsTo.id.map(RecordID.init)) })
         return req.page(IndexPage(
             layout: req.layout(title: "Groups"), tree: Self.flatten(tree.roots), canManage: viewer.can(.manageGroups),
             newPath: Paths.newGroup.url()))
@@ -33,6 +33,7 @@ struct GroupsController {
     static func flatten(_ nodes: [GovernanceTree.Node]) -> [TreeItem] {
         var items: [TreeItem] = []
         for node in nodes {
+            // The tree names each group by its RecordID<GroupModel>, written out.
             items.append(TreeItem(name: node.name, href: Paths.group.url(node.id), hasChildren: !node.children.isEmpty, closings: []))
             if !node.children.isEmpty {
                 items += flatten(node.children)
@@ -88,11 +89,11 @@ struct GroupsController {
         let viewer = try req.viewer
         let store = GroupStore(try req.store)
         let group = try await find(req)
-        let id = try group.requireID()
+        let id = try group.recordID
         var details = [SummaryRow(key: "How often it meets", value: group.cadence.label, href: nil)]
         if let purpose = group.purpose { details.insert(SummaryRow(key: "Purpose", value: purpose, href: nil), at: 0) }
         if let parent = try await store.parent(of: group) {
-            details.append(SummaryRow(key: "Reports to", value: parent.name, href: Paths.group.url(try parent.requireID())))
+            details.append(SummaryRow(key: "Reports to", value: parent.name, href: Paths.group(try parent.recordID)))
         } else {
             details.append(SummaryRow(key: "Reports to", value: "Nobody: it is at the top", href: nil))
         }
@@ -107,11 +108,11 @@ struct GroupsController {
         let hasForumMembers = memberships.contains { PersonStore.isForumMember($0.person) }
         let members = try memberships.map { membership in
             let person = membership.person
-            return MemberRow(name: person.fullName, href: Paths.person.url(try person.requireID()),
+            return MemberRow(name: person.fullName, href: Paths.person(try person.recordID),
                              organisation: person.organisation?.name ?? "None", role: membership.role.label,
                              makesDecisions: membership.makesDecisions ? "Yes" : "No",
                              volunteerAgreement: person.id.flatMap { statuses[$0] }.map(PeopleController.Tag.init),
-                             removePath: Paths.groupMember.url(id, try membership.requireID()))
+                             removePath: Paths.groupMember(group: id, membership: try membership.recordID))
         }
 
         let facts = GroupRuleCheck.Facts(
@@ -129,15 +130,15 @@ struct GroupsController {
                 if case .checkedElsewhere = outcome { return nil }
                 return RuleRow(clause: clause.number, rule: rule.summary, outcome: outcome.explanation,
                                status: outcome.isMet == true ? "Met" : "Not met", colour: outcome.isMet == true ? "green" : "red",
-                               href: Paths.clause.url(clause.$agreement.id, try clause.requireID()))
+                               href: Paths.clause(agreement: clause.$agreement.recordID, clause: try clause.recordID))
             }
 
         return req.page(ShowPage(
             layout: req.layout(title: group.name), name: group.name, details: details,
-            reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group.url(try $0.requireID())) },
+            reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group(try $0.recordID)) },
             currentTerms: versions.first, earlierTerms: Array(versions.dropFirst()), members: members, rules: rules,
-            canManage: viewer.can(.manageGroups), editPath: Paths.editGroup.url(id), termsPath: Paths.groupTermsOfReference.url(id),
-            membersPath: Paths.groupMembers.url(id), csrfToken: req.csrfToken()))
+            canManage: viewer.can(.manageGroups), editPath: Paths.editGroup(id), termsPath: Paths.groupTermsOfReference(id),
+            membersPath: Paths.groupMembers(id), csrfToken: req.csrfToken()))
     }
 
     // MARK: - Add and change
@@ -159,7 +160,7 @@ struct GroupsController {
         let form = try req.content.decode(Form.self)
         do {
             let group = try await GroupStore(try req.store).create(form.input)
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(group.name) added")
+            return req.redirect(to: Paths.group(try group.recordID), banner: "\(group.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -176,7 +177,7 @@ struct GroupsController {
         let form = try req.content.decode(Form.self)
         do {
             try await GroupStore(try req.store).update(group, with: form.input)
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Changes to \(group.name) saved")
+            return req.redirect(to: Paths.group(try group.recordID), banner: "Changes to \(group.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: group)
         }
@@ -203,7 +204,7 @@ struct GroupsController {
         do {
             let version = try await GroupStore(try req.store).addTermsOfReference(to: group, text: form.text, attendees: form.attendees,
                                                                               agreedOn: form.agreedOn ?? DateInput())
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "Version \(version) of the terms of reference saved")
+            return req.redirect(to: Paths.group(try group.recordID), banner: "Version \(version) of the terms of reference saved")
         } catch let errors as ValidationErrors {
             return try await renderTerms(req, group: group, form: form, errors: errors)
         }
@@ -227,7 +228,7 @@ struct GroupsController {
         let form = try req.content.decode(MemberForm.self)
         do {
             let person = try await GroupStore(try req.store).addMember(to: group, personId: form.personId, role: form.role, makesDecisions: form.makesDecisions)
-            return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(person.fullName) added to \(group.name)")
+            return req.redirect(to: Paths.group(try group.recordID), banner: "\(person.fullName) added to \(group.name)")
         } catch let errors as ValidationErrors {
             return try await renderMember(req, group: group, form: form, errors: errors)
         }
@@ -236,7 +237,7 @@ struct GroupsController {
     func removeMember(req: Request) async throws -> Response {
         let group = try await find(req)
         let person = try await GroupStore(try req.store).removeMember(req.id("membershipID"), from: group)
-        return req.redirect(to: Paths.group.url(try group.requireID()), banner: "\(person.fullName) removed from \(group.name)")
+        return req.redirect(to: Paths.group(try group.recordID), banner: "\(person.fullName) removed from \(group.name)")
     }
 
     // MARK: - Helpers
@@ -254,16 +255,16 @@ struct GroupsController {
             .choice("reportsToId", "Who does it report to?", kind: .select, options: [("", "Nobody: it is at the top")] + groups.map { ($0.id!.uuidString, $0.name) },
                     selected: [form.reportsToId ?? ""], errors: errors),
         ]
-        if let editing, let id = editing.id {
-            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editGroup.url(id), submitLabel: "Save changes",
-                                            cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+        if let editing, let id = editing.id.map(RecordID<GroupModel>.init) {
+            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editGroup(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.group(id), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Add a group", action: Paths.newGroup.url(), submitLabel: "Add group",
                                         cancelPath: Paths.groups.url(), fields: fields, errors: errors)
     }
 
     private func renderTerms(_ req: Request, group: GroupModel, form: TermsForm, errors: ValidationErrors) async throws -> Response {
-        let id = try group.requireID()
+        let id = try group.recordID
         let fields: [FormField] = [
             .text("text", "Terms of reference", value: form.text, errors: errors, hint: "What the group is for and how it works.", kind: .textarea),
             .text("attendees", "Who attends", value: form.attendees, errors: errors,
@@ -272,12 +273,12 @@ struct GroupsController {
         ]
         return try await req.renderForm(title: "New version of the terms of reference", caption: group.name,
                                         intro: "Earlier versions are kept, so you can always see what was agreed and when.",
-                                        action: Paths.groupTermsOfReference.url(id), submitLabel: "Save new version",
-                                        cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+                                        action: Paths.groupTermsOfReference(id), submitLabel: "Save new version",
+                                        cancelPath: Paths.group(id), fields: fields, errors: errors)
     }
 
     private func renderMember(_ req: Request, group: GroupModel, form: MemberForm, errors: ValidationErrors) async throws -> Response {
-        let id = try group.requireID()
+        let id = try group.recordID
         let people = try await PersonStore(try req.store).options()
         let fields: [FormField] = [
             .choice("personId", "Person", kind: .select,
@@ -289,7 +290,7 @@ struct GroupsController {
                     selected: [form.makesDecisions ?? ""], errors: errors,
                     hint: "The partnership agreement asks every partner to send people who can make decisions."),
         ]
-        return try await req.renderForm(title: "Add a member", caption: group.name, action: Paths.groupMembers.url(id),
-                                        submitLabel: "Add member", cancelPath: Paths.group.url(id), fields: fields, errors: errors)
+        return try await req.renderForm(title: "Add a member", caption: group.name, action: Paths.groupMembers(id),
+                                        submitLabel: "Add member", cancelPath: Paths.group(id), fields: fields, errors: errors)
     }
 }

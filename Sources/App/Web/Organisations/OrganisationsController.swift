@@ -60,7 +60,7 @@ struct OrganisationsController {
         let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
         let (items, total) = try await OrganisationStore(try req.store).page(kind: kind, page)
         let rows = try items.map { org in
-            Row(name: org.name, href: Paths.organisation.url(try org.requireID()), kind: org.kind.label, email: org.email)
+            Row(name: org.name, href: Paths.organisation(try org.recordID), kind: org.kind.label, email: org.email)
         }
         let options = [FormField.Option(value: "", label: "All kinds", hint: nil, selected: kind == nil)] +
             OrganisationKind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, hint: nil, selected: $0 == kind) }
@@ -75,7 +75,7 @@ struct OrganisationsController {
     func show(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let organisation = try await find(req)
-        let id = try organisation.requireID()
+        let id = try organisation.recordID
         var details = [SummaryRow(key: "Kind", value: organisation.kind.label, href: nil)]
         if let email = organisation.email {
             details.append(SummaryRow(key: organisation.kind == .parentCarerForum ? "Forum e-mail address" : "E-mail address",
@@ -84,19 +84,19 @@ struct OrganisationsController {
         if let phone = organisation.phone { details.append(SummaryRow(key: "Phone", value: phone, href: nil)) }
 
         let shown = 20
-        let people = try await PersonStore(try req.store).first(shown + 1, inOrganisation: id)
+        let people = try await PersonStore(try req.store).first(shown + 1, inOrganisation: id.uuid)
         let peopleRows = try people.prefix(shown).map {
-            SummaryRow(key: $0.fullName, value: $0.jobTitle ?? "", href: Paths.person.url(try $0.requireID()))
+            SummaryRow(key: $0.fullName, value: $0.jobTitle ?? "", href: Paths.person(try $0.recordID))
         }
-        let agreements = try await AgreementStore(try req.store).withPartner(id)
+        let agreements = try await AgreementStore(try req.store).withPartner(id.uuid)
         let agreementRows = try agreements.map {
-            SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement.url(try $0.requireID()))
+            SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement(try $0.recordID))
         }
         return req.page(ShowPage(
             layout: req.layout(title: organisation.name), name: organisation.name, details: details, people: peopleRows,
             morePeoplePath: people.count > shown ? Paths.people.url() + "?organisation=\(id)" : nil,
             agreements: agreementRows, canManage: viewer.can(.manageOrganisations),
-            editPath: Paths.editOrganisation.url(id), deletePath: Paths.deleteOrganisation.url(id),
+            editPath: Paths.editOrganisation(id), deletePath: Paths.deleteOrganisation(id),
             isForum: organisation.kind == .parentCarerForum))
     }
 
@@ -108,7 +108,7 @@ struct OrganisationsController {
         let form = try req.content.decode(Form.self)
         do {
             let organisation = try await OrganisationStore(try req.store).create(form.input)
-            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "\(organisation.name) added")
+            return req.redirect(to: Paths.organisation(try organisation.recordID), banner: "\(organisation.name) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -124,7 +124,7 @@ struct OrganisationsController {
         let form = try req.content.decode(Form.self)
         do {
             try await OrganisationStore(try req.store).update(organisation, with: form.input)
-            return req.redirect(to: Paths.organisation.url(try organisation.requireID()), banner: "Changes to \(organisation.name) saved")
+            return req.redirect(to: Paths.organisation(try organisation.recordID), banner: "Changes to \(organisation.name) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: organisation)
         }
@@ -143,14 +143,14 @@ struct OrganisationsController {
         let blockers = try await OrganisationStore(try req.store).deletionBlockers(organisation)
         return req.page(DeletePage(
             layout: req.layout(title: "Delete \(organisation.name)"), name: organisation.name,
-            action: Paths.deleteOrganisation.url(try organisation.requireID()),
-            cancelPath: Paths.organisation.url(try organisation.requireID()), blockers: blockers))
+            action: Paths.deleteOrganisation(try organisation.recordID),
+            cancelPath: Paths.organisation(try organisation.recordID), blockers: blockers))
     }
 
     func delete(req: Request) async throws -> Response {
         let organisation = try await find(req)
         guard try await OrganisationStore(try req.store).delete(organisation) else {
-            return req.redirect(to: Paths.deleteOrganisation.url(try organisation.requireID()))
+            return req.redirect(to: Paths.deleteOrganisation(try organisation.recordID))
         }
         return req.redirect(to: Paths.organisations.url(), banner: "\(organisation.name) deleted")
     }
@@ -172,9 +172,9 @@ struct OrganisationsController {
             .text("phone", "Phone number (optional)", value: form.phone, errors: errors, kind: .tel, autocomplete: "tel", width: "20"),
         ]
         if let editing {
-            let id = try editing.requireID()
-            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editOrganisation.url(id),
-                                            submitLabel: "Save changes", cancelPath: Paths.organisation.url(id),
+            let id = try editing.recordID
+            return try await req.renderForm(title: "Change \(editing.name)", action: Paths.editOrganisation(id),
+                                            submitLabel: "Save changes", cancelPath: Paths.organisation(id),
                                             fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Add an organisation", action: Paths.newOrganisation.url(),

@@ -80,7 +80,7 @@ struct PeopleController {
         let (people, total) = try await store.page(filter, page)
         let statuses = try await store.volunteerAgreementStatuses(people)
         let rows = try people.map { person in
-            Row(name: person.fullName, href: Paths.person.url(try person.requireID()),
+            Row(name: person.fullName, href: Paths.person(try person.recordID),
                 organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
                 volunteerAgreement: person.id.flatMap { statuses[$0] }.map(Tag.init))
         }
@@ -126,10 +126,10 @@ struct PeopleController {
         let viewer = try req.viewer
         let store = PersonStore(try req.store)
         let person = try await store.find(req.id("personID"))
-        let id = try person.requireID()
+        let id = try person.recordID
         let forumMember = PersonStore.isForumMember(person)
         var details = [SummaryRow(key: "Organisation", value: person.organisation?.name ?? "None",
-                                  href: person.organisation?.id.map { Paths.organisation.url($0) })]
+                                  href: person.organisation?.id.map { Paths.organisation(RecordID($0)) })]
         details.append(SummaryRow(key: "Role or job title", value: person.jobTitle ?? "Not given", href: nil))
         let showContact = PersonalDataPolicy.canSeeContactDetails(viewer: viewer.role, subjectIsForumMember: forumMember)
         if showContact {
@@ -156,18 +156,18 @@ struct PeopleController {
                 AgreementRow(signedOn: $0.agreement.signedOn.longForm, endsOn: $0.agreement.expiresOn?.longForm ?? "No end date")
             }
         }
-        let memberships = try await GroupStore(try req.store).memberships(ofPerson: id)
+        let memberships = try await GroupStore(try req.store).memberships(ofPerson: id.uuid)
         return req.page(ShowPage(
             layout: req.layout(title: person.fullName), name: person.fullName, details: details,
             contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
-            diversityPath: Paths.personDiversity.url(id), volunteerStatus: status?.label,
+            diversityPath: Paths.personDiversity(id), volunteerStatus: status?.label,
             volunteerStatusInForce: status?.isInForce ?? false, volunteerAgreements: agreementRows,
-            volunteerAgreementPath: Paths.personVolunteerAgreements.url(id),
+            volunteerAgreementPath: Paths.personVolunteerAgreements(id),
             canManageVolunteerAgreements: viewer.can(.manageVolunteerAgreements),
             memberships: try memberships.map {
-                MembershipRow(group: $0.group.name, href: Paths.group.url(try $0.group.requireID()), role: $0.role.label, makesDecisions: $0.makesDecisions)
+                MembershipRow(group: $0.group.name, href: Paths.group(try $0.group.recordID), role: $0.role.label, makesDecisions: $0.makesDecisions)
             },
-            canManage: viewer.can(.managePeople), editPath: Paths.editPerson.url(id), deletePath: Paths.deletePerson.url(id)))
+            canManage: viewer.can(.managePeople), editPath: Paths.editPerson(id), deletePath: Paths.deletePerson(id)))
     }
 
     func new(req: Request) async throws -> Response {
@@ -180,7 +180,7 @@ struct PeopleController {
         let form = try req.content.decode(Form.self)
         do {
             let person = try await PersonStore(try req.store).create(form.input)
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "\(person.fullName) added")
+            return req.redirect(to: Paths.person(try person.recordID), banner: "\(person.fullName) added")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: nil)
         }
@@ -201,7 +201,7 @@ struct PeopleController {
         let form = try req.content.decode(Form.self)
         do {
             try await store.update(person, with: form.input)
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Changes to \(person.fullName) saved")
+            return req.redirect(to: Paths.person(try person.recordID), banner: "Changes to \(person.fullName) saved")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, form: form, errors: errors, editing: person)
         }
@@ -230,7 +230,7 @@ struct PeopleController {
         let form = try req.content.decode(DiversityForm.self)
         do {
             try await store.updateDiversity(person, ethnicGroup: form.ethnicGroup, disabled: form.disabled, mainLanguage: form.mainLanguage)
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Diversity monitoring for \(person.fullName) saved")
+            return req.redirect(to: Paths.person(try person.recordID), banner: "Diversity monitoring for \(person.fullName) saved")
         } catch let errors as ValidationErrors {
             return try await renderDiversity(req, person: person, form: form, errors: errors)
         }
@@ -254,7 +254,7 @@ struct PeopleController {
         let form = try req.content.decode(VolunteerAgreementForm.self)
         do {
             try await store.addVolunteerAgreement(person, signedOn: form.signedOn ?? DateInput(), expiresOn: form.expiresOn ?? DateInput())
-            return req.redirect(to: Paths.person.url(try person.requireID()), banner: "Volunteer agreement for \(person.fullName) recorded")
+            return req.redirect(to: Paths.person(try person.recordID), banner: "Volunteer agreement for \(person.fullName) recorded")
         } catch let errors as ValidationErrors {
             return try await renderVolunteerAgreement(req, person: person, form: form, errors: errors)
         }
@@ -275,17 +275,17 @@ struct PeopleController {
         let viewer = try req.viewer
         let store = PersonStore(try req.store)
         let person = try await store.find(req.id("personID"))
-        let id = try person.requireID()
+        let id = try person.recordID
         let consequences = try await store.removalConsequences(person)
         return req.page(DeletePage(
-            layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson.url(id),
-            cancelPath: Paths.person.url(id), consequences: consequences, isSelf: id == viewer.personID))
+            layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson(id),
+            cancelPath: Paths.person(id), consequences: consequences, isSelf: id.uuid == viewer.personID))
     }
 
     func delete(req: Request) async throws -> Response {
         let store = PersonStore(try req.store)
         let person = try await store.find(req.id("personID"))
-        guard try await store.remove(person) else { return req.redirect(to: Paths.deletePerson.url(try person.requireID())) }
+        guard try await store.remove(person) else { return req.redirect(to: Paths.deletePerson(try person.recordID)) }
         return req.redirect(to: Paths.people.url(), banner: "\(person.fullName) removed")
     }
 
@@ -303,16 +303,16 @@ struct PeopleController {
             .text("email", "E-mail address (optional)", value: form.email, errors: errors, kind: .email, autocomplete: "off"),
             .text("phone", "Phone number (optional)", value: form.phone, errors: errors, kind: .tel, autocomplete: "off", width: "20"),
         ]
-        if let editing, let id = editing.id {
-            return try await req.renderForm(title: "Change \(editing.fullName)", action: Paths.editPerson.url(id), submitLabel: "Save changes",
-                                            cancelPath: Paths.person.url(id), fields: fields, errors: errors)
+        if let editing, let id = editing.id.map(RecordID<PersonModel>.init) {
+            return try await req.renderForm(title: "Change \(editing.fullName)", action: Paths.editPerson(id), submitLabel: "Save changes",
+                                            cancelPath: Paths.person(id), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Add a person", intro: "Only the forum's officers and the area admin can see a forum member's contact details.",
                                         action: Paths.newPerson.url(), submitLabel: "Add person", cancelPath: Paths.people.url(), fields: fields, errors: errors)
     }
 
     private func renderDiversity(_ req: Request, person: PersonModel, form: DiversityForm, errors: ValidationErrors) async throws -> Response {
-        let id = try person.requireID()
+        let id = try person.recordID
         let fields: [FormField] = [
             .choice("ethnicGroup", "Ethnic group", options: DiversityMonitoring.EthnicGroup.allCases.map { ($0.rawValue, $0.label) },
                     selected: [form.ethnicGroup ?? ""], errors: errors),
@@ -322,12 +322,12 @@ struct PeopleController {
         ]
         return try await req.renderForm(title: "Diversity monitoring", caption: person.fullName,
                                         intro: "Every answer is optional. The forum uses these answers only to check that its members reflect the families in the area. Only forum officers and the area admin can see them.",
-                                        action: Paths.personDiversity.url(id), submitLabel: "Save answers", cancelPath: Paths.person.url(id),
+                                        action: Paths.personDiversity(id), submitLabel: "Save answers", cancelPath: Paths.person(id),
                                         fields: fields, errors: errors)
     }
 
     private func renderVolunteerAgreement(_ req: Request, person: PersonModel, form: VolunteerAgreementForm, errors: ValidationErrors) async throws -> Response {
-        let id = try person.requireID()
+        let id = try person.recordID
         let fields: [FormField] = [
             .date("signedOn", "Date signed", value: form.signedOn, errors: errors),
             .date("expiresOn", "End date (optional)", value: form.expiresOn, errors: errors,
@@ -335,7 +335,7 @@ struct PeopleController {
         ]
         return try await req.renderForm(title: "Record a volunteer agreement", caption: person.fullName,
                                         intro: "Every forum representative signs a volunteer agreement that says how they will behave when they represent the forum.",
-                                        action: Paths.personVolunteerAgreements.url(id), submitLabel: "Record agreement",
-                                        cancelPath: Paths.person.url(id), fields: fields, errors: errors)
+                                        action: Paths.personVolunteerAgreements(id), submitLabel: "Record agreement",
+                                        cancelPath: Paths.person(id), fields: fields, errors: errors)
     }
 }
