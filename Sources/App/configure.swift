@@ -5,6 +5,10 @@ import Vapor
 
 /// Wires the app together. The executable and the tests both call this.
 public func configure(_ app: Application, config suppliedConfig: AppConfig? = nil) async throws {
+    // A helper program that stops reading early (sendmail, pdftotext) must
+    // give an error on the write, not end the whole server with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+
     let config = try suppliedConfig ?? AppConfig.fromEnvironment(
         ProcessInfo.processInfo.environment, defaultSecureCookies: app.environment == .production)
     app.appConfig = config
@@ -55,7 +59,9 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.asyncCommands.use(AreaCommands(), as: "area")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
-    app.lifecycle.use(Housekeeping())
+    if let sendmail = config.sendmailPath { app.mailTransport = SendmailTransport(program: sendmail) }
+    for part in Site.parts { part.jobs(app.jobs) }
+    app.lifecycle.use(JobRunnerLifecycle(interval: .seconds(15)))
     app.documentWork = DocumentWork()
     app.lifecycle.use(DocumentWorkLifecycle())
 

@@ -17,6 +17,8 @@ enum Site {
         PlainEnglishPart(),
         AccountsPart(),
         AuditLogPart(),
+        JobsPart(),
+        EmailPart(),
     ]
 
     static var migrations: [any AsyncMigration] { Migrations.history + parts.flatMap(\.migrations) }

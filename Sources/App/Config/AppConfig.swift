@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -23,6 +24,10 @@ public struct AppConfig: Sendable, Equatable {
     public var sessionLifetime: TimeInterval
     /// Reverse proxies whose X-Forwarded-For header names the real client.
     var trustedProxies: [AddressBlock]
+    /// The sendmail program of the server's mail transfer agent; without it, e-mail waits in the outbox.
+    var sendmailPath: String?
+    /// The address Coproduce's e-mail comes from.
+    var mailFrom = "coproduce@localhost.localdomain"
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage
@@ -68,9 +73,21 @@ public struct AppConfig: Sendable, Equatable {
                 else { problems.append("COPRODUCE_TRUSTED_PROXIES must list addresses or blocks like 127.0.0.1 or 10.0.0.0/8, separated by commas; \"\(item.trimmingCharacters(in: .whitespaces))\" is not one") }
             }
         }
+        var sendmail: String?
+        if let raw = environment["COPRODUCE_SENDMAIL"], !raw.isEmpty {
+            if raw.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: raw) { sendmail = raw }
+            else { problems.append("COPRODUCE_SENDMAIL must be the full path of a sendmail program that can be run, like /usr/sbin/sendmail; \"\(raw)\" is not one") }
+        }
+        var mailFrom: String?
+        if let raw = environment["COPRODUCE_MAIL_FROM"], !raw.isEmpty {
+            if EmailMessage.isAddress(raw) { mailFrom = raw }
+            else { problems.append("COPRODUCE_MAIL_FROM must be a bare e-mail address, like coproduce@council.example.org, not \"\(raw)\"") }
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         var config = AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
         config.trustedProxies = proxies
+        config.sendmailPath = sendmail
+        if let mailFrom { config.mailFrom = mailFrom }
         return config
     }
 

@@ -27,6 +27,8 @@ protocol ProductPart: Sendable {
     func attention(_ context: StoreContext) async throws -> [AttentionItem]
     /// The kinds of record the part writes to the audit log, so the log can link to them.
     var auditSubjects: [AuditSubject] { get }
+    /// Registers the handlers of the part's background jobs (sending e-mail, reminders).
+    func jobs(_ runner: JobRunner)
     /// Adds the part's records to the demonstration area.
     func addDemoData(_ demo: DemoBuilder) async throws
     /// A value for each path parameter of the part's routes, taken from the
@@ -41,6 +43,7 @@ extension ProductPart {
     var navigation: [NavigationEntry] { [] }
     func attention(_ context: StoreContext) async throws -> [AttentionItem] { [] }
     var auditSubjects: [AuditSubject] { [] }
+    func jobs(_ runner: JobRunner) {}
     func addDemoData(_ demo: DemoBuilder) async throws {}
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] { [:] }
 }

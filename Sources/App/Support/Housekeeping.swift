@@ -1,31 +1,33 @@
 import Fluent
-import NIOCore
+import Foundation
 import Vapor
 
-/// Clears expired sessions, old sign-in failures and browsers not seen for a year, every ten minutes.
-/// Safe with several instances: each deletion only removes what has expired.
-struct Housekeeping: LifecycleHandler {
-    private final class Box: @unchecked Sendable { var task: RepeatedTask? }
-    private let box = Box()
+/// Clears expired sessions, old sign-in failures, browsers not seen for a
+/// year and finished jobs older than a month, every ten minutes, as a job:
+/// with several instances it runs on one of them at a time.
+enum Housekeeping {
+    struct Sweep: Codable, Sendable {}
 
-    func didBootAsync(_ application: Application) async throws {
-        // Only the web server needs this; one-off commands finish first.
-        guard application.environment != .testing else { return }
-        box.task = application.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .minutes(10)) { task in
-            application.eventLoopGroup.next().makeFutureWithTask {
-                do { try await Housekeeping.sweep(application.db, now: application.timeSource.now()) }
-                catch { application.logger.warning("Housekeeping failed: \(error)") }
-            }
-        }
+    static let kind = JobKind<Sweep>("housekeeping")
+    static let interval: TimeInterval = 10 * 60
+
+    /// Queues the next sweep, unless one is already waiting.
+    static func schedule(on db: any Database, now: Date, after delay: TimeInterval = 60) async throws {
+        try await JobQueue(db: db, now: now).add(kind, Sweep(), runAfter: now.addingTimeInterval(delay), uniqueKey: "recurring:housekeeping")
     }
 
-    func shutdownAsync(_ application: Application) async {
-        box.task?.cancel()
+    static func register(with runner: JobRunner) {
+        runner.handle(kind) { _, context in
+            // The next one first, so a failing sweep does not end the round.
+            try await schedule(on: context.db, now: context.now, after: interval)
+            try await sweep(context.db, now: context.now)
+        }
     }
 
     static func sweep(_ database: any Database, now: Date) async throws {
         try await SessionRecordModel.query(on: database).filter(\.$expiresAt < now).delete()
         try await SignInFailureModel.query(on: database).filter(\.$failedAt < now.addingTimeInterval(-24 * 60 * 60)).delete()
         try await SignInDeviceModel.query(on: database).filter(\.$lastUsedAt < now.addingTimeInterval(-SignInController.deviceLifetime)).delete()
+        try await JobQueue(db: database, now: now).removeFinished(before: now.addingTimeInterval(-30 * 24 * 60 * 60))
     }
 }

@@ -1,0 +1,68 @@
+import Domain
+import Foundation
+import Subprocess
+import Vapor
+
+/// Hands an e-mail to whatever delivers it. The e-mail outbox's job calls
+/// it; the tests use one that keeps what it is given.
+protocol MailTransport: Sendable {
+    func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws
+}
+
+/// Delivers through the machine's mail transfer agent (Postfix, Exim,
+/// msmtp...) by its sendmail program, the way Unix servers have long sent
+/// mail: the message on its standard input, the recipients as arguments.
+struct SendmailTransport: MailTransport {
+    let program: String
+    static let timeLimit: Duration = .seconds(30)
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
+        let text = message.internetMessage(date: date, messageID: messageID)
+        // -i: a line holding only "." is text, not the end; -f: the envelope sender; --: no recipient is read as an option.
+        let arguments = ["-i", "-f", message.from, "--"] + message.to
+        let program = self.program
+        let outcome = try await withThrowingTaskGroup(of: Subprocess.TerminationStatus?.self) { group in
+            group.addTask {
+                let result = try await Subprocess.run(.path(.init(program)), arguments: Arguments(arguments), environment: .inherit,
+                                                      input: .string(text), output: .discarded, error: .string(limit: 4096))
+                if case .exited(0) = result.terminationStatus { return result.terminationStatus }
+                throw Failure(description: "\(program) ended with \(result.terminationStatus): \(result.standardError)")
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.timeLimit)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard outcome != nil else { throw Failure(description: "\(program) did not finish within \(Self.timeLimit)") }
+    }
+}
+
+/// For a Coproduce with no mail set up: nothing is sent, and each attempt
+/// says so in the log. The outbox keeps the messages with the reason, and
+/// the job queue tries them again, so setting COPRODUCE_SENDMAIL later sends them.
+struct UnconfiguredMailTransport: MailTransport {
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String { "No mail transport is set up: set COPRODUCE_SENDMAIL to the sendmail program of the server's mail transfer agent" }
+    }
+
+    func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
+        throw NotConfigured()
+    }
+}
+
+extension Application {
+    private struct MailTransportKey: StorageKey { typealias Value = any MailTransport }
+
+    /// Where e-mail goes: sendmail when COPRODUCE_SENDMAIL names it, nowhere (with a reason) otherwise.
+    var mailTransport: any MailTransport {
+        get { storage[MailTransportKey.self] ?? UnconfiguredMailTransport() }
+        set { storage[MailTransportKey.self] = newValue }
+    }
+}

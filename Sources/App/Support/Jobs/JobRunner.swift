@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import Vapor
+
+/// Runs the shared job table's due jobs with the handler registered for each
+/// kind. Every instance runs one, every few seconds; a job is claimed before
+/// it runs, so each runs once however many instances there are. The
+/// housekeeping sweep is one of its jobs, queued again each time it runs.
+final class JobRunner: Sendable {
+    typealias Handler = @Sendable (_ payload: Data, _ context: JobContext) async throws -> Void
+
+    /// What a handler may use.
+    struct JobContext: Sendable {
+        let application: Application
+        let db: any Database
+        let now: Date
+    }
+
+    static let maximumAttempts = 8
+    /// How long an instance holds a job it has claimed; a job whose instance died is run again after this.
+    static let lease: TimeInterval = 5 * 60
+
+    private let handlers: NIOLockedValueBox<[String: Handler]> = .init([:])
+    /// Names this instance in the table's locked_by column, for looking into a stuck job.
+    let workerName = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+
+    /// Registers what runs jobs of a kind. Each kind has one handler.
+    func handle<Payload>(_ kind: JobKind<Payload>, _ run: @escaping @Sendable (Payload, JobContext) async throws -> Void) {
+        handlers.withLockedValue { handlers in
+            precondition(handlers[kind.name] == nil, "Two handlers for the job kind \(kind.name)")
+            handlers[kind.name] = { data, context in try await run(try JSONDecoder().decode(Payload.self, from: data), context) }
+        }
+    }
+
+    /// Runs due jobs until none is left or `limit` have run. Answers how many ran (whether or not they succeeded).
+    @discardableResult
+    func runDue(_ application: Application, limit: Int = 100) async throws -> Int {
+        var ran = 0
+        while ran < limit {
+            let now = application.timeSource.now()
+            let queue = JobQueue(db: application.db, now: now)
+            guard let job = try await queue.claimNext(worker: workerName, lease: Self.lease) else { break }
+            ran += 1
+            let context = JobContext(application: application, db: application.db, now: now)
+            do {
+                guard let handler = handlers.withLockedValue({ $0[job.kind] }) else {
+                    throw JobProblem(message: "No handler for jobs of kind \(job.kind)")
+                }
+                try await handler(Data(job.payload.utf8), context)
+                try await JobQueue(db: application.db, now: application.timeSource.now()).finish(job)
+            } catch {
+                application.logger.warning("Job \(job.kind) \(job.id?.uuidString ?? "") failed (attempt \(job.attempts)): \(String(reflecting: error))")
+                try await JobQueue(db: application.db, now: application.timeSource.now())
+                    .fail(job, error: String(describing: error), maximumAttempts: Self.maximumAttempts)
+            }
+        }
+        return ran
+    }
+
+    struct JobProblem: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
+
+extension Application {
+    private struct JobRunnerKey: StorageKey { typealias Value = JobRunner }
+
+    /// The runner of this instance's jobs; parts register their handlers with it.
+    var jobs: JobRunner {
+        if let runner = storage[JobRunnerKey.self] { return runner }
+        let runner = JobRunner()
+        storage[JobRunnerKey.self] = runner
+        return runner
+    }
+}
+
+/// Runs due jobs every few seconds while the web server runs. One-off
+/// commands and the tests run jobs themselves (`runDue`).
+struct JobRunnerLifecycle: LifecycleHandler {
+    private final class Box: @unchecked Sendable { var task: RepeatedTask? }
+    private let box = Box()
+    let interval: TimeAmount
+
+    func didBootAsync(_ application: Application) async throws {
+        guard application.environment != .testing, application.servesPages else { return }
+        // The sweep keeps itself queued; this puts the first one in the table.
+        do { try await Housekeeping.schedule(on: application.db, now: application.timeSource.now()) }
+        catch { application.logger.error("Could not queue the housekeeping sweep (has `coproduce migrate` been run?): \(String(reflecting: error))") }
+        box.task = application.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: interval) { _ in
+            application.eventLoopGroup.next().makeFutureWithTask {
+                do { try await application.jobs.runDue(application) }
+                catch { application.logger.warning("Running jobs failed: \(String(reflecting: error))") }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        box.task?.cancel()
+    }
+}
