@@ -1,4 +1,5 @@
 @testable import App
+import Domain
 import Testing
 
 @Suite("Pages written as Swift")
@@ -27,6 +28,31 @@ struct MarkupTests {
         #expect(list.description == "<ul><li>one</li><li>&lt;two&gt;</li></ul>")
         let missing: String? = nil
         #expect(("<p\(if: true, " hidden")\(if: false, " open")>\(missing)\(3)</p>" as Markup).description == "<p hidden>3</p>")
+    }
+
+    @Test("Tables: a caption, headings that label each cell, no label for a hidden heading, nothing for no rows")
+    func tables() {
+        let columns: [TableColumn<(String, ComplaintStatus)>] = [
+            TableColumn("Name") { "\($0.0)" },
+            TableColumn("Status") { TableComponents.tag($0.1) },
+            TableColumn("Actions", hidden: true) { _ in "<button>Remove</button>" },
+        ]
+        let html = TableComponents.table(caption: "Complaints <all>", columns, rows: [("Tom & Jerry", .beingInvestigated)]).description
+        #expect(html.contains(#"<caption class="table__caption visually-hidden">Complaints &lt;all&gt;</caption>"#))
+        #expect(html.contains(#"<th scope="col">Name</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Actions</span></th>"#))
+        #expect(html.contains(#"<td data-label="Name">Tom &amp; Jerry</td>"#))
+        #expect(html.contains(#"<td data-label="Status"><strong class="tag tag--yellow">Being looked into</strong></td>"#))
+        #expect(html.contains("<td><button>Remove</button></td>"))
+        #expect(TableComponents.table(caption: "Empty", columns, rows: []).description.isEmpty)
+        #expect(TableComponents.table(caption: "Shown", showCaption: true, columns, rows: [("a", .closed)]).description
+            .contains(#"<caption class="table__caption">Shown</caption>"#))
+    }
+
+    @Test("Every status has its own tag colour")
+    func tagColours() {
+        #expect(Set(ComplaintStatus.allCases.map(\.tagColour)).count == ComplaintStatus.allCases.count)
+        #expect(Set(CommitmentStatus.allCases.map(\.tagColour)).count == CommitmentStatus.allCases.count)
+        #expect(VolunteerAgreementStatus.missing.tagColour == .red && VolunteerAgreementStatus.current(expiresOn: nil).tagColour == .green)
     }
 
     @Test("The home page says who is signed in, in plain words")

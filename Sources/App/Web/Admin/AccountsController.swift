@@ -34,25 +34,12 @@ struct AccountsController {
         <h1 class="heading-l">Accounts</h1>
         <p class="body">Who can sign in to Coproduce for this area, and what their role lets them do.</p>
         <p class="body"><a class="button button--secondary" href="\(page.newPath)">Create an account</a></p>
-        \(if: !page.rows.isEmpty, """
-        <table class="table">
-          <caption class="table__caption visually-hidden">Accounts</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">E-mail address</th><th scope="col">Role</th><th scope="col">State</th></tr></thead>
-          <tbody>
-            \(page.rows.markup { row in
-                """
-                <tr>
-                  <td data-label="Name"><a href="\(row.href)">\(row.name)</a></td>
-                  <td data-label="E-mail address">\(row.email)</td>
-                  <td data-label="Role">\(row.role)</td>
-                  <td data-label="State">\(row.state)</td>
-                </tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(TableComponents.table(caption: "Accounts", [
+            TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
+            TableColumn("E-mail address") { "\($0.email)" },
+            TableColumn("Role") { "\($0.role)" },
+            TableColumn("State") { "\($0.state)" },
+        ], rows: page.rows))
         \(ListComponents.pagination(page.pagination))
         """
     }
@@ -234,26 +221,13 @@ struct AuditLogController {
         """
         <h1 class="heading-l">Audit log</h1>
         <p class="body">Every time someone viewed or changed personal data held by the forum, or changed an account. Newest first.</p>
-        \(if: !rows.isEmpty, """
-        <table class="table">
-          <caption class="table__caption visually-hidden">Audit log, newest first</caption>
-          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Whose record</th><th scope="col">Details</th></tr></thead>
-          <tbody>
-            \(rows.markup { row in
-                """
-                <tr>
-                  <td data-label="When">\(row.when)</td>
-                  <td data-label="Who">\(row.who)</td>
-                  <td data-label="What">\(row.action)</td>
-                  <td data-label="Whose record">\(row.subjectHref.map { "<a href=\"\($0)\">\(row.subject)</a>" as Markup } ?? "\(row.subject)")</td>
-                  <td data-label="Details">\(row.detail)</td>
-                </tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(TableComponents.table(caption: "Audit log, newest first", [
+            TableColumn("When") { "\($0.when)" },
+            TableColumn("Who") { "\($0.who)" },
+            TableColumn("What") { "\($0.action)" },
+            TableColumn("Whose record") { row in row.subjectHref.map { "<a href=\"\($0)\">\(row.subject)</a>" as Markup } ?? "\(row.subject)" },
+            TableColumn("Details") { "\($0.detail)" },
+        ], rows: rows))
         \(ListComponents.pagination(pagination))
         """
     }

@@ -42,8 +42,9 @@ struct AgreementsController {
         let href: String
         let text: String
         let kind: String
-        let check: String
-        let colour: String
+        /// What a rule checks, in words; nil for a commitment, which has `latest`.
+        let rule: String?
+        let latest: Tag?
     }
 
     struct ShowPage {
@@ -80,16 +81,16 @@ struct AgreementsController {
             if let rule = clause.rule {
                 rules += 1
                 return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
-                                 kind: "Rule", check: rule.summary, colour: "blue")
+                                 kind: "Rule", rule: rule.summary, latest: nil)
             }
             guard let assessment = latest[clauseID.uuid] else {
                 notChecked += 1
                 return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
-                                 kind: "Commitment", check: "Not checked yet", colour: "grey")
+                                 kind: "Commitment", rule: nil, latest: Tag(tagLabel: "Not checked yet", tagColour: .grey))
             }
             if assessment.status == .met { met += 1 }
             return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text, kind: "Commitment",
-                             check: assessment.status.label, colour: Self.colour(assessment.status))
+                             rule: nil, latest: Tag(tagLabel: assessment.status.tagLabel, tagColour: assessment.status.tagColour))
         }
         let commitments = clauses.count - rules
         let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(met) met, \(notChecked) not checked yet)."
@@ -99,14 +100,6 @@ struct AgreementsController {
             partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation(try $0.recordID)) },
             clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement(id),
             newClausePath: Paths.newClause(id)))
-    }
-
-    static func colour(_ status: CommitmentStatus) -> String {
-        switch status {
-        case .met: "green"
-        case .partlyMet: "yellow"
-        case .notMet: "red"
-        }
     }
 
     // MARK: - Add and change agreements
@@ -179,8 +172,7 @@ struct AgreementsController {
     }
 
     struct AssessmentRow {
-        let status: String
-        let colour: String
+        let status: CommitmentStatus
         let evidence: String
         let assessedOn: String
         let recordedBy: String
@@ -203,7 +195,7 @@ struct AgreementsController {
             layout: req.layout(title: "Clause \(clause.number)"), agreementTitle: agreement.title, agreementPath: Paths.agreement(agreementID),
             number: clause.number, text: clause.text, kind: clause.kind.label, ruleSummary: clause.rule?.summary, appliesTo: appliesTo,
             assessments: assessments.map {
-                AssessmentRow(status: $0.status.label, colour: Self.colour($0.status), evidence: $0.evidence,
+                AssessmentRow(status: $0.status, evidence: $0.evidence,
                               assessedOn: $0.assessedOn.longForm, recordedBy: $0.recordedBy)
             },
             canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments(agreement: agreementID, clause: clauseID),

@@ -1,3 +1,5 @@
+import Domain
+
 extension ComplaintsController.IndexPage: WebPage {
     var body: Markup {
         """
@@ -7,25 +9,12 @@ extension ComplaintsController.IndexPage: WebPage {
         <p class="body">\(showingClosed
             ? "Showing all complaints. <a href=\"\(togglePath)\">Show open complaints only</a>"
             : "Showing open complaints. <a href=\"\(togglePath)\">Show closed complaints too</a>" as Markup)</p>
-        \(if: !rows.isEmpty, """
-        <table class="table">
-          <caption class="table__caption visually-hidden">Complaints, newest first</caption>
-          <thead><tr><th scope="col">Received</th><th scope="col">About</th><th scope="col">Summary</th><th scope="col">Status</th></tr></thead>
-          <tbody>
-            \(rows.markup { row in
-                """
-                <tr>
-                  <td data-label="Received"><a href="\(row.href)">\(row.receivedOn)<span class="visually-hidden">: complaint about \(row.about)</span></a></td>
-                  <td data-label="About">\(row.about)</td>
-                  <td data-label="Summary">\(row.summary)</td>
-                  <td data-label="Status"><strong class="tag tag--\(row.colour)">\(row.status)</strong></td>
-                </tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(TableComponents.table(caption: "Complaints, newest first", [
+            TableColumn("Received") { "<a href=\"\($0.href)\">\($0.receivedOn)<span class=\"visually-hidden\">: complaint about \($0.about)</span></a>" },
+            TableColumn("About") { "\($0.about)" },
+            TableColumn("Summary") { "\($0.summary)" },
+            TableColumn("Status") { TableComponents.tag($0.status) },
+        ], rows: rows))
         \(ListComponents.pagination(pagination))
         """
     }
@@ -39,11 +28,23 @@ extension ComplaintsController.ShowPage: WebPage {
         <dl class="summary-list">
           \(ListComponents.summaryRow("About", "<a href=\"\(aboutHref)\">\(about)</a>"))
           \(ListComponents.summaryRow("Received", "\(receivedOn)"))
-          \(ListComponents.summaryRow("Status", "<strong class=\"tag tag--\(colour)\">\(status)</strong>"))
+          \(ListComponents.summaryRow("Status", TableComponents.tag(status)))
           <div class="summary-list__row"><dt class="summary-list__key">Summary</dt><dd class="summary-list__value prose">\(summary)</dd></div>
         </dl>
         \(if: isOpen, "<p class=\"body\">This complaint is open, so it goes on the agenda of the next partnership meeting.</p>")
         \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Update complaint</a></p>")
         """
+    }
+}
+
+extension ComplaintStatus: Taggable {
+    var tagLabel: String { label }
+    var tagColour: TagColour {
+        switch self {
+        case .received: .red
+        case .beingInvestigated: .yellow
+        case .responded: .blue
+        case .closed: .grey
+        }
     }
 }

@@ -21,8 +21,7 @@ struct ComplaintsController {
         let href: String
         let about: String
         let summary: String
-        let status: String
-        let colour: String
+        let status: ComplaintStatus
     }
 
     struct IndexPage {
@@ -43,22 +42,13 @@ struct ComplaintsController {
         let rows = try complaints.map { complaint in
             Row(receivedOn: complaint.receivedOn.longForm,
                 href: Paths.complaint(try complaint.recordID), about: complaint.aboutOrganisation.name,
-                summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status))
+                summary: complaint.summary, status: complaint.status)
         }
         return req.page(IndexPage(
             layout: req.layout(title: "Complaints"), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.complaints.url(), extraQuery: showClosed ? "show=all" : ""),
             canManage: viewer.can(.manageComplaints), newPath: Paths.newComplaint.url(), showingClosed: showClosed,
             togglePath: Paths.complaints.url() + (showClosed ? "" : "?show=all")))
-    }
-
-    static func colour(_ status: ComplaintStatus) -> String {
-        switch status {
-        case .received: "red"
-        case .beingInvestigated: "yellow"
-        case .responded: "blue"
-        case .closed: "grey"
-        }
     }
 
     struct ShowPage {
@@ -68,8 +58,7 @@ struct ComplaintsController {
         let aboutHref: String
         let receivedOn: String
         let summary: String
-        let status: String
-        let colour: String
+        let status: ComplaintStatus
         let isOpen: Bool
         let canManage: Bool
         let editPath: String
@@ -84,7 +73,7 @@ struct ComplaintsController {
             heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
             aboutHref: Paths.organisation(complaint.$aboutOrganisation.recordID),
             receivedOn: complaint.receivedOn.longForm,
-            summary: complaint.summary, status: complaint.status.label, colour: Self.colour(complaint.status),
+            summary: complaint.summary, status: complaint.status,
             isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint(id)))
     }
 

@@ -29,22 +29,11 @@ extension GroupsController.ShowPage: WebPage {
         \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details</a></p>")
         \(if: !rules.isEmpty, """
         <h2 class="heading-m">Partnership agreement rules</h2>
-        <table class="table">
-          <caption class="table__caption visually-hidden">How this group keeps to the partnership agreement</caption>
-          <thead><tr><th scope="col">Clause</th><th scope="col">Rule</th><th scope="col">Result</th></tr></thead>
-          <tbody>
-            \(rules.markup { rule in
-                """
-                <tr>
-                  <td data-label="Clause"><a href="\(rule.href)">\(rule.clause)</a></td>
-                  <td data-label="Rule">\(rule.rule)</td>
-                  <td data-label="Result"><strong class="tag tag--\(rule.colour)">\(rule.status)</strong> \(rule.outcome)</td>
-                </tr>
-
-                """
-            })
-          </tbody>
-        </table>
+        \(TableComponents.table(caption: "How this group keeps to the partnership agreement", [
+            TableColumn("Clause") { "<a href=\"\($0.href)\">\($0.clause)</a>" },
+            TableColumn("Rule") { "\($0.rule)" },
+            TableColumn("Result") { "\(TableComponents.tag($0.result)) \($0.outcome)" },
+        ], rows: rules))
         """)
         <h2 class="heading-m">Members</h2>
         \(members.isEmpty ? "<p class=\"body\">No members yet.</p>" : membersTable)
@@ -84,33 +73,24 @@ extension GroupsController.ShowPage: WebPage {
     }
 
     private var membersTable: Markup {
-        """
-        <table class="table">
-          <caption class="table__caption visually-hidden">Members of \(name)</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Place</th><th scope="col">Can make decisions</th><th scope="col">Volunteer agreement</th>\(if: canManage, "<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th>")</tr></thead>
-          <tbody>
-            \(members.markup { member in
+        var columns: [TableColumn<GroupsController.MemberRow>] = [
+            TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
+            TableColumn("Organisation") { "\($0.organisation)" },
+            TableColumn("Place") { "\($0.role)" },
+            TableColumn("Can make decisions") { "\($0.makesDecisions)" },
+            TableColumn("Volunteer agreement") { $0.volunteerAgreement.map(TableComponents.tag) ?? "<span class=\"secondary-text\">Not needed</span>" },
+        ]
+        if canManage {
+            let token = csrfToken
+            columns.append(TableColumn("Actions", hidden: true) { member in
                 """
-                <tr>
-                  <td data-label="Name"><a href="\(member.href)">\(member.name)</a></td>
-                  <td data-label="Organisation">\(member.organisation)</td>
-                  <td data-label="Place">\(member.role)</td>
-                  <td data-label="Can make decisions">\(member.makesDecisions)</td>
-                  <td data-label="Volunteer agreement">\(member.volunteerAgreement.map { "<strong class=\"tag tag--\($0.colour)\">\($0.text)</strong>" as Markup } ?? "<span class=\"secondary-text\">Not needed</span>")</td>
-                  \(if: canManage, """
-                  <td>
-                    <form method="post" action="\(member.removePath)">
-                      <input type="hidden" name="csrfToken" value="\(csrfToken)">
-                      <button type="submit" class="link-button">Remove<span class="visually-hidden"> \(member.name)</span></button>
-                    </form>
-                  </td>
-                  """)
-                </tr>
-
+                <form method="post" action="\(member.removePath)">
+                  <input type="hidden" name="csrfToken" value="\(token)">
+                  <button type="submit" class="link-button">Remove<span class="visually-hidden"> \(member.name)</span></button>
+                </form>
                 """
             })
-          </tbody>
-        </table>
-        """
+        }
+        return TableComponents.table(caption: "Members of \(name)", columns, rows: members)
     }
 }

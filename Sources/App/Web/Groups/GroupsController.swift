@@ -49,7 +49,7 @@ struct GroupsController {
         let organisation: String
         let role: String
         let makesDecisions: String
-        let volunteerAgreement: PeopleController.Tag?
+        let volunteerAgreement: VolunteerAgreementStatus?
         let removePath: String
     }
 
@@ -64,8 +64,7 @@ struct GroupsController {
         let clause: String
         let rule: String
         let outcome: String
-        let status: String
-        let colour: String
+        let result: Tag
         let href: String
     }
 
@@ -111,7 +110,7 @@ struct GroupsController {
             return MemberRow(name: person.fullName, href: Paths.person(try person.recordID),
                              organisation: person.organisation?.name ?? "None", role: membership.role.label,
                              makesDecisions: membership.makesDecisions ? "Yes" : "No",
-                             volunteerAgreement: person.id.flatMap { statuses[$0] }.map(PeopleController.Tag.init),
+                             volunteerAgreement: person.id.flatMap { statuses[$0] },
                              removePath: Paths.groupMember(group: id, membership: try membership.recordID))
         }
 
@@ -129,7 +128,7 @@ struct GroupsController {
                 let outcome = GroupRuleCheck.check(rule, against: facts)
                 if case .checkedElsewhere = outcome { return nil }
                 return RuleRow(clause: clause.number, rule: rule.summary, outcome: outcome.explanation,
-                               status: outcome.isMet == true ? "Met" : "Not met", colour: outcome.isMet == true ? "green" : "red",
+                               result: outcome.isMet == true ? Tag(tagLabel: "Met", tagColour: .green) : Tag(tagLabel: "Not met", tagColour: .red),
                                href: Paths.clause(agreement: clause.$agreement.recordID, clause: try clause.recordID))
             }
 

@@ -18,22 +18,11 @@ extension OrganisationsController.IndexPage: WebPage {
           </div>
           <button type="submit" class="button button--secondary">Filter</button>
         </form>
-        \(if: !rows.isEmpty, """
-        <table class="table">
-          <caption class="table__caption">Organisations in the partnership</caption>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">E-mail address</th></tr>
-          </thead>
-          <tbody>
-            \(rows.markup { row in
-                """
-                <tr><td data-label="Name"><a href="\(row.href)">\(row.name)</a></td><td data-label="Kind">\(row.kind)</td><td data-label="E-mail address">\(row.email.map { "\($0)" as Markup } ?? "<span class=\"secondary-text\">Not given</span>")</td></tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(TableComponents.table(caption: "Organisations in the partnership", showCaption: true, [
+            TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
+            TableColumn("Kind") { "\($0.kind)" },
+            TableColumn("E-mail address") { $0.email.map { "\($0)" as Markup } ?? "<span class=\"secondary-text\">Not given</span>" },
+        ], rows: rows))
         \(ListComponents.pagination(pagination))
         """
     }

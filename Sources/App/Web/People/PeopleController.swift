@@ -21,21 +21,7 @@ struct PeopleController {
         let href: String
         let organisation: String
         let jobTitle: String
-        let volunteerAgreement: Tag?
-    }
-
-    struct Tag {
-        let text: String
-        let colour: String
-
-        init(_ status: VolunteerAgreementStatus) {
-            text = status.shortLabel
-            switch status {
-            case .current: colour = "green"
-            case .expiringSoon: colour = "yellow"
-            case .expired, .missing: colour = "red"
-            }
-        }
+        let volunteerAgreement: VolunteerAgreementStatus?
     }
 
     struct IndexPage {
@@ -82,7 +68,7 @@ struct PeopleController {
         let rows = try people.map { person in
             Row(name: person.fullName, href: Paths.person(try person.recordID),
                 organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
-                volunteerAgreement: person.id.flatMap { statuses[$0] }.map(Tag.init))
+                volunteerAgreement: person.id.flatMap { statuses[$0] })
         }
         return req.page(IndexPage(
             layout: req.layout(title: "People"), heading: "People", rows: rows,

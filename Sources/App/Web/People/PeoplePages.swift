@@ -1,3 +1,5 @@
+import Domain
+
 extension PeopleController.IndexPage: WebPage {
     var body: Markup {
         """
@@ -12,27 +14,12 @@ extension PeopleController.IndexPage: WebPage {
           <button type="submit" class="button button--secondary">Search</button>
         </form>
         \(filterDescription.map { "<p class=\"body\">Showing: \($0). <a href=\"\(clearFilterPath)\">Show everyone</a></p>" as Markup })
-        \(if: !rows.isEmpty, """
-        <table class="table">
-          <caption class="table__caption">People in the partnership</caption>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Role or job title</th><th scope="col">Volunteer agreement</th></tr>
-          </thead>
-          <tbody>
-            \(rows.markup { row in
-                """
-                <tr>
-                  <td data-label="Name"><a href="\(row.href)">\(row.name)</a></td>
-                  <td data-label="Organisation">\(row.organisation)</td>
-                  <td data-label="Role or job title">\(row.jobTitle)</td>
-                  <td data-label="Volunteer agreement">\(row.volunteerAgreement.map { "<strong class=\"tag tag--\($0.colour)\">\($0.text)</strong>" as Markup } ?? "<span class=\"secondary-text\">Not needed</span>")</td>
-                </tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(TableComponents.table(caption: "People in the partnership", showCaption: true, [
+            TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
+            TableColumn("Organisation") { "\($0.organisation)" },
+            TableColumn("Role or job title") { "\($0.jobTitle)" },
+            TableColumn("Volunteer agreement") { $0.volunteerAgreement.map(TableComponents.tag) ?? "<span class=\"secondary-text\">Not needed</span>" },
+        ], rows: rows))
         \(ListComponents.pagination(pagination))
         """
     }
@@ -72,21 +59,11 @@ extension PeopleController.ShowPage: WebPage {
     private var volunteerAgreementSection: Markup {
         """
         <h2 class="heading-m">Volunteer agreement</h2>
-        <p class="body"><strong class="tag \(volunteerStatusInForce ? "tag--green" : "tag--red" as Markup)">\(volunteerStatus)</strong></p>
-        \(if: !volunteerAgreements.isEmpty, """
-        <table class="table">
-          <caption class="table__caption visually-hidden">Volunteer agreements signed</caption>
-          <thead><tr><th scope="col">Signed</th><th scope="col">Ends</th></tr></thead>
-          <tbody>
-            \(volunteerAgreements.markup { agreement in
-                """
-                <tr><td data-label="Signed">\(agreement.signedOn)</td><td data-label="Ends">\(agreement.endsOn)</td></tr>
-
-                """
-            })
-          </tbody>
-        </table>
-        """)
+        \(volunteerStatus.map { "<p class=\"body\">\(TableComponents.tag(Tag(tagLabel: $0, tagColour: volunteerStatusInForce ? .green : .red)))</p>" as Markup })
+        \(TableComponents.table(caption: "Volunteer agreements signed", [
+            TableColumn("Signed") { "\($0.signedOn)" },
+            TableColumn("Ends") { "\($0.endsOn)" },
+        ], rows: volunteerAgreements))
         \(if: canManageVolunteerAgreements, "<p class=\"body\"><a href=\"\(volunteerAgreementPath)\">Record a signed volunteer agreement<span class=\"visually-hidden\"> for \(name)</span></a></p>")
         """
     }
@@ -119,5 +96,16 @@ extension PeopleController.DeletePage: WebPage {
           </div>
         </div>
         """
+    }
+}
+
+extension VolunteerAgreementStatus: Taggable {
+    var tagLabel: String { shortLabel }
+    var tagColour: TagColour {
+        switch self {
+        case .current: .green
+        case .expiringSoon: .yellow
+        case .expired, .missing: .red
+        }
     }
 }

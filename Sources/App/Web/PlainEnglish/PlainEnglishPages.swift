@@ -75,7 +75,7 @@ extension PlainEnglishResultPage: WebPage {
           \(findings.markup { finding in
               """
               <li class="finding\(if: finding.isProblem, " finding--problem")" id="finding-\(finding.number)">
-                <h3 class="finding__title">\(finding.number). \(finding.title) <span class="tag\(finding.isProblem ? " tag--red" : " tag--grey" as Markup)">\(finding.severity)</span></h3>
+                <h3 class="finding__title">\(finding.number). \(finding.title) \(TableComponents.tag(Tag(tagLabel: finding.severity, tagColour: finding.isProblem ? .red : .grey)))</h3>
                 <p class="finding__excerpt">“\(finding.excerpt)” <span class="finding__position">\(finding.position)</span></p>
                 <p class="body">\(finding.message)</p>
                 \(finding.suggestion.map { "<p class=\"body finding__suggestion\"><strong>Try:</strong> \($0)</p>" as Markup })
