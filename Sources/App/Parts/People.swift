@@ -105,7 +105,7 @@ struct PeoplePart: ProductPart {
             try await person.create(on: demo.db)
             try demo.remember(person, as: seed.key)
         }
-        // Most representatives are covered; two are not, so the flags show.
+        // Most representatives are covered; three are not (one has run out), so the flags show.
         let agreements: [(String, Int, Int?)] = [
             ("amara", -310, 55), ("jo", -500, nil), ("priya", -345, 17), ("hannah", -120, 245), ("sam", -200, 165), ("dani", -400, -35),
         ]
