@@ -195,7 +195,11 @@ class Checker:
         driver = self.driver(width=320)
         try:
             self.sign_in(driver, email)
-            for path in ["/", "/organisations", "/people", "/groups", "/agreements", "/complaints", "/plain-english", "/plain-english/settings"]:
+            # Every page the main navigation leads to, so a new part's pages are checked too, and the settings form.
+            driver.get(self.base + "/")
+            paths = ["/"] + [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "nav.service-nav a")]
+            paths += ["/plain-english/settings"] if "/plain-english" in paths else []
+            for path in dict.fromkeys(paths):
                 driver.get(self.base + path)
                 overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
                 if overflow:

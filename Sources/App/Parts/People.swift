@@ -57,7 +57,7 @@ struct PeoplePart: ProductPart {
     }
 
     var auditSubjects: [AuditSubject] {
-        [AuditSubject(type: "person", link: { Paths.person(RecordID($0)) }), AuditSubject(type: "people", link: { _ in Paths.people.url() })]
+        [AuditSubject(type: "person", link: { Paths.person(RecordID($0)) })]
     }
 
     func addDemoData(_ demo: DemoBuilder) async throws {

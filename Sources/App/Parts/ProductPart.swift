@@ -8,9 +8,9 @@ import Vapor
 /// in the part's own file in `Parts/`, and `Site.parts` lists the parts:
 /// the routes, the API and its OpenAPI document, the navigation, the home
 /// page's "needs attention" list, the audit log's links, the demonstration
-/// area and the test that walks every route are all built from that list.
-/// A new part adds its file and one line there. See "Adding a part" in
-/// docs/architecture.md.
+/// area, the background jobs and the test that walks every route are all
+/// built from that list. See "Adding a part" in docs/architecture.md for
+/// the files a new part creates and the few existing ones it touches.
 protocol ProductPart: Sendable {
     /// The part's name in plain words, for logs and tests.
     var name: String { get }

@@ -3,8 +3,9 @@ import Foundation
 import Vapor
 
 /// Clears expired sessions, old sign-in failures, browsers not seen for a
-/// year and finished jobs older than a month, every ten minutes, as a job:
-/// with several instances it runs on one of them at a time.
+/// year and finished jobs older than a month, and queues again e-mail whose
+/// delivery gave up hours ago, every ten minutes, as a job: with several
+/// instances it runs on one of them at a time.
 enum Housekeeping {
     struct Sweep: Codable, Sendable {}
 
@@ -29,5 +30,6 @@ enum Housekeeping {
         try await SignInFailureModel.query(on: database).filter(\.$failedAt < now.addingTimeInterval(-24 * 60 * 60)).delete()
         try await SignInDeviceModel.query(on: database).filter(\.$lastUsedAt < now.addingTimeInterval(-SignInController.deviceLifetime)).delete()
         try await JobQueue(db: database, now: now).removeFinished(before: now.addingTimeInterval(-30 * 24 * 60 * 60))
+        try await EmailOutbox(db: database, now: now).requeueGivenUp(before: now.addingTimeInterval(-EmailOutbox.retryAfterGivingUp))
     }
 }

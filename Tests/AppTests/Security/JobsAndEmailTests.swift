@@ -36,11 +36,21 @@ struct JobsAndEmailTests {
             app.jobs.handle(Self.note) { note, _ in ran.withLockedValue { $0.append(note.text) } }
             try await JobQueue(db: app.db, now: Self.start).add(Self.note, Note(text: "one"))
             let queue = JobQueue(db: app.db, now: Self.start)
-            let first = try await queue.claimNext(worker: "a", lease: 300)
-            #expect(first != nil)
-            #expect(try await queue.claimNext(worker: "b", lease: 300) == nil)
-            // A worker that died holding it: after the lease, another may run it.
-            #expect(try await JobQueue(db: app.db, now: Self.start.addingTimeInterval(301)).claimNext(worker: "b", lease: 300)?.id == first?.id)
+            let kinds = [Self.note.name]
+            let first = try #require(try await queue.claimNext(kinds: kinds, worker: "a", lease: 300, maximumAttempts: 8))
+            #expect(try await queue.claimNext(kinds: kinds, worker: "b", lease: 300, maximumAttempts: 8) == nil)
+            // A worker that died holding it: after the lease, another may run it...
+            let later = JobQueue(db: app.db, now: Self.start.addingTimeInterval(301))
+            let second = try #require(try await later.claimNext(kinds: kinds, worker: "b", lease: 300, maximumAttempts: 8))
+            #expect(second.id == first.id && second.attempts == 2)
+            // ...and the first, coming back late, can neither finish nor free it.
+            #expect(try await later.finish(first) == false)
+            #expect(try await later.fail(first, error: "late", maximumAttempts: 8) == false)
+            #expect(try await later.finish(second) == true)
+            // A job of a kind this instance has no handler for is left for an instance that has one.
+            try await JobQueue(db: app.db, now: Self.start).add(JobKind<Note>("newer-kind"), Note(text: "later"))
+            #expect(try await queue.claimNext(kinds: kinds, worker: "a", lease: 300, maximumAttempts: 8) == nil)
+            try await JobModel.query(on: app.db).filter(\.$kind == "newer-kind").delete()
 
             try await JobQueue(db: app.db, now: Self.start).add(Self.note, Note(text: "two"))
             async let x = app.jobs.runDue(app)
@@ -75,6 +85,34 @@ struct JobsAndEmailTests {
         }
     }
 
+    @Test("A job whose runs never finish (the instance stopped each time) is given up after its last attempt")
+    func abandoned() async throws {
+        try await withTestApp(now: Self.start) { app in
+            try await JobQueue(db: app.db, now: Self.start).add(Self.note, Note(text: "x"))
+            var now = Self.start
+            for _ in 0..<3 {
+                #expect(try await JobQueue(db: app.db, now: now).claimNext(kinds: [Self.note.name], worker: "w", lease: 300, maximumAttempts: 3) != nil)
+                now = now.addingTimeInterval(301)
+            }
+            #expect(try await JobQueue(db: app.db, now: now).claimNext(kinds: [Self.note.name], worker: "w", lease: 300, maximumAttempts: 3) == nil)
+            let job = try #require(try await JobModel.query(on: app.db).first())
+            #expect(job.failedAt != nil && job.lastError?.contains("never finished") == true)
+        }
+    }
+
+    @Test("Adding a job with a key already waiting changes nothing, even inside a transaction")
+    func uniqueInsideTransaction() async throws {
+        try await withTestApp(now: Self.start) { app in
+            try await app.db.writeTransaction { db in
+                try await JobQueue(db: db, now: Self.start).add(Self.note, Note(text: "a"), uniqueKey: "once")
+                try await JobQueue(db: db, now: Self.start).add(Self.note, Note(text: "b"), uniqueKey: "once")
+                // The transaction is still usable after the clash (PostgreSQL aborts one whose statement failed).
+                try await JobQueue(db: db, now: Self.start).add(Self.note, Note(text: "c"))
+            }
+            #expect(try await JobModel.query(on: app.db).count() == 2)
+        }
+    }
+
     @Test("A waiting job with a unique key is queued once; the housekeeping sweep keeps itself queued")
     func recurring() async throws {
         try await withTestApp(now: Self.start) { app in
@@ -95,7 +133,7 @@ struct JobsAndEmailTests {
         try await withTestApp(now: Self.start) { app in
             let transport = RecordingMailTransport()
             app.mailTransport = transport
-            let message = try EmailMessage(from: "coproduce@example.org", to: ["amara@example.com"], subject: "Papers", body: "Attached.")
+            let message = try EmailMessage(from: "coproduce@example.org", to: "amara@example.com", subject: "Papers", body: "Attached.")
             // A change that is rolled back sends nothing.
             struct Undo: Error {}
             _ = try? await app.db.writeTransaction { db in
@@ -122,6 +160,27 @@ struct JobsAndEmailTests {
         }
     }
 
+    @Test("With no mail set up, a message waits with the reason, and goes once mail is set up")
+    func unconfigured() async throws {
+        try await withTestApp(now: Self.start) { app in
+            let message = try EmailMessage(from: "coproduce@example.org", to: "jo@example.com", subject: "Minutes", body: "Here.")
+            _ = try await app.db.writeTransaction { db in try await EmailOutbox(db: db, now: Self.start).queue(message, areaID: nil) }
+            #expect(try await app.jobs.runDue(app) == 1)
+            let waiting = try #require(try await OutboxEmailModel.query(on: app.db).first())
+            #expect(waiting.sentAt == nil && waiting.gaveUpAt != nil && waiting.lastError?.contains("COPRODUCE_SENDMAIL") == true)
+            // Not retried at once: trying again cannot help until mail is set up...
+            #expect(try await app.jobs.runDue(app) == 0)
+            // ...and after it is, the sweep (or the next start) queues it again.
+            let transport = RecordingMailTransport()
+            app.mailTransport = transport
+            let later = Self.start.addingTimeInterval(EmailOutbox.retryAfterGivingUp + 60)
+            app.timeSource = FixedTimeSource(instant: later)
+            try await Housekeeping.sweep(app.db, now: later)
+            #expect(try await app.jobs.runDue(app) == 1)
+            #expect(transport.sent == [message])
+        }
+    }
+
     @Test("Sendmail gets the message on its input and the recipients after --; a failing one is an error with its words")
     func sendmail() async throws {
         // As `configure` does for the server: a program that stops reading must not end the process.
@@ -136,12 +195,12 @@ struct JobsAndEmailTests {
         cat > "\(folder.path)/message"
         """.write(toFile: program, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program)
-        let message = try EmailMessage(from: "coproduce@example.org", to: ["amara@example.com"], subject: "Papers", body: "Attached.")
+        let message = try EmailMessage(from: "coproduce@example.org", to: "amara@example.com", subject: "Papers", body: "Attached.")
         try await SendmailTransport(program: program).deliver(message, messageID: "1@coproduce", date: Self.start)
         let arguments = try String(contentsOfFile: folder.path + "/arguments", encoding: .utf8)
         #expect(arguments == "-i\n-f\ncoproduce@example.org\n--\namara@example.com\n")
         let sent = try String(contentsOfFile: folder.path + "/message", encoding: .utf8)
-        #expect(sent == message.internetMessage(date: Self.start, messageID: "1@coproduce"))
+        #expect(sent == message.internetMessage(date: Self.start, messageID: "1@coproduce", lineEnd: "\n"))
 
         let failing = folder.appendingPathComponent("failing").path
         try "#!/bin/sh\necho 'mail queue is full' >&2\nexit 75\n".write(toFile: failing, atomically: true, encoding: .utf8)

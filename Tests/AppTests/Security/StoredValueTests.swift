@@ -28,6 +28,19 @@ struct StoredValueTests {
         }
     }
 
+    @Test("An account whose stored role this version does not know is signed out, not shown an error on every page")
+    func unknownRole() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.partnerOfficer]!)
+            #expect(try await browser.get("/").status == .ok)
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE accounts SET role = 'emperor' WHERE email = \(bind: fixture.emails[.partnerOfficer]!)").run()
+            let page = try await browser.get("/")
+            #expect(page.status == .seeOther && page.location?.hasPrefix("/sign-in") == true)
+        }
+    }
+
     @Test("A date that is not a real date is an error naming the column")
     func brokenDate() async throws {
         try await withTestApp { app in

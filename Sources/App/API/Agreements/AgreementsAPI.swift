@@ -28,8 +28,7 @@ extension API {
             var input = AgreementStore.Input(title: title, partnerIds: partnerIds ?? [])
             for (field, value, date) in [("startsOn", startsOn, \AgreementStore.Input.startsOn), ("endsOn", endsOn, \.endsOn), ("reviewOn", reviewOn, \.reviewOn)] {
                 do { input[keyPath: date] = try API.dateInput(value, field: field) }
-                catch let error as ValidationErrors { input.problemsFound.add(field: field, message: error.errors[0].message) }
-                catch { input.problemsFound.add(field: field, message: "\(field) must be a date written YYYY-MM-DD") }
+                catch { input.problemsFound.add(field: field, message: error.errors[0].message) }
             }
             return input
         }

@@ -15,7 +15,7 @@ enum API {
 
     /// An ISO date from the API as the three boxes the domain checks, or a
     /// clear error naming the field.
-    static func dateInput(_ text: String?, field: String) throws -> DateInput {
+    static func dateInput(_ text: String?, field: String) throws(ValidationErrors) -> DateInput {
         guard let text = TextInput.optional(text) else { return DateInput() }
         guard let date = CalendarDate(iso8601: text) else {
             throw ValidationErrors(field: field, message: "\(field) must be a real date written YYYY-MM-DD, like 2027-03-31")

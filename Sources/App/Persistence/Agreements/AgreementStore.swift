@@ -137,7 +137,8 @@ struct AgreementStore {
 
     // MARK: Hand checks of commitments
 
-    /// The latest hand check of each commitment asked about.
+    /// The latest hand check of each commitment asked about. The ids are of
+    /// clauses already found through an agreement of the area.
     func latestAssessments(clauseIDs: [UUID]) async throws -> [UUID: CommitmentAssessmentModel] {
         guard !clauseIDs.isEmpty else { return [:] }
         let all = try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id ~~ clauseIDs)

@@ -3,15 +3,20 @@ import Fluent
 import Foundation
 
 /// Queues e-mail inside the transaction of the change it is about, so a
-/// message goes out only for a change that was saved, and goes out once.
-/// A job hands each message to the `MailTransport`; a failed delivery is
-/// tried again later by the job queue.
+/// message goes out only for a change that was saved. A job hands each
+/// message to the `MailTransport`; a failed delivery is tried again by the
+/// job queue, and a message whose job gave up is queued again by the
+/// housekeeping sweep, so nothing is quietly dropped.
 struct EmailOutbox {
     struct Delivery: Codable, Sendable {
         let emailID: UUID
     }
 
     static let kind = JobKind<Delivery>("send-email")
+    /// How long a message whose delivery gave up waits before it is tried again.
+    static let retryAfterGivingUp: TimeInterval = 6 * 60 * 60
+    /// Messages older than this are not tried again: the news in them is stale.
+    static let staleAfter: TimeInterval = 7 * 24 * 60 * 60
 
     let db: any Database
     let now: Date
@@ -25,17 +30,38 @@ struct EmailOutbox {
         return email
     }
 
+    /// Queues again the messages whose delivery gave up before `cutoff` (and
+    /// are not stale), a hundred at a time.
+    func requeueGivenUp(before cutoff: Date) async throws {
+        let waiting = try await OutboxEmailModel.query(on: db).filter(\.$sentAt == nil).filter(\.$gaveUpAt < cutoff)
+            .filter(\.$createdAt > now.addingTimeInterval(-Self.staleAfter)).limit(100).all()
+        for email in waiting {
+            try await db.writeTransaction { db in
+                email.gaveUpAt = nil
+                try await email.save(on: db)
+                try await JobQueue(db: db, now: now).add(Self.kind, Delivery(emailID: try email.requireID()))
+            }
+        }
+    }
+
     /// Sends a queued message once; a message already sent is left alone.
     static func register(with runner: JobRunner) {
         runner.handle(kind) { delivery, context in
             guard let email = try await OutboxEmailModel.find(delivery.emailID, on: context.db), email.sentAt == nil else { return }
             do {
-                try await context.application.mailTransport.deliver(try email.message(), messageID: "\(delivery.emailID.uuidString.lowercased())@coproduce", date: email.createdAt)
+                try await context.application.mailTransport.deliver(try email.message(), messageID: "\(delivery.emailID.uuidString.lowercased())@coproduce",
+                                                                    date: email.createdAt)
                 email.sentAt = context.application.timeSource.now()
                 email.lastError = nil
                 try await email.save(on: context.db)
+            } catch let notConfigured as UnconfiguredMailTransport.NotConfigured {
+                // Trying again will not help until mail is set up; the sweep and the next start try again.
+                email.lastError = notConfigured.description
+                email.gaveUpAt = context.now
+                try await email.save(on: context.db)
             } catch {
                 email.lastError = String(String(describing: error).prefix(2000))
+                if context.isLastAttempt { email.gaveUpAt = context.now }
                 try await email.save(on: context.db)
                 throw error
             }

@@ -10,45 +10,51 @@ final class OutboxEmailModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @OptionalParent(key: "area_id") var area: AreaModel?
     @Field(key: "from_address") var fromAddress: String
-    /// The recipients, one per line.
-    @Field(key: "to_addresses") var toAddresses: String
+    @Field(key: "to_address") var toAddress: String
     @Field(key: "subject") var subject: String
     @Field(key: "body") var body: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
+    /// When its delivery job gave up; the housekeeping sweep queues it again later.
+    @OptionalField(key: "gave_up_at") var gaveUpAt: Date?
 
     init() {}
 
     init(areaID: UUID?, message: EmailMessage, now: Date) {
         self.$area.id = areaID
         fromAddress = message.from
-        toAddresses = message.to.joined(separator: "\n")
+        toAddress = message.to
         subject = message.subject
         body = message.body
         createdAt = now
     }
 
-    /// The message as it was checked when queued.
+    /// The message, checked again as it leaves.
     func message() throws -> EmailMessage {
-        try EmailMessage(from: fromAddress, to: toAddresses.split(separator: "\n").map(String.init), subject: subject, body: body)
+        try EmailMessage(from: fromAddress, to: toAddress, subject: subject, body: body)
     }
 }
 
 struct CreateOutboxEmails: AsyncMigration {
+    var name: String { "CreateOutboxEmails" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("outbox_emails")
             .id()
-            .field("area_id", .uuid, .references("areas", "id"))
+            .field("area_id", .uuid, .references("areas", "id", onDelete: .cascade))
             .field("from_address", .string, .required)
-            .field("to_addresses", .string, .required)
+            .field("to_address", .string, .required)
             .field("subject", .string, .required)
             .field("body", .string, .required)
             .field("created_at", .datetime, .required)
             .field("sent_at", .datetime)
             .field("last_error", .string)
+            .field("gave_up_at", .datetime)
             .create()
         try await database.createIndex("idx_outbox_emails_area", on: "outbox_emails", columns: ["area_id", "created_at"])
+        // The sweep looks for messages whose delivery gave up.
+        try await database.createIndex("idx_outbox_emails_gave_up", on: "outbox_emails", columns: ["gave_up_at"])
     }
 
     func revert(on database: any Database) async throws {

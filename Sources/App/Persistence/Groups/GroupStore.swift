@@ -45,7 +45,8 @@ struct GroupStore {
 
     /// The groups that report to this one, by name.
     func children(of group: GroupModel) async throws -> [GroupModel] {
-        try await GroupModel.query(on: context.db).filter(\.$reportsTo.$id == group.requireID()).sort(\.$sortName).all()
+        try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$reportsTo.$id == group.requireID())
+            .sort(\.$sortName).all()
     }
 
     /// Every version of the terms of reference, newest first.

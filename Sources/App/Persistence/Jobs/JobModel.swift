@@ -11,7 +11,7 @@ final class JobModel: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     /// The handler's input, as JSON.
     @Field(key: "payload") var payload: String
-    /// For jobs that must not be queued twice (a recurring one): unique while the job is waiting.
+    /// For jobs that must not be queued twice (a recurring one): unique until the job is first claimed.
     @OptionalField(key: "unique_key") var uniqueKey: String?
     @Field(key: "run_after") var runAfter: Date
     @Field(key: "attempts") var attempts: Int
@@ -37,6 +37,8 @@ final class JobModel: Model, @unchecked Sendable {
 }
 
 struct CreateJobs: AsyncMigration {
+    var name: String { "CreateJobs" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("jobs")
             .id()

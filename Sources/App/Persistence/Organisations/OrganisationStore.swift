@@ -39,8 +39,13 @@ struct OrganisationStore {
 
     /// An organisation id typed or sent, checked to belong to the area.
     func resolve(_ raw: String?) async throws -> UUID? {
+        try await lookUp(raw)?.id
+    }
+
+    /// The organisation an id typed or sent names, if it is one of the area's.
+    func lookUp(_ raw: String?) async throws -> OrganisationModel? {
         guard let raw = TextInput.optional(raw), let id = UUID(uuidString: raw) else { return nil }
-        return try await OrganisationModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()?.id
+        return try await OrganisationModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
     }
 
     func create(_ input: Input) async throws -> OrganisationModel {

@@ -3,10 +3,11 @@ import Fluent
 import Vapor
 
 /// Who is acting, in which area, and when. Every part's store is made with
-/// one, so each read is confined to the actor's area and each change is saved
-/// in one transaction with its audit record, under the person who made it.
-/// Web and API controllers only turn input into a call on a store and show
-/// the answer; they never query or save records themselves.
+/// one, so each read is confined to the actor's area, and a change that
+/// writes more than one record (its audit record, a cascade, an e-mail) does
+/// it in one `write`, under the person who made it. Web and API controllers
+/// only turn input into a call on a store and show the answer; they never
+/// query or save records themselves.
 struct StoreContext: Sendable {
     let db: any Database
     let actor: Viewer
@@ -14,6 +15,8 @@ struct StoreContext: Sendable {
     /// How the change came in, for the audit log ("Through the API"); nil for the web pages.
     let channel: String?
     let logger: Logger
+    /// The address Coproduce's e-mail comes from (COPRODUCE_MAIL_FROM).
+    let mailFrom: String
 
     var areaID: UUID { actor.areaID }
     var today: CalendarDate { CalendarDate(now) }
@@ -21,8 +24,14 @@ struct StoreContext: Sendable {
     /// Runs `body` as one write: all of it is saved, or none.
     func write<Result: Sendable>(_ body: @escaping @Sendable (StoreContext) async throws -> Result) async throws -> Result {
         try await db.writeTransaction { db in
-            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel, logger: logger))
+            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel, logger: logger, mailFrom: mailFrom))
         }
+    }
+
+    /// Queues an e-mail to one person, sent once the change is saved: call it inside `write`.
+    func queueEmail(to address: String, subject: String, body: String) async throws {
+        let message = try EmailMessage(from: mailFrom, to: address, subject: subject, body: body)
+        try await EmailOutbox(db: db, now: now).queue(message, areaID: areaID)
     }
 
     /// Records who read or changed personal data. Stores call it inside the
@@ -39,7 +48,8 @@ extension Request {
     /// The store context of the signed-in person making this request.
     var store: StoreContext {
         get throws {
-            StoreContext(db: db, actor: try viewer, now: now, channel: url.path.hasPrefix("/api/") ? "Through the API" : nil, logger: logger)
+            StoreContext(db: db, actor: try viewer, now: now, channel: url.path.hasPrefix("/api/") ? "Through the API" : nil, logger: logger,
+                         mailFrom: application.appConfig.mailFrom)
         }
     }
 }

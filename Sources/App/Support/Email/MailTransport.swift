@@ -21,14 +21,15 @@ struct SendmailTransport: MailTransport {
     }
 
     func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
-        let text = message.internetMessage(date: date, messageID: messageID)
+        // sendmail reads lines ending in "\n" from its input, as Unix text.
+        let text = message.internetMessage(date: date, messageID: messageID, lineEnd: "\n")
         // -i: a line holding only "." is text, not the end; -f: the envelope sender; --: no recipient is read as an option.
-        let arguments = ["-i", "-f", message.from, "--"] + message.to
+        let arguments = ["-i", "-f", message.from, "--", message.to]
         let program = self.program
         let outcome = try await withThrowingTaskGroup(of: Subprocess.TerminationStatus?.self) { group in
             group.addTask {
                 let result = try await Subprocess.run(.path(.init(program)), arguments: Arguments(arguments), environment: .inherit,
-                                                      input: .string(text), output: .discarded, error: .string(limit: 4096))
+                                                      input: .string(text), output: .discarded, error: .string(limit: 1024 * 1024))
                 if case .exited(0) = result.terminationStatus { return result.terminationStatus }
                 throw Failure(description: "\(program) ended with \(result.terminationStatus): \(result.standardError)")
             }
@@ -46,7 +47,8 @@ struct SendmailTransport: MailTransport {
 
 /// For a Coproduce with no mail set up: nothing is sent, and each attempt
 /// says so in the log. The outbox keeps the messages with the reason, and
-/// the job queue tries them again, so setting COPRODUCE_SENDMAIL later sends them.
+/// they are queued again at the next start and by the housekeeping sweep,
+/// so setting COPRODUCE_SENDMAIL (and restarting) sends them.
 struct UnconfiguredMailTransport: MailTransport {
     struct NotConfigured: Error, CustomStringConvertible {
         var description: String { "No mail transport is set up: set COPRODUCE_SENDMAIL to the sendmail program of the server's mail transfer agent" }

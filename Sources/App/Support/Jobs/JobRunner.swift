@@ -16,11 +16,15 @@ final class JobRunner: Sendable {
         let application: Application
         let db: any Database
         let now: Date
+        /// Whether a failure now is the last: the job will not be tried again.
+        let isLastAttempt: Bool
     }
 
     static let maximumAttempts = 8
     /// How long an instance holds a job it has claimed; a job whose instance died is run again after this.
     static let lease: TimeInterval = 5 * 60
+    /// How long a handler may take: well inside the lease, so no other instance starts the same job meanwhile.
+    static let timeLimit: Duration = .seconds(4 * 60)
 
     private let handlers: NIOLockedValueBox<[String: Handler]> = .init([:])
     /// Names this instance in the table's locked_by column, for looking into a stuck job.
@@ -41,22 +45,42 @@ final class JobRunner: Sendable {
         while ran < limit {
             let now = application.timeSource.now()
             let queue = JobQueue(db: application.db, now: now)
-            guard let job = try await queue.claimNext(worker: workerName, lease: Self.lease) else { break }
+            // Only kinds this instance can run: during a rolling upgrade, an older
+            // instance leaves a newer one's jobs alone instead of using up their attempts.
+            let kinds = handlers.withLockedValue { Array($0.keys) }
+            guard let job = try await queue.claimNext(kinds: kinds, worker: workerName, lease: Self.lease,
+                                                      maximumAttempts: Self.maximumAttempts) else { break }
             ran += 1
-            let context = JobContext(application: application, db: application.db, now: now)
+            let context = JobContext(application: application, db: application.db, now: now,
+                                     isLastAttempt: job.attempts >= Self.maximumAttempts)
+            let held: Bool
             do {
                 guard let handler = handlers.withLockedValue({ $0[job.kind] }) else {
                     throw JobProblem(message: "No handler for jobs of kind \(job.kind)")
                 }
-                try await handler(Data(job.payload.utf8), context)
-                try await JobQueue(db: application.db, now: application.timeSource.now()).finish(job)
+                try await Self.withTimeLimit { try await handler(Data(job.payload.utf8), context) }
+                held = try await JobQueue(db: application.db, now: application.timeSource.now()).finish(job)
             } catch {
                 application.logger.warning("Job \(job.kind) \(job.id?.uuidString ?? "") failed (attempt \(job.attempts)): \(String(reflecting: error))")
-                try await JobQueue(db: application.db, now: application.timeSource.now())
+                held = try await JobQueue(db: application.db, now: application.timeSource.now())
                     .fail(job, error: String(describing: error), maximumAttempts: Self.maximumAttempts)
+            }
+            if !held {
+                application.logger.error("Job \(job.kind) \(job.id?.uuidString ?? "") ran past its lease; another instance holds it now")
             }
         }
         return ran
+    }
+
+    /// Runs `body`, cancelling it at `timeLimit`.
+    private static func withTimeLimit(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await body(); return true }
+            group.addTask { try await Task.sleep(for: timeLimit); return false }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            if !finished { throw JobProblem(message: "The job ran out of time (\(timeLimit))") }
+        }
     }
 
     struct JobProblem: Error, CustomStringConvertible {
@@ -87,8 +111,14 @@ struct JobRunnerLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard application.environment != .testing, application.servesPages else { return }
         // The sweep keeps itself queued; this puts the first one in the table.
-        do { try await Housekeeping.schedule(on: application.db, now: application.timeSource.now()) }
-        catch { application.logger.error("Could not queue the housekeeping sweep (has `coproduce migrate` been run?): \(String(reflecting: error))") }
+        do {
+            let now = application.timeSource.now()
+            try await Housekeeping.schedule(on: application.db, now: now)
+            // Mail may have been set up since the last start: try what is waiting now.
+            try await EmailOutbox(db: application.db, now: now).requeueGivenUp(before: now)
+        } catch {
+            application.logger.error("Could not queue the background jobs (has `coproduce migrate` been run?): \(String(reflecting: error))")
+        }
         box.task = application.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: interval) { _ in
             application.eventLoopGroup.next().makeFutureWithTask {
                 do { try await application.jobs.runDue(application) }

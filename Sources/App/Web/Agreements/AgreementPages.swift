@@ -34,7 +34,7 @@ extension AgreementsController.ShowPage: WebPage {
             TableColumn("Clause") { "<a href=\"\($0.href)\">\($0.number)<span class=\"visually-hidden\">: \($0.kind)</span></a>" },
             TableColumn("Wording") { "\($0.text)" },
             TableColumn("Checked by") { $0.rule == nil ? "People" : "Coproduce" },
-            TableColumn("Latest") { clause in clause.latest.map(TableComponents.tag) ?? "\(clause.rule)" },
+            TableColumn("Latest") { clause in clause.latest.map { TableComponents.tag($0) } ?? "\(clause.rule)" },
         ], rows: clauses))
         \(if: canManage, "<p class=\"body\"><a href=\"\(newClausePath)\">Add a clause</a></p>")
         """

@@ -44,7 +44,7 @@ struct AgreementsController {
         let kind: String
         /// What a rule checks, in words; nil for a commitment, which has `latest`.
         let rule: String?
-        let latest: Tag?
+        let latest: (any Taggable)?
     }
 
     struct ShowPage {
@@ -90,7 +90,7 @@ struct AgreementsController {
             }
             if assessment.status == .met { met += 1 }
             return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text, kind: "Commitment",
-                             rule: nil, latest: Tag(tagLabel: assessment.status.tagLabel, tagColour: assessment.status.tagColour))
+                             rule: nil, latest: assessment.status)
         }
         let commitments = clauses.count - rules
         let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(met) met, \(notChecked) not checked yet)."

@@ -52,8 +52,8 @@ struct PeopleController {
             extra.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             filterDescription = "Names starting with \"\(search)\""
         }
-        if let organisationID = try await OrganisationStore(try req.store).resolve(req.query[String.self, at: "organisation"]) {
-            let organisation = try await OrganisationStore(try req.store).find(organisationID)
+        if let organisation = try await OrganisationStore(try req.store).lookUp(req.query[String.self, at: "organisation"]),
+           let organisationID = organisation.id {
             filter.organisationID = organisationID
             extra.append("organisation=\(organisationID)")
             filterDescription = "People in \(organisation.name)"
@@ -97,7 +97,8 @@ struct PeopleController {
         let isForumMember: Bool
         let diversity: [SummaryRow]?
         let diversityPath: String
-        let volunteerStatus: String?
+        /// The forum member's volunteer agreement: its tag shows how it stands.
+        let volunteerStatus: Tag?
         let volunteerStatusInForce: Bool
         let volunteerAgreements: [AgreementRow]
         let volunteerAgreementPath: String
@@ -146,7 +147,7 @@ struct PeopleController {
         return req.page(ShowPage(
             layout: req.layout(title: person.fullName), name: person.fullName, details: details,
             contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
-            diversityPath: Paths.personDiversity(id), volunteerStatus: status?.label,
+            diversityPath: Paths.personDiversity(id), volunteerStatus: status.map { Tag(tagLabel: $0.label, tagColour: $0.tagColour) },
             volunteerStatusInForce: status?.isInForce ?? false, volunteerAgreements: agreementRows,
             volunteerAgreementPath: Paths.personVolunteerAgreements(id),
             canManageVolunteerAgreements: viewer.can(.manageVolunteerAgreements),

@@ -59,7 +59,7 @@ extension PeopleController.ShowPage: WebPage {
     private var volunteerAgreementSection: Markup {
         """
         <h2 class="heading-m">Volunteer agreement</h2>
-        \(volunteerStatus.map { "<p class=\"body\">\(TableComponents.tag(Tag(tagLabel: $0, tagColour: volunteerStatusInForce ? .green : .red)))</p>" as Markup })
+        \(volunteerStatus.map { "<p class=\"body\">\(TableComponents.tag($0))</p>" as Markup })
         \(TableComponents.table(caption: "Volunteer agreements signed", [
             TableColumn("Signed") { "\($0.signedOn)" },
             TableColumn("Ends") { "\($0.endsOn)" },
