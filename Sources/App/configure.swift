@@ -47,7 +47,7 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.middleware = Middlewares()
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
 
     app.sessions.configuration = SessionsConfiguration(cookieName: "coproduce_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: nil, path: "/", isSecure: config.secureCookies,

@@ -59,8 +59,10 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         let isAPI = request.url.path.hasPrefix("/api/")
         let response: Response
         if isAPI {
+            // The web page's advice about typed addresses means nothing to a program.
+            let apiMessage = status == .notFound ? "There is no such record in your area, or no such address in the API" : message
             response = Response(status: status, headers: headers)
-            try? response.content.encode(APIError(message: message, field: fieldErrors?.first?.field, errors: fieldErrors))
+            try? response.content.encode(APIError(message: apiMessage, field: fieldErrors?.first?.field, errors: fieldErrors))
         } else {
             let layout = request.layout(title: Self.heading(for: status))
             response = request.page(layout, status: status, CommonPages.error(layout: layout, heading: Self.heading(for: status), message: message))

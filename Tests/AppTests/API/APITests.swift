@@ -35,6 +35,51 @@ struct APIClient {
 
 @Suite("JSON API")
 struct APITests {
+    @Test("Bodies are JSON only, as the document says, and a missing record is described for a program")
+    func jsonOnly() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let client = try await APIClient.make(app, fixture, .areaAdmin)
+            for type in ["application/x-www-form-urlencoded", "text/plain"] {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: client.token)
+                headers.replaceOrAdd(name: .contentType, value: type)
+                let response = try await app.testing().sendRequest(.POST, "/api/v1/people", headers: headers, body: ByteBuffer(string: "fullName=x"))
+                #expect(response.status == .unsupportedMediaType, "\(type)")
+            }
+            #expect(try await PersonModel.query(on: app.db).filter(\.$fullName == "x").count() == 0)
+            let (missing, body) = try await client.json(.GET, "/api/v1/people/\(UUID())")
+            #expect(missing == .notFound && (body["message"] as? String)?.contains("no such record") == true)
+        }
+    }
+
+    @Test("A commitment people have checked cannot be turned into a rule, which would hide its checks")
+    func checkedCommitmentStays() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let client = try await APIClient.make(app, fixture, .areaAdmin)
+            let (created, agreement) = try await client.json(.POST, "/api/v1/agreements", """
+                {"title": "PA", "startsOn": "2026-01-01", "reviewOn": "2027-01-01", "partnerIds": ["\(fixture.forumID)", "\(fixture.councilID)", "\(fixture.councilID)"]}
+                """)
+            #expect(created == .created)
+            let agreementID = try #require(agreement["id"] as? String)
+            let (_, clause) = try await client.json(.POST, "/api/v1/agreements/\(agreementID)/clauses",
+                                                    #"{"number": "4.3", "text": "Support in kind.", "kind": "commitment"}"#)
+            let clauseID = try #require(clause["id"] as? String)
+            try await CommitmentAssessmentModel(clauseID: try #require(UUID(uuidString: clauseID)),
+                                                assessment: .init(status: .met, evidence: "Rooms booked.", assessedOn: CalendarDate(year: 2026, month: 2, day: 1)!),
+                                                recordedBy: "Jo").create(on: app.db)
+            let (status, error) = try await client.json(.PUT, "/api/v1/agreements/\(agreementID)/clauses/\(clauseID)",
+                                                        #"{"number": "4.3", "text": "Support in kind.", "kind": "rule", "ruleKind": "named-contact"}"#)
+            #expect(status == .unprocessableEntity && error["field"] as? String == "kind")
+            #expect(try await ClauseModel.find(UUID(uuidString: clauseID), on: app.db)?.kind == .commitment)
+            // Its wording can still be corrected.
+            let (changed, _) = try await client.json(.PUT, "/api/v1/agreements/\(agreementID)/clauses/\(clauseID)",
+                                                     #"{"number": "4.3", "text": "Support in kind, such as rooms.", "kind": "commitment"}"#)
+            #expect(changed == .ok)
+        }
+    }
+
     @Test("Organisations: create, read, update, with 422 errors naming the field")
     func organisations() async throws {
         try await withTestApp { app in

@@ -394,3 +394,20 @@ enum ZipBomb {
         return archive.data ?? Data()
     }
 }
+
+@Suite("Addresses of any length")
+struct LongAddressTests {
+    @Test("A very long address is 'not found' or a sign-in, never a server error, and only public folders reach the disk")
+    func longAddresses() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let long = String(repeating: "a", count: 4_500)
+            let anonymous = TestBrowser(app: app)
+            #expect(try await anonymous.get("/agreements/\(long)").status == .seeOther)
+            #expect(try await anonymous.get("/css/\(long).css").status == .notFound)
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            #expect(try await admin.get("/agreements/\(long)").status == .notFound)
+            #expect(try await admin.get("/\(long)").status == .notFound)
+        }
+    }
+}

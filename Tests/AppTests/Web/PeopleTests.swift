@@ -91,6 +91,22 @@ struct PeopleTests {
         }
     }
 
+    @Test("Someone who leaves the forum takes their diversity monitoring with them")
+    func leavingTheForum() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let member = PersonModel(areaID: fixture.areaID, organisationID: fixture.forumID, details: .init(fullName: "Dani Kowalski"))
+            member.diversity = DiversityMonitoring(ethnicGroup: .white, disabled: .yes, mainLanguage: "Polish")
+            try await member.create(on: app.db)
+            let id = try member.requireID()
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            #expect(try await officer.post("/people/\(id)/edit", ["fullName": "Dani Kowalski", "organisationId": "\(fixture.councilID)"]).status == .seeOther)
+            let saved = try #require(try await PersonModel.find(id, on: app.db))
+            #expect(saved.diversity == DiversityMonitoring())
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$detail == "Left the forum, so their diversity monitoring was removed").count() == 1)
+        }
+    }
+
     @Test("A representative without a volunteer agreement is flagged until one is recorded")
     func volunteerAgreements() async throws {
         let now = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
@@ -149,10 +165,15 @@ struct RemovePersonTests {
                                               agreement: .init(signedOn: CalendarDate(year: 2026, month: 1, day: 1)!, expiresOn: nil)).create(on: app.db)
             let theirs = try await TestBrowser.signedIn(app, email: fixture.emails[.forumRepresentative]!)
             let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
-            let confirm = try await officer.get("/people/\(target)/delete").body.string
+            // Removing them removes their account, and only an area admin removes accounts.
+            #expect(try await officer.get("/people/\(target)/delete").body.string.contains("only an area admin can remove accounts"))
+            _ = try await officer.post("/people/\(target)/delete")
+            #expect(try await PersonModel.find(target, on: app.db) != nil)
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            let confirm = try await admin.get("/people/\(target)/delete").body.string
             #expect(confirm.contains("their account, so they can no longer sign in"))
             #expect(confirm.contains("their place in 1 group"))
-            let removed = try await officer.post("/people/\(target)/delete")
+            let removed = try await admin.post("/people/\(target)/delete")
             #expect(removed.status == .seeOther)
             #expect(try await PersonModel.find(target, on: app.db) == nil)
             #expect(try await AccountModel.query(on: app.db).filter(\.$person.$id == target).count() == 0)
@@ -161,11 +182,46 @@ struct RemovePersonTests {
             #expect(try await theirs.get("/").status == .seeOther)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "delete").all()
             #expect(audit.map(\.subjectLabel) == ["Forum representative of Testshire"])
+            // A forum officer removes a forum member who has no account.
+            let member = PersonModel(areaID: fixture.areaID, organisationID: fixture.forumID, details: .init(fullName: "Tom Baxter"))
+            try await member.create(on: app.db)
+            #expect(try await officer.post("/people/\(try member.requireID())/delete").status == .seeOther)
+            #expect(try await PersonModel.find(try member.requireID(), on: app.db) == nil)
             // Nobody removes themselves.
             let me = fixture.personIDs[.forumOfficer]!
             #expect(try await officer.get("/people/\(me)/delete").body.string.contains("You cannot remove yourself"))
             _ = try await officer.post("/people/\(me)/delete")
             #expect(try await PersonModel.find(me, on: app.db) != nil)
+        }
+    }
+
+    @Test("Nobody removes the area's only area admin, and a forum officer cannot remove an admin's account")
+    func keepsAnAdmin() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let adminPerson = fixture.personIDs[.areaAdmin]!
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            _ = try await officer.post("/people/\(adminPerson)/delete")
+            #expect(try await AccountModel.query(on: app.db).filter(\.$role == .areaAdmin).count() == 1)
+            // A second admin, Alex.
+            let second = PersonModel(areaID: fixture.areaID, organisationID: fixture.councilID, details: .init(fullName: "Alex Second"))
+            try await second.create(on: app.db)
+            let account = AccountModel(areaID: fixture.areaID, personID: try second.requireID(), email: "alex@testshire.example.org",
+                                       passwordHash: try app.password.hash(Fixture.password), role: .areaAdmin)
+            try await account.create(on: app.db)
+            let alex = try await TestBrowser.signedIn(app, email: "alex@testshire.example.org")
+            // With the first admin's account turned off, Alex is the only active admin, and nobody may remove them.
+            let first = try #require(try await AccountModel.query(on: app.db).filter(\.$email == fixture.emails[.areaAdmin]!).first())
+            first.disabledAt = Date()
+            try await first.save(on: app.db)
+            let context = StoreContext(db: app.db, actor: Viewer(accountID: try first.requireID(), personID: adminPerson, areaID: fixture.areaID,
+                                                                 areaName: "Testshire", name: "Area admin", email: fixture.emails[.areaAdmin]!, role: .areaAdmin),
+                                       now: Date(), channel: nil, logger: app.logger, mailFrom: "coproduce@example.org")
+            #expect(try await PersonStore(context).removalRefusal(second)?.contains("only area admin") == true)
+            #expect(try await PersonStore(context).remove(second) == false)
+            // Alex, the only active admin, may remove the turned-off admin's person.
+            #expect(try await alex.post("/people/\(adminPerson)/delete").status == .seeOther)
+            #expect(try await PersonModel.find(adminPerson, on: app.db) == nil)
         }
     }
 }

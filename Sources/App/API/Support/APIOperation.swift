@@ -54,7 +54,18 @@ struct APIOperation: Sendable {
 extension RoutesBuilder {
     func register(_ operations: [APIOperation]) {
         for operation in operations {
-            on(operation.method, operation.path, operation.access, body: operation.bodyLimit, use: operation.handler)
+            let handler = operation.handler
+            guard operation.body != nil else {
+                on(operation.method, operation.path, operation.access, body: operation.bodyLimit, use: handler)
+                continue
+            }
+            // The document promises JSON bodies only: a form or plain text is refused, as it says.
+            on(operation.method, operation.path, operation.access, body: operation.bodyLimit) { request in
+                guard let type = request.headers.contentType, type.type == "application", type.subType == "json" else {
+                    throw Abort(.unsupportedMediaType, reason: "Send the body as JSON, with Content-Type: application/json")
+                }
+                return try await handler(request)
+            }
         }
     }
 }

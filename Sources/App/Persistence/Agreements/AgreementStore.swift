@@ -114,8 +114,16 @@ struct AgreementStore {
         }
     }
 
+    /// Changes a clause. A commitment that people have checked stays a
+    /// commitment: making it a rule would hide the record of those checks.
     func updateClause(_ clause: ClauseModel, with input: ClauseInput) async throws {
         let (details, groupID) = try await validate(input)
+        if clause.kind == .commitment, details.kind != .commitment {
+            let checks = try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id == clause.requireID()).count()
+            if checks > 0 {
+                throw ValidationErrors(field: "kind", message: "Clause \(clause.number) has been checked \(checks == 1 ? "once" : "\(checks) times"), so it stays a commitment checked by people. Add the rule as a new clause.")
+            }
+        }
         clause.apply(details, groupID: groupID)
         try await clause.save(on: context.db)
     }
@@ -176,7 +184,7 @@ struct AgreementStore {
         } catch let found as ValidationErrors {
             for error in found.errors where errors.message(for: error.field) == nil { errors.add(field: error.field, message: error.message) }
         }
-        if organisations.count < input.partnerIds.count && errors.message(for: "partners") == nil {
+        if organisations.count < Set(input.partnerIds).count && errors.message(for: "partners") == nil {
             errors.add(field: "partners", message: "Select partners from the list")
         }
         try errors.ordered(["title", "startsOn", "endsOn", "reviewOn", "partners"]).throwIfAny()

@@ -113,13 +113,20 @@ struct PersonStore {
         return person
     }
 
+    /// Changes a person's details. Someone who leaves the forum takes their
+    /// diversity monitoring with them: it is kept only for forum members.
     func update(_ person: PersonModel, with input: Input) async throws {
         let (details, organisationID) = try await validate(input)
+        var joining: OrganisationModel?
+        if let organisationID { joining = try await OrganisationStore(context).find(organisationID) }
+        let leavesForum = Self.isForumMember(person) && joining?.kind != .parentCarerForum
         person.apply(details)
         person.$organisation.id = organisationID
+        if leavesForum { person.diversity = DiversityMonitoring() }
         try await context.write { context in
             try await person.save(on: context.db)
-            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName)
+            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName,
+                                    detail: leavesForum ? "Left the forum, so their diversity monitoring was removed" : nil)
         }
         try await person.$organisation.load(on: context.db)
     }
@@ -156,14 +163,35 @@ struct PersonStore {
         return consequences
     }
 
+    /// Why the actor may not remove this person, if they may not. Removing a
+    /// person removes their account, so someone who may not manage accounts
+    /// cannot remove a person who has one; and nobody removes the area's only
+    /// area admin, which would leave nobody to run the area.
+    func removalRefusal(_ person: PersonModel) async throws -> String? {
+        let id = try person.requireID()
+        guard let account = try await AccountModel.query(on: context.db).filter(\.$person.$id == id).first() else { return nil }
+        guard context.actor.can(.manageAccounts) else {
+            return "\(person.fullName) has an account to sign in to Coproduce, and only an area admin can remove accounts. Ask your area admin to remove them."
+        }
+        if account.role == .areaAdmin, account.disabledAt == nil {
+            let admins = try await AccountModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+                .filter(\.$role == .areaAdmin).filter(\.$disabledAt == nil).count()
+            if admins <= 1 { return "\(person.fullName) is the only area admin of \(context.actor.areaName). Make someone else an area admin first." }
+        }
+        return nil
+    }
+
     /// Removes a person and everything that is theirs, all or nothing: their
     /// account (signing them out everywhere), group places and volunteer
     /// agreements. The audit log keeps a record that it was done, and by whom.
-    /// Nobody removes themselves; answers whether it was done.
+    /// Nobody removes themselves, or anyone `removalRefusal` names a reason
+    /// for; answers whether it was done.
     func remove(_ person: PersonModel) async throws -> Bool {
         let id = try person.requireID()
         guard id != context.actor.personID else { return false }
-        try await context.write { context in
+        return try await context.write { context in
+            // Checked inside the write, so two admins cannot remove each other at the same moment.
+            guard try await PersonStore(context).removalRefusal(person) == nil else { return false }
             let db = context.db
             let accounts = try await AccountModel.query(on: db).filter(\.$person.$id == id).all(\.$id)
             if !accounts.isEmpty {
@@ -176,8 +204,8 @@ struct PersonStore {
             try await person.delete(on: db)
             try await context.audit(.delete, subjectType: "person", subjectID: nil, subjectLabel: person.fullName,
                                     detail: "Removed with their account, group places and volunteer agreements")
+            return true
         }
-        return true
     }
 
     private func validate(_ input: Input) async throws -> (PersonDetails, UUID?) {

@@ -23,13 +23,20 @@ struct SendmailTransport: MailTransport {
     func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
         // sendmail reads lines ending in "\n" from its input, as Unix text.
         let text = message.internetMessage(date: date, messageID: messageID, lineEnd: "\n")
+        // The message reaches sendmail's input from a file, not a pipe we write: a sendmail that
+        // ends without reading cannot leave a half-written pipe behind. Only Coproduce may read it.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-mail-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Failure(description: "Could not write the message to \(file) for \(program)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: file) }
         // -i: a line holding only "." is text, not the end; -f: the envelope sender; --: no recipient is read as an option.
-        let arguments = ["-i", "-f", message.from, "--", message.to]
+        let arguments = ["-c", #"message="$1"; shift; exec "$0" "$@" < "$message""#, program, file, "-i", "-f", message.from, "--", message.to]
         let program = self.program
         let outcome = try await withThrowingTaskGroup(of: Subprocess.TerminationStatus?.self) { group in
             group.addTask {
-                let result = try await Subprocess.run(.path(.init(program)), arguments: Arguments(arguments), environment: .inherit,
-                                                      input: .string(text), output: .discarded, error: .string(limit: 1024 * 1024))
+                let result = try await Subprocess.run(.path("/bin/sh"), arguments: Arguments(arguments), environment: .inherit,
+                                                      input: .none, output: .discarded, error: .string(limit: 1024 * 1024))
                 if case .exited(0) = result.terminationStatus { return result.terminationStatus }
                 throw Failure(description: "\(program) ended with \(result.terminationStatus): \(result.standardError)")
             }

@@ -256,6 +256,8 @@ struct PeopleController {
         let cancelPath: String
         let consequences: [String]
         let isSelf: Bool
+        /// Why they cannot be removed by this person, if they cannot.
+        let refusal: String?
     }
 
     func confirmDelete(req: Request) async throws -> Response {
@@ -266,7 +268,8 @@ struct PeopleController {
         let consequences = try await store.removalConsequences(person)
         return req.page(DeletePage(
             layout: req.layout(title: "Remove \(person.fullName)"), name: person.fullName, action: Paths.deletePerson(id),
-            cancelPath: Paths.person(id), consequences: consequences, isSelf: id.uuid == viewer.personID))
+            cancelPath: Paths.person(id), consequences: consequences, isSelf: id.uuid == viewer.personID,
+            refusal: try await store.removalRefusal(person)))
     }
 
     func delete(req: Request) async throws -> Response {

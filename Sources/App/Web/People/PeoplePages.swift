@@ -78,7 +78,13 @@ extension PeopleController.DeletePage: WebPage {
             <h1 class="heading-l">You cannot remove yourself</h1>
             <p class="body">Ask another area admin or forum officer to do it.</p>
             <p class="body"><a href="\(cancelPath)">Back to \(name)</a></p>
-            """ : """
+            """ : refusal.map { reason in
+            """
+            <h1 class="heading-l">You cannot remove \(name)</h1>
+            <p class="body">\(reason)</p>
+            <p class="body"><a href="\(cancelPath)">Back to \(name)</a></p>
+            """ as Markup
+            } ?? """
             <h1 class="heading-l">Are you sure you want to remove \(name)?</h1>
             \(if: !consequences.isEmpty, """
             <p class="body">This also removes:</p>
