@@ -33,22 +33,14 @@ struct SendmailTransport: MailTransport {
         // -i: a line holding only "." is text, not the end; -f: the envelope sender; --: no recipient is read as an option.
         let arguments = ["-c", #"message="$1"; shift; exec "$0" "$@" < "$message""#, program, file, "-i", "-f", message.from, "--", message.to]
         let program = self.program
-        let outcome = try await withThrowingTaskGroup(of: Subprocess.TerminationStatus?.self) { group in
-            group.addTask {
-                let result = try await Subprocess.run(.path("/bin/sh"), arguments: Arguments(arguments), environment: .inherit,
-                                                      input: .none, output: .discarded, error: .string(limit: 1024 * 1024))
-                if case .exited(0) = result.terminationStatus { return result.terminationStatus }
+        let finished = try await finishes(within: Self.timeLimit) {
+            let result = try await Subprocess.run(.path("/bin/sh"), arguments: Arguments(arguments), environment: .inherit,
+                                                  input: .none, output: .discarded, error: .string(limit: 1024 * 1024))
+            guard case .exited(0) = result.terminationStatus else {
                 throw Failure(description: "\(program) ended with \(result.terminationStatus): \(result.standardError)")
             }
-            group.addTask {
-                try await Task.sleep(for: Self.timeLimit)
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
-        guard outcome != nil else { throw Failure(description: "\(program) did not finish within \(Self.timeLimit)") }
+        guard finished else { throw Failure(description: "\(program) did not finish within \(Self.timeLimit)") }
     }
 }
 

@@ -58,7 +58,9 @@ final class JobRunner: Sendable {
                 guard let handler = handlers.withLockedValue({ $0[job.kind] }) else {
                     throw JobProblem(message: "No handler for jobs of kind \(job.kind)")
                 }
-                try await Self.withTimeLimit { try await handler(Data(job.payload.utf8), context) }
+                guard try await finishes(within: Self.timeLimit, { try await handler(Data(job.payload.utf8), context) }) else {
+                    throw JobProblem(message: "The job ran out of time (\(Self.timeLimit))")
+                }
                 held = try await JobQueue(db: application.db, now: application.timeSource.now()).finish(job)
             } catch {
                 application.logger.warning("Job \(job.kind) \(job.id?.uuidString ?? "") failed (attempt \(job.attempts)): \(String(reflecting: error))")
@@ -70,17 +72,6 @@ final class JobRunner: Sendable {
             }
         }
         return ran
-    }
-
-    /// Runs `body`, cancelling it at `timeLimit`.
-    private static func withTimeLimit(_ body: @escaping @Sendable () async throws -> Void) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask { try await body(); return true }
-            group.addTask { try await Task.sleep(for: timeLimit); return false }
-            let finished = try await group.next() ?? false
-            group.cancelAll()
-            if !finished { throw JobProblem(message: "The job ran out of time (\(timeLimit))") }
-        }
     }
 
     struct JobProblem: Error, CustomStringConvertible {
