@@ -103,8 +103,8 @@ struct PersonStore {
     }
 
     func create(_ input: Input) async throws -> PersonModel {
-        let (details, organisationID) = try await validate(input)
-        let person = PersonModel(areaID: context.areaID, organisationID: organisationID, details: details)
+        let (details, organisation) = try await validate(input)
+        let person = PersonModel(areaID: context.areaID, organisationID: organisation?.id, details: details)
         try await context.write { context in
             try await person.create(on: context.db)
             try await context.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName)
@@ -116,12 +116,10 @@ struct PersonStore {
     /// Changes a person's details. Someone who leaves the forum takes their
     /// diversity monitoring with them: it is kept only for forum members.
     func update(_ person: PersonModel, with input: Input) async throws {
-        let (details, organisationID) = try await validate(input)
-        var joining: OrganisationModel?
-        if let organisationID { joining = try await OrganisationStore(context).find(organisationID) }
+        let (details, joining) = try await validate(input)
         let leavesForum = Self.isForumMember(person) && joining?.kind != .parentCarerForum
         person.apply(details)
-        person.$organisation.id = organisationID
+        person.$organisation.id = joining?.id
         if leavesForum { person.diversity = DiversityMonitoring() }
         try await context.write { context in
             try await person.save(on: context.db)
@@ -208,16 +206,17 @@ struct PersonStore {
         }
     }
 
-    private func validate(_ input: Input) async throws -> (PersonDetails, UUID?) {
+    /// The checked details, and the organisation chosen (one of the area's), if any.
+    private func validate(_ input: Input) async throws -> (PersonDetails, OrganisationModel?) {
         var errors = ValidationErrors()
         var details: PersonDetails?
         do { details = try PersonDetails.validate(fullName: input.fullName, jobTitle: input.jobTitle, email: input.email, phone: input.phone) }
         catch let error as ValidationErrors { errors = error }
-        let organisationID = try await OrganisationStore(context).resolve(input.organisationId)
-        if TextInput.optional(input.organisationId) != nil && organisationID == nil {
+        let organisation = try await OrganisationStore(context).lookUp(input.organisationId)
+        if TextInput.optional(input.organisationId) != nil && organisation == nil {
             errors.add(field: "organisationId", message: "Select an organisation from the list")
         }
         try errors.ordered(["fullName", "organisationId", "jobTitle", "email", "phone"]).throwIfAny()
-        return (details!, organisationID)
+        return (details!, organisation)
     }
 }
