@@ -12,6 +12,7 @@ enum Site {
         OrganisationsPart(),
         PeoplePart(),
         GroupsPart(),
+        MeetingsPart(),
         AgreementsPart(),
         ComplaintsPart(),
         PlainEnglishPart(),

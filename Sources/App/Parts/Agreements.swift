@@ -80,7 +80,7 @@ struct AgreementsPart: ProductPart {
             ("4.6 d", "The agenda gives the date, time, place and what the meeting will cover, and what the forum is asked to bring. It goes out at least 7 days before, with the papers to read.", .papersNoticeDays(7), false),
             ("4.6 e", "Papers are written in plain English, without jargon.", .plainEnglishPapers, false),
             ("4.6 f", "A named contact meets and welcomes the forum representative.", .namedContact, false),
-            ("4.6 g", "The forum representative is offered refreshments for the length of the meeting.", nil, false),
+            ("4.6 g", "The forum representative is offered refreshments for the length of the meeting.", .refreshmentsOffered, false),
             ("5.2", "The forum makes sure every representative signs a volunteer agreement that says how they will behave when they represent the forum.", .volunteerAgreementsForRepresentatives, false),
             ("5.3", "The forum recruits members who reflect the diversity of Riverside's children, young people and parent carers.", nil, false),
             ("5.4", "Partners contact the forum through the forum's e-mail address or its stated phone number.", .communicationThroughForumAddress, false),
@@ -101,7 +101,6 @@ struct AgreementsPart: ProductPart {
         let assessments: [(String, CommitmentStatus, String, Int)] = [
             ("4.3", .met, "The council books the Riverside Hub meeting room for every liaison meeting and pays for it.", -25),
             ("5.3", .partlyMet, "The forum's diversity monitoring shows fewer members from Asian and Black families than live in Riverside. A recruitment plan was agreed in the spring.", -40),
-            ("4.6 g", .met, "Refreshments were offered at the last three liaison meetings.", -10),
         ]
         for (number, status, evidence, daysAgo) in assessments {
             try await CommitmentAssessmentModel(clauseID: clauseIDs[number]!, assessment: .init(status: status, evidence: evidence, assessedOn: today.adding(days: daysAgo)),

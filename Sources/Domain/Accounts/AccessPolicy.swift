@@ -10,7 +10,7 @@ public enum AccessPolicy {
             return Set(Permission.allCases)
         case .forumOfficer:
             return [
-                .viewPartnership, .viewPersonalData, .managePeople, .manageGroups,
+                .viewPartnership, .viewPersonalData, .managePeople, .manageGroups, .manageMeetings,
                 .manageAgreements, .assessCommitments, .manageVolunteerAgreements,
                 .viewComplaints, .manageComplaints, .managePlainEnglishSettings,
             ]
@@ -18,7 +18,7 @@ public enum AccessPolicy {
             return [.viewPartnership, .viewComplaints]
         case .partnerOfficer:
             return [
-                .viewPartnership, .manageGroups, .manageAgreements, .assessCommitments,
+                .viewPartnership, .manageGroups, .manageMeetings, .manageAgreements, .assessCommitments,
                 .viewComplaints, .manageComplaints,
             ]
         case .boardViewer:

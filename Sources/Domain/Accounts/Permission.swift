@@ -8,6 +8,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case managePeople
     case manageAccounts
     case manageGroups
+    /// Arrange, move and cancel meetings, and record who came.
+    case manageMeetings
     case manageAgreements
     /// Record whether a free-text commitment in an agreement was met.
     case assessCommitments

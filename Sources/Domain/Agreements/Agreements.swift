@@ -106,6 +106,8 @@ public enum ClauseRule: Sendable, Equatable {
     case personalDataForDesignatedForumRoles
     /// "All representatives sign a volunteer agreement" (5.2).
     case volunteerAgreementsForRepresentatives
+    /// "Refreshments will be offered" (4.6 f).
+    case refreshmentsOffered
 
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case meetingTimeWindow = "meeting-time-window"
@@ -121,6 +123,7 @@ public enum ClauseRule: Sendable, Equatable {
         case communicationThroughForumAddress = "communication-through-forum-address"
         case personalDataForDesignatedForumRoles = "personal-data-for-designated-forum-roles"
         case volunteerAgreementsForRepresentatives = "volunteer-agreements-for-representatives"
+        case refreshmentsOffered = "refreshments-offered"
 
         /// The name of the rule in a list to choose from.
         public var label: String {
@@ -138,6 +141,7 @@ public enum ClauseRule: Sendable, Equatable {
             case .communicationThroughForumAddress: "Partners contact the forum through its own e-mail address"
             case .personalDataForDesignatedForumRoles: "Only the forum's designated roles see its personal data"
             case .volunteerAgreementsForRepresentatives: "Forum representatives sign a volunteer agreement"
+            case .refreshmentsOffered: "Refreshments are offered at meetings"
             }
         }
 
@@ -163,6 +167,7 @@ public enum ClauseRule: Sendable, Equatable {
         case .communicationThroughForumAddress: .communicationThroughForumAddress
         case .personalDataForDesignatedForumRoles: .personalDataForDesignatedForumRoles
         case .volunteerAgreementsForRepresentatives: .volunteerAgreementsForRepresentatives
+        case .refreshmentsOffered: .refreshmentsOffered
         }
     }
 
@@ -229,6 +234,7 @@ public enum ClauseRule: Sendable, Equatable {
         case .communicationThroughForumAddress: self = .communicationThroughForumAddress
         case .personalDataForDesignatedForumRoles: self = .personalDataForDesignatedForumRoles
         case .volunteerAgreementsForRepresentatives: self = .volunteerAgreementsForRepresentatives
+        case .refreshmentsOffered: self = .refreshmentsOffered
         }
     }
 }

@@ -14,6 +14,41 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(hour: hour, minute: minute)
     }
 
+    /// Reads a time as people type it: "10:00", "9.30", "14:00", "10am",
+    /// "2pm", "2:30 pm", "12pm" (midday) or "midday". GOV.UK asks for times
+    /// this way, so a form should not refuse "10am".
+    public init?(typed text: String) {
+        var rest = text.lowercased().filter { !$0.isWhitespace }
+        if rest == "midday" || rest == "noon" { self.init(hour: 12, minute: 0); return }
+        if rest == "midnight" { self.init(hour: 0, minute: 0); return }
+        var suffix: String?
+        for ending in ["am", "pm", "a.m.", "p.m."] where rest.hasSuffix(ending) {
+            suffix = String(ending.prefix(1))
+            rest.removeLast(ending.count)
+            break
+        }
+        let parts = rest.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        guard (1...2).contains(parts.count),
+              parts.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[0].count <= 2, let hour = Int(parts[0]) else { return nil }
+        var minute = 0
+        if parts.count == 2 {
+            guard parts[1].count == 2, let typedMinute = Int(parts[1]) else { return nil }
+            minute = typedMinute
+        }
+        switch suffix {
+        case "a"?:
+            guard (1...12).contains(hour) else { return nil }
+            self.init(hour: hour == 12 ? 0 : hour, minute: minute)
+        case "p"?:
+            guard (1...12).contains(hour) else { return nil }
+            self.init(hour: hour == 12 ? 12 : hour + 12, minute: minute)
+        default:
+            // "10" alone is an hour; "1030" is not a time anyone should have to guess at.
+            self.init(hour: hour, minute: minute)
+        }
+    }
+
     public var hour: Int { minutesSinceMidnight / 60 }
     public var minute: Int { minutesSinceMidnight % 60 }
 

@@ -274,6 +274,20 @@ struct OpenAPIDocumentTests {
         #expect(try keys(API.Rule(kind: "", summary: "", windowFrom: "", windowTo: "", noticeDays: 1, organisationKind: "", cadence: "", groupId: id)) == schemaKeys("Rule"))
         #expect(try keys(API.Check(status: "", evidence: "", assessedOn: "", recordedBy: "")) == schemaKeys("Check"))
         #expect(try keys(API.ComplaintInput(receivedOn: "", aboutOrganisationId: "", summary: "", status: "")) == schemaKeys("ComplaintInput"))
+        #expect(try keys(API.MeetingInput(date: "", startsAt: "", endsAt: "", venue: "", onlineLink: "", refreshments: true, chairId: "",
+                                          contactId: "", officerId: "", count: 1)) == schemaKeys("MeetingInput"))
+        #expect(try keys(API.MeetingRule(clauseId: id, clauseNumber: "", kind: "", summary: "", result: "", evidence: "")) == schemaKeys("MeetingRule"))
+        #expect(try keys(API.Attendance(personId: id, organisationId: id, status: "", makesDecisions: true)) == schemaKeys("Attendance"))
+        #expect(try keys(API.ScheduledMeetings(meetings: [])) == schemaKeys("ScheduledMeetings"))
+        #expect(try keys(API.MeetingCancellation(reason: "")) == schemaKeys("MeetingCancellation"))
+        #expect(try keys(API.AttendanceInput(attendance: [])) == schemaKeys("AttendanceInput"))
+        let meeting = MeetingModel(areaID: id, groupID: id, seriesID: id,
+                                   details: MeetingDetails(date: CalendarDate(iso8601: "2027-03-09")!, startsAt: TimeOfDay("10:00")!, endsAt: TimeOfDay("12:00")!,
+                                                           venue: "Hub", onlineLink: "https://meet.example.org", refreshments: true),
+                                   people: MeetingPeople(chairID: id, contactID: id, officerID: id))
+        meeting.id = id
+        meeting.cancelledReason = "Flooded"
+        #expect(try keys(API.Meeting(meeting, rules: [], attendance: [])) == schemaKeys("Meeting"))
         #expect(try keys(ErrorPagesMiddleware.APIError(message: "", field: "", errors: [])) == schemaKeys("Error"))
         #expect(schemaKeys("Organisation") == ["id", "name", "kind", "email", "phone"])
         #expect(schemaKeys("Complaint") == ["id", "receivedOn", "aboutOrganisationId", "summary", "status"])

@@ -32,6 +32,9 @@ struct SiteMapTests {
     GET /api/v1/complaints/:complaintID viewComplaints
     GET /api/v1/groups viewPartnership
     GET /api/v1/groups/:groupID viewPartnership
+    GET /api/v1/groups/:groupID/meetings viewPartnership
+    GET /api/v1/meetings viewPartnership
+    GET /api/v1/meetings/:meetingID viewPartnership
     GET /api/v1/openapi.json anyone
     GET /api/v1/organisations viewPartnership
     GET /api/v1/organisations/:organisationID viewPartnership
@@ -44,10 +47,16 @@ struct SiteMapTests {
     GET /groups viewPartnership
     GET /groups/:groupID viewPartnership
     GET /groups/:groupID/edit manageGroups
+    GET /groups/:groupID/meetings/new manageMeetings
     GET /groups/:groupID/members manageGroups
     GET /groups/:groupID/terms-of-reference manageGroups
     GET /groups/new manageGroups
     GET /healthz anyone
+    GET /meetings viewPartnership
+    GET /meetings/:meetingID viewPartnership
+    GET /meetings/:meetingID/attendance manageMeetings
+    GET /meetings/:meetingID/cancel manageMeetings
+    GET /meetings/:meetingID/edit manageMeetings
     GET /organisations viewPartnership
     GET /organisations/:organisationID viewPartnership
     GET /organisations/:organisationID/delete manageOrganisations
@@ -76,16 +85,22 @@ struct SiteMapTests {
     POST /api/v1/agreements/:agreementID/clauses manageAgreements
     POST /api/v1/complaints manageComplaints
     POST /api/v1/groups manageGroups
+    POST /api/v1/groups/:groupID/meetings manageMeetings
+    POST /api/v1/meetings/:meetingID/cancel manageMeetings
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
     POST /api/v1/plain-english/check viewPartnership
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
     POST /groups/:groupID/edit manageGroups
+    POST /groups/:groupID/meetings/new manageMeetings
     POST /groups/:groupID/members manageGroups
     POST /groups/:groupID/members/:membershipID/remove manageGroups
     POST /groups/:groupID/terms-of-reference manageGroups
     POST /groups/new manageGroups
+    POST /meetings/:meetingID/attendance manageMeetings
+    POST /meetings/:meetingID/cancel manageMeetings
+    POST /meetings/:meetingID/edit manageMeetings
     POST /organisations/:organisationID/delete manageOrganisations
     POST /organisations/:organisationID/edit manageOrganisations
     POST /organisations/new manageOrganisations
@@ -102,6 +117,8 @@ struct SiteMapTests {
     PUT /api/v1/agreements/:agreementID/clauses/:clauseID manageAgreements
     PUT /api/v1/complaints/:complaintID manageComplaints
     PUT /api/v1/groups/:groupID manageGroups
+    PUT /api/v1/meetings/:meetingID manageMeetings
+    PUT /api/v1/meetings/:meetingID/attendance manageMeetings
     PUT /api/v1/organisations/:organisationID manageOrganisations
     PUT /api/v1/people/:personID managePeople
     """

@@ -128,12 +128,14 @@ struct AgreementStore {
         try await clause.save(on: context.db)
     }
 
-    /// Rules in the area's agreements in force that apply to a group: those
-    /// naming it, and those for every meeting with the forum when the forum sits on it.
-    func rulesApplying(to group: GroupModel, hasForumMembers: Bool) async throws -> [ClauseModel] {
+    /// Rules in the area's agreements in force on a day (today unless said)
+    /// that apply to a group: those naming it, and those for every meeting
+    /// with the forum when the forum sits on it.
+    func rulesApplying(to group: GroupModel, hasForumMembers: Bool, on day: CalendarDate? = nil) async throws -> [ClauseModel] {
         let groupID = try group.requireID()
+        let day = day ?? context.today
         let agreements = try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).all()
-            .filter { [.inForce, .reviewDue].contains($0.status(on: context.today)) }
+            .filter { [.inForce, .reviewDue].contains($0.status(on: day)) }
         guard !agreements.isEmpty else { return [] }
         let clauses = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
             .filter(\.$kind == .rule).sort(\.$position).all()

@@ -35,6 +35,14 @@ extension GroupsController.ShowPage: WebPage {
             TableColumn("Result") { "\(TableComponents.tag($0.result)) \($0.outcome)" },
         ], rows: rules))
         """)
+        <h2 class="heading-m">Meetings</h2>
+        \(nextMeetings.isEmpty ? "<p class=\"body\">No meetings arranged from today on.</p>" as Markup : """
+        <ul class="list">
+          \(nextMeetings.markup { "<li><a href=\"\($0.href ?? "")\">\($0.key)</a>: \($0.value)</li>" })
+        </ul>
+        """)
+        <p class="body"><a href="\(meetingsPath)">All upcoming meetings of this group</a> or <a href="\(pastMeetingsPath)">past meetings</a></p>
+        \(newMeetingPath.map { "<p class=\"body\"><a class=\"button button--secondary\" href=\"\($0)\">Arrange a meeting</a></p>" as Markup })
         <h2 class="heading-m">Members</h2>
         \(members.isEmpty ? "<p class=\"body\">No members yet.</p>" : membersTable)
         \(if: canManage, "<p class=\"body\"><a href=\"\(membersPath)\">Add a member</a></p>")

@@ -77,6 +77,11 @@ struct GroupsController {
         let earlierTerms: [TermsVersion]
         let members: [MemberRow]
         let rules: [RuleRow]
+        /// The next few meetings, each as its date and place.
+        let nextMeetings: [SummaryRow]
+        let meetingsPath: String
+        let pastMeetingsPath: String
+        let newMeetingPath: String?
         let canManage: Bool
         let editPath: String
         let termsPath: String
@@ -136,6 +141,11 @@ struct GroupsController {
             layout: req.layout(title: group.name), name: group.name, details: details,
             reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group(try $0.recordID)) },
             currentTerms: versions.first, earlierTerms: Array(versions.dropFirst()), members: members, rules: rules,
+            nextMeetings: try await MeetingStore(try req.store).next(of: group, limit: 3).map {
+                SummaryRow(key: $0.when, value: $0.status == .cancelled ? "Cancelled" : $0.place, href: Paths.meeting(try $0.recordID))
+            },
+            meetingsPath: Paths.meetings(of: id), pastMeetingsPath: Paths.meetings(of: id, .past),
+            newMeetingPath: viewer.can(.manageMeetings) ? Paths.newMeeting(id) : nil,
             canManage: viewer.can(.manageGroups), editPath: Paths.editGroup(id), termsPath: Paths.groupTermsOfReference(id),
             membersPath: Paths.groupMembers(id), csrfToken: req.csrfToken()))
     }

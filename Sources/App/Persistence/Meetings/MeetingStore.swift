@@ -1,0 +1,290 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// The only place meetings and their attendance are read and written, always
+/// within the actor's area.
+struct MeetingStore {
+    /// A meeting as typed into the form or sent to the API.
+    struct Input: Sendable {
+        var date = DateInput()
+        var startsAt: String?
+        var endsAt: String?
+        var venue: String?
+        var onlineLink: String?
+        var refreshments: String?
+        var chairId: String?
+        var contactId: String?
+        var officerId: String?
+        /// How many meetings to arrange, following the group's cadence; blank or 1 for one meeting.
+        var count: String?
+    }
+
+    /// One person's line in the attendance record.
+    struct AttendanceEntry: Sendable {
+        var personId: String
+        var status: String?
+        var makesDecisions: Bool
+    }
+
+    enum When: String, Sendable, CaseIterable {
+        case upcoming, past
+    }
+
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    /// The meeting with its group and people, or 404 when the area has none with this id.
+    func find(_ id: UUID) async throws -> MeetingModel {
+        let query = MeetingModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID)
+            .with(\.$group)
+            .with(\.$chair) { $0.with(\.$organisation) }
+            .with(\.$contact) { $0.with(\.$organisation) }
+            .with(\.$officer) { $0.with(\.$organisation) }
+        guard let meeting = try await query.first() else { throw Abort(.notFound) }
+        return meeting
+    }
+
+    /// One page of the area's meetings (or one group's): upcoming ones soonest
+    /// first, past ones latest first. A meeting counts as upcoming all its day.
+    func page(_ when: When, group: UUID? = nil, _ page: ListPage) async throws -> (items: [MeetingModel], total: Int) {
+        var query = MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        if let group { query = query.filter(\.$group.$id == group) }
+        switch when {
+        case .upcoming:
+            query = query.filter(\.$meetsOn >= context.today).sort(\.$meetsOn).sort(\.$startsAt)
+        case .past:
+            query = query.filter(\.$meetsOn < context.today).sort(\.$meetsOn, .descending).sort(\.$startsAt, .descending)
+        }
+        return try await query.with(\.$group).page(page)
+    }
+
+    /// The group's next few meetings, for its page.
+    func next(of group: GroupModel, limit: Int) async throws -> [MeetingModel] {
+        try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$group.$id == group.requireID())
+            .filter(\.$meetsOn >= context.today).sort(\.$meetsOn).sort(\.$startsAt).limit(limit).all()
+    }
+
+    // MARK: Arranging
+
+    /// Arranges one meeting, or a series following the group's cadence. Answers the meetings, in date order.
+    func schedule(for group: GroupModel, _ input: Input) async throws -> [MeetingModel] {
+        var errors = ValidationErrors()
+        var details: MeetingDetails?
+        do { details = try validateDetails(input) } catch let found as ValidationErrors { errors = found }
+        let people = try await validatePeople(input, group: group, errors: &errors)
+
+        let countText = TextInput.clean(input.count)
+        let count = countText.isEmpty ? 1 : Int(countText)
+        var dates: [CalendarDate] = []
+        if let count, (1...MeetingSeries.maximumCount).contains(count) {
+            if count > 1, group.cadence == .asNeeded {
+                errors.add(field: "count", message: "\(group.name) meets when needed, so arrange its meetings one at a time")
+            } else if let details {
+                dates = MeetingSeries.dates(from: details.date, cadence: group.cadence, count: count) ?? [details.date]
+                if let skipped = dates.first(where: { if case .failure = UKDateTime(date: $0, time: details.startsAt).instant() { true } else { false } }) {
+                    errors.add(field: "startsAt", message: "The clocks go forward at 1am on \(skipped.longForm), so \(details.startsAt.spoken) does not happen that day. Choose another time")
+                }
+            }
+        } else {
+            errors.add(field: "count", message: "Enter how many meetings to arrange, from 1 to \(MeetingSeries.maximumCount)")
+        }
+        try errors.ordered(Self.fieldOrder).throwIfAny()
+
+        let groupID = try group.requireID()
+        let seriesID = dates.count > 1 ? UUID() : nil
+        let meetings = dates.map { date in
+            MeetingModel(areaID: context.areaID, groupID: groupID, seriesID: seriesID,
+                         details: MeetingDetails(date: date, startsAt: details!.startsAt, endsAt: details!.endsAt, venue: details!.venue,
+                                                 onlineLink: details!.onlineLink, refreshments: details!.refreshments),
+                         people: people)
+        }
+        try await context.write { context in
+            for meeting in meetings { try await meeting.create(on: context.db) }
+        }
+        return meetings
+    }
+
+    /// Moves or changes one meeting (one of a series changes alone).
+    func update(_ meeting: MeetingModel, with input: Input) async throws {
+        guard meeting.status == .scheduled else {
+            throw ValidationErrors(field: "date", message: "This meeting was cancelled, so it cannot be changed")
+        }
+        var errors = ValidationErrors()
+        var details: MeetingDetails?
+        do { details = try validateDetails(input) } catch let found as ValidationErrors { errors = found }
+        let people = try await validatePeople(input, group: meeting.group, errors: &errors)
+        try errors.ordered(Self.fieldOrder).throwIfAny()
+        let changed = details! != meeting.details
+        meeting.apply(details!, people: people)
+        if changed { meeting.sequence += 1 }
+        try await meeting.save(on: context.db)
+    }
+
+    /// Cancels one meeting, saying why.
+    func cancel(_ meeting: MeetingModel, reason: String?) async throws {
+        var errors = ValidationErrors()
+        let reason = errors.line(reason, field: "reason", label: "Reason", maximum: 500)
+        if reason.isEmpty { errors.add(field: "reason", message: "Enter why the meeting is cancelled, so members know") }
+        if meeting.status == .cancelled { errors.add(field: "reason", message: "This meeting is already cancelled") }
+        try errors.throwIfAny()
+        meeting.status = .cancelled
+        meeting.cancelledReason = reason
+        meeting.sequence += 1
+        try await meeting.save(on: context.db)
+    }
+
+    // MARK: Attendance
+
+    /// Who was on the meeting's list and whether they came, by name.
+    func attendance(of meeting: MeetingModel) async throws -> [AttendanceModel] {
+        try await AttendanceModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID())
+            .with(\.$person).with(\.$organisation).all()
+            .sorted { ($0.person?.sortName ?? "~") < ($1.person?.sortName ?? "~") }
+    }
+
+    /// The people whose attendance is asked for: the group's members, and
+    /// anyone already on the meeting's record who has since left the group.
+    func attendanceList(of meeting: MeetingModel) async throws -> (members: [MembershipModel], recorded: [AttendanceModel]) {
+        let members = try await GroupStore(context).memberships(of: meeting.group)
+        let recorded = try await attendance(of: meeting)
+        return (members, recorded)
+    }
+
+    /// Replaces the meeting's attendance record. Every member must be answered for.
+    func recordAttendance(of meeting: MeetingModel, _ entries: [AttendanceEntry]) async throws {
+        guard meeting.status == .scheduled else {
+            throw ValidationErrors(field: "attendance", message: "This meeting was cancelled, so nobody's attendance is recorded")
+        }
+        guard meeting.details.start <= UKDateTime(context.now) else {
+            throw ValidationErrors(field: "attendance", message: "Record who came once the meeting has started, on \(meeting.details.start.longForm)")
+        }
+        let (members, recorded) = try await attendanceList(of: meeting)
+        var people: [UUID: PersonModel] = [:]
+        for membership in members { people[membership.person.id!] = membership.person }
+        for row in recorded { if let person = row.person, let id = person.id { people[id] = people[id] ?? person } }
+
+        var errors = ValidationErrors()
+        var answers: [UUID: (AttendanceStatus, Bool)] = [:]
+        for entry in entries {
+            guard let id = UUID(uuidString: entry.personId), let person = people[id] else {
+                errors.add(field: "attendance", message: "Record attendance only for members of \(meeting.group.name)")
+                continue
+            }
+            guard let status = AttendanceStatus(rawValue: TextInput.clean(entry.status)) else {
+                errors.add(field: "attendance", message: "Select whether \(person.fullName) came, sent apologies or did not come")
+                continue
+            }
+            answers[id] = (status, entry.makesDecisions)
+        }
+        let unanswered = members.map(\.person).filter { answers[$0.id!] == nil }.map(\.fullName)
+        if !unanswered.isEmpty {
+            errors.add(field: "attendance", message: "Select whether each member came. Not answered: \(unanswered.joined(separator: ", "))")
+        }
+        try errors.throwIfAny()
+
+        let meetingID = try meeting.requireID()
+        let rows = answers.map { id, answer in
+            AttendanceModel(meetingID: meetingID, personID: id, organisationID: people[id]!.$organisation.id,
+                            status: answer.0, makesDecisions: answer.1)
+        }
+        let now = context.now
+        try await context.write { context in
+            try await AttendanceModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
+            for row in rows { try await row.create(on: context.db) }
+            meeting.attendanceRecordedAt = now
+            try await meeting.save(on: context.db)
+        }
+    }
+
+    // MARK: The agreement's rules
+
+    struct RuleReport: Sendable {
+        struct Line: Sendable {
+            let clause: ClauseModel
+            let rule: ClauseRule
+            let outcome: MeetingRuleCheck.Outcome
+        }
+        /// Rules checked from the meeting's record, in the agreement's order.
+        let lines: [Line]
+        /// Rules about meetings that need the agenda and papers to be kept here first.
+        let waiting: [ClauseModel]
+    }
+
+    /// Every rule of the agreements in force on the meeting's day that covers its group, checked.
+    func rules(for meeting: MeetingModel) async throws -> RuleReport {
+        let members = try await GroupStore(context).memberships(of: meeting.group)
+        let hasForumMembers = members.contains { PersonStore.isForumMember($0.person) }
+        let clauses = try await AgreementStore(context).rulesApplying(to: meeting.group, hasForumMembers: hasForumMembers, on: meeting.meetsOn)
+        let attendance = meeting.attendanceRecordedAt == nil ? nil : try await attendance(of: meeting).map { row in
+            MeetingRuleCheck.Attendee(person: Self.person(row.person, organisation: row.organisation), status: row.status,
+                                      makesDecisions: row.makesDecisions)
+        }
+        let facts = MeetingRuleCheck.Facts(details: meeting.details, status: meeting.status,
+                                           chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
+                                           namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
+                                           attendance: attendance)
+        let now = UKDateTime(context.now)
+        var lines: [RuleReport.Line] = []
+        var waiting: [ClauseModel] = []
+        for clause in clauses {
+            guard let rule = clause.rule else { continue }
+            if let outcome = MeetingRuleCheck.check(rule, against: facts, now: now) {
+                lines.append(.init(clause: clause, rule: rule, outcome: outcome))
+            } else if MeetingRuleCheck.needsAgendaAndPapers(rule.kind) {
+                waiting.append(clause)
+            }
+        }
+        return RuleReport(lines: lines, waiting: waiting)
+    }
+
+    private static func person(_ person: PersonModel?, organisation: OrganisationModel?) -> MeetingRuleCheck.Person {
+        MeetingRuleCheck.Person(name: person?.fullName ?? "Someone whose record was removed",
+                                organisationName: organisation?.name, organisationKind: organisation?.kind)
+    }
+
+    // MARK: Needs attention
+
+    /// Meetings in the next `days` days with no chair or no named contact.
+    func upcomingWithoutChairOrContact(days: Int) async throws -> Int {
+        try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$status == .scheduled)
+            .filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: days))
+            .group(.or) { $0.filter(\.$chair.$id == nil).filter(\.$contact.$id == nil) }
+            .count()
+    }
+
+    /// Meetings held in the last `days` days whose attendance nobody has recorded.
+    func recentWithoutAttendance(days: Int) async throws -> Int {
+        try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$status == .scheduled)
+            .filter(\.$meetsOn < context.today).filter(\.$meetsOn >= context.today.adding(days: -days))
+            .filter(\.$attendanceRecordedAt == nil)
+            .count()
+    }
+
+    // MARK: Checks
+
+    static let fieldOrder = ["date", "startsAt", "endsAt", "venue", "onlineLink", "refreshments", "chairId", "contactId", "officerId", "count"]
+
+    private func validateDetails(_ input: Input) throws -> MeetingDetails {
+        try MeetingDetails.validate(date: input.date, startsAt: input.startsAt, endsAt: input.endsAt, venue: input.venue,
+                                    onlineLink: input.onlineLink, refreshments: input.refreshments, today: context.today)
+    }
+
+    /// The chair, named contact and nominated officer, each one of the group's members or nobody.
+    private func validatePeople(_ input: Input, group: GroupModel, errors: inout ValidationErrors) async throws -> MeetingPeople {
+        let members = Set(try await GroupStore(context).memberships(of: group).map { $0.$person.id })
+        func member(_ raw: String?, field: String, role: String) -> UUID? {
+            guard let text = TextInput.optional(raw) else { return nil }
+            guard let id = UUID(uuidString: text), members.contains(id) else {
+                errors.add(field: field, message: "Select the \(role) from the members of \(group.name)")
+                return nil
+            }
+            return id
+        }
+        return MeetingPeople(chairID: member(input.chairId, field: "chairId", role: "chair"),
+                             contactID: member(input.contactId, field: "contactId", role: "named contact"),
+                             officerID: member(input.officerId, field: "officerId", role: "nominated officer"))
+    }
+}

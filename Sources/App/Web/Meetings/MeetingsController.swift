@@ -1,0 +1,347 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Meetings of the partnership's groups: the list, one meeting with the
+/// agreement's rules checked, arranging, moving and cancelling, and who came.
+struct MeetingsController {
+    // MARK: - The list
+
+    struct Row {
+        let when: String
+        let href: String
+        let group: String
+        let place: String
+        let status: MeetingStatus
+    }
+
+    struct IndexPage {
+        let layout: PageLayout
+        let heading: String
+        let intro: String
+        let rows: [Row]
+        let pagination: PaginationLinks
+        let showingPast: Bool
+        let togglePath: String
+        let groupPath: String?
+    }
+
+    func index(req: Request) async throws -> Response {
+        let store = MeetingStore(try req.store)
+        let page = ListPage(req)
+        let when: MeetingStore.When = req.query[String.self, at: "when"] == "past" ? .past : .upcoming
+        var group: GroupModel?
+        if let raw = req.query[String.self, at: "group"] {
+            guard let id = UUID(uuidString: raw), let found = try await GroupStore(try req.store).lookUp(id) else { throw Abort(.notFound) }
+            group = found
+        }
+        let (meetings, total) = try await store.page(when, group: group?.id, page)
+        let rows = try meetings.map { meeting in
+            Row(when: meeting.when, href: Paths.meeting(try meeting.recordID), group: meeting.group.name, place: meeting.place, status: meeting.status)
+        }
+        var query: [String] = []
+        if let group { query.append("group=\(try group.requireID().uuidString)") }
+        let toggleQuery = query + (when == .past ? [] : ["when=past"])
+        let pageQuery = query + (when == .past ? ["when=past"] : [])
+        let heading = group.map { "Meetings of \($0.name)" } ?? "Meetings"
+        return req.page(IndexPage(
+            layout: req.layout(title: heading), heading: heading,
+            intro: when == .past ? "Past meetings, latest first." : "Meetings from today on, soonest first.",
+            rows: rows,
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.meetings.url(), extraQuery: pageQuery.joined(separator: "&")),
+            showingPast: when == .past,
+            togglePath: Paths.meetings.url() + (toggleQuery.isEmpty ? "" : "?" + toggleQuery.joined(separator: "&")),
+            groupPath: try group.map { Paths.group(try $0.recordID) }))
+    }
+
+    // MARK: - One meeting
+
+    struct RuleRow {
+        let clause: String
+        let href: String
+        let rule: String
+        let result: MeetingRuleCheck.Result
+        let evidence: String
+    }
+
+    struct AttendanceRow {
+        let name: String
+        let organisation: String
+        let status: AttendanceStatus
+        let makesDecisions: String
+    }
+
+    struct ShowPage {
+        let layout: PageLayout
+        let groupName: String
+        let groupHref: String
+        let heading: String
+        let details: [SummaryRow]
+        let onlineLink: String?
+        let status: MeetingStatus
+        let cancelledReason: String?
+        let rules: [RuleRow]
+        let waitingRules: [SummaryRow]
+        let attendance: [AttendanceRow]?
+        let hasStarted: Bool
+        let canManage: Bool
+        let editPath: String
+        let cancelPath: String
+        let attendancePath: String
+    }
+
+    func show(req: Request) async throws -> Response {
+        let context = try req.store
+        let store = MeetingStore(context)
+        let meeting = try await find(req)
+        let id = try meeting.recordID
+        func named(_ person: PersonModel?) -> String {
+            guard let person else { return "Nobody named yet" }
+            return person.organisation.map { "\(person.fullName), \($0.name)" } ?? person.fullName
+        }
+        var details = [
+            SummaryRow(key: "When", value: meeting.when, href: nil),
+            SummaryRow(key: "Where", value: meeting.venue ?? "Online only", href: nil),
+            SummaryRow(key: "Chair", value: named(meeting.chair), href: nil),
+            SummaryRow(key: "Named contact", value: named(meeting.contact), href: nil),
+            SummaryRow(key: "Nominated officer", value: named(meeting.officer), href: nil),
+            SummaryRow(key: "Refreshments", value: meeting.refreshments ? "Offered" : "Not offered", href: nil),
+        ]
+        if meeting.seriesID != nil { details.append(SummaryRow(key: "Series", value: "One of a series; changing it changes this meeting only", href: nil)) }
+
+        let report = try await store.rules(for: meeting)
+        let rules = try report.lines.map { line in
+            RuleRow(clause: line.clause.number, href: Paths.clause(agreement: line.clause.$agreement.recordID, clause: try line.clause.recordID),
+                    rule: line.rule.summary, result: line.outcome.result, evidence: line.outcome.evidence)
+        }
+        let waiting = try report.waiting.map { clause in
+            SummaryRow(key: clause.number, value: clause.rule?.summary ?? clause.text,
+                       href: Paths.clause(agreement: clause.$agreement.recordID, clause: try clause.recordID))
+        }
+        let attendance = meeting.attendanceRecordedAt == nil ? nil : try await store.attendance(of: meeting).map { row in
+            AttendanceRow(name: row.person?.fullName ?? "Someone whose record was removed", organisation: row.organisation?.name ?? "None",
+                          status: row.status, makesDecisions: row.makesDecisions ? "Yes" : "No")
+        }
+        return req.page(ShowPage(
+            layout: req.layout(title: "\(meeting.group.name): \(meeting.meetsOn.longForm)"),
+            groupName: meeting.group.name, groupHref: Paths.group(meeting.$group.recordID),
+            heading: "\(meeting.meetsOn.weekdayName) \(meeting.meetsOn.longForm)",
+            details: details, onlineLink: meeting.onlineLink, status: meeting.status, cancelledReason: meeting.cancelledReason,
+            rules: rules, waitingRules: waiting, attendance: attendance,
+            hasStarted: meeting.details.start <= UKDateTime(context.now),
+            canManage: try req.viewer.can(.manageMeetings) && meeting.status == .scheduled,
+            editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id)))
+    }
+
+    // MARK: - Arrange and change
+
+    struct Form: Content {
+        var date: DateInput?
+        var startsAt: String?
+        var endsAt: String?
+        var venue: String?
+        var onlineLink: String?
+        var refreshments: String?
+        var chairId: String?
+        var contactId: String?
+        var officerId: String?
+        var count: String?
+
+        var input: MeetingStore.Input {
+            .init(date: date ?? DateInput(), startsAt: startsAt, endsAt: endsAt, venue: venue, onlineLink: onlineLink,
+                  refreshments: refreshments, chairId: chairId, contactId: contactId, officerId: officerId, count: count)
+        }
+    }
+
+    func new(req: Request) async throws -> Response {
+        let group = try await GroupStore(try req.store).find(req.id("groupID"))
+        let chair = try await GroupStore(try req.store).memberships(of: group).first { $0.role == .chair }
+        return try await renderForm(req, group: group, form: Form(startsAt: "10am", endsAt: "12pm", refreshments: "yes",
+                                                                  chairId: chair?.$person.id.uuidString, count: "1"),
+                                    errors: ValidationErrors(), editing: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let group = try await GroupStore(try req.store).find(req.id("groupID"))
+        let form = try req.content.decode(Form.self)
+        do {
+            let meetings = try await MeetingStore(try req.store).schedule(for: group, form.input)
+            let banner = meetings.count == 1 ? "Meeting arranged for \(meetings[0].meetsOn.longForm)"
+                                             : "\(meetings.count) meetings arranged, from \(meetings[0].meetsOn.longForm) to \(meetings[meetings.count - 1].meetsOn.longForm)"
+            return req.redirect(to: Paths.meeting(try meetings[0].recordID), banner: banner)
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, group: group, form: form, errors: errors, editing: nil)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        return try await renderForm(req, group: meeting.group, form: Form(
+            date: DateInput(meeting.meetsOn), startsAt: meeting.startsAt.spoken, endsAt: meeting.endsAt.spoken, venue: meeting.venue,
+            onlineLink: meeting.onlineLink, refreshments: meeting.refreshments ? "yes" : "no", chairId: meeting.$chair.id?.uuidString,
+            contactId: meeting.$contact.id?.uuidString, officerId: meeting.$officer.id?.uuidString), errors: ValidationErrors(), editing: meeting)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        let form = try req.content.decode(Form.self)
+        do {
+            try await MeetingStore(try req.store).update(meeting, with: form.input)
+            return req.redirect(to: Paths.meeting(try meeting.recordID), banner: "Meeting changed")
+        } catch let errors as ValidationErrors {
+            return try await renderForm(req, group: meeting.group, form: form, errors: errors, editing: meeting)
+        }
+    }
+
+    private func renderForm(_ req: Request, group: GroupModel, form: Form, errors: ValidationErrors, editing: MeetingModel?) async throws -> Response {
+        let members = try await GroupStore(try req.store).memberships(of: group)
+        let options: [(value: String, label: String)] = [("", "Nobody yet")] + members.map { membership in
+            (membership.$person.id.uuidString, membership.person.organisation.map { "\(membership.person.fullName), \($0.name)" } ?? membership.person.fullName)
+        }
+        var fields: [FormField] = [
+            .date("date", "Date", value: form.date, errors: errors, hint: "For example, 10 3 2027"),
+            .text("startsAt", "Start time", value: form.startsAt, errors: errors, hint: "For example, 10am or 14:30. UK time.", width: "5"),
+            .text("endsAt", "End time", value: form.endsAt, errors: errors, hint: "For example, 12pm or 16:00", width: "5"),
+            .text("venue", "Venue", value: form.venue, errors: errors, hint: "The building, room and address. Leave it blank for a meeting that is only online."),
+            .text("onlineLink", "Online meeting link", value: form.onlineLink, errors: errors,
+                  hint: "The web address people use to join, starting with https://. Leave it blank if there is none.", kind: .text),
+            .choice("refreshments", "Are refreshments offered?", options: [("yes", "Yes"), ("no", "No")], selected: [form.refreshments ?? ""], errors: errors),
+            .choice("chairId", "Chair", kind: .select, options: options, selected: [form.chairId ?? ""], errors: errors),
+            .choice("contactId", "Named contact", kind: .select, options: options, selected: [form.contactId ?? ""], errors: errors,
+                    hint: "The person who meets and welcomes forum representatives"),
+            .choice("officerId", "Nominated officer", kind: .select, options: options, selected: [form.officerId ?? ""], errors: errors,
+                    hint: "The council or NHS officer who arranges the meeting"),
+        ]
+        let groupID = try group.recordID
+        if let editing {
+            let id = try editing.recordID
+            return try await req.renderForm(title: "Change this meeting", caption: group.name,
+                                            intro: editing.seriesID == nil ? nil : "This changes this meeting only, not the rest of its series.",
+                                            action: Paths.editMeeting(id), submitLabel: "Save changes", cancelPath: Paths.meeting(id), fields: fields, errors: errors)
+        }
+        if group.cadence != .asNeeded {
+            fields.append(.text("count", "How many meetings to arrange", value: form.count, errors: errors,
+                                hint: "\(group.name) meets \(group.cadence.label.lowercased()). Enter 1 for one meeting, or up to \(MeetingSeries.maximumCount) to arrange a series from the date above. Monthly meetings keep the same weekday, such as the second Tuesday.",
+                                kind: .number, width: "3"))
+        }
+        return try await req.renderForm(title: "Arrange a meeting", caption: group.name, action: Paths.newMeeting(groupID),
+                                        submitLabel: "Arrange meeting", cancelPath: Paths.group(groupID), fields: fields, errors: errors)
+    }
+
+    // MARK: - Cancel
+
+    struct CancelForm: Content {
+        var reason: String?
+    }
+
+    func confirmCancel(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        return try await renderCancel(req, meeting: meeting, form: CancelForm(), errors: ValidationErrors())
+    }
+
+    func cancel(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        let form = try req.content.decode(CancelForm.self)
+        do {
+            try await MeetingStore(try req.store).cancel(meeting, reason: form.reason)
+            return req.redirect(to: Paths.meeting(try meeting.recordID), banner: "Meeting on \(meeting.meetsOn.longForm) cancelled")
+        } catch let errors as ValidationErrors {
+            return try await renderCancel(req, meeting: meeting, form: form, errors: errors)
+        }
+    }
+
+    private func renderCancel(_ req: Request, meeting: MeetingModel, form: CancelForm, errors: ValidationErrors) async throws -> Response {
+        let id = try meeting.recordID
+        return try await req.renderForm(
+            title: "Cancel the meeting on \(meeting.meetsOn.longForm)", caption: meeting.group.name,
+            intro: "The meeting stays on record as cancelled, with the reason. Other meetings in its series go ahead. This cannot be undone.",
+            action: Paths.cancelMeeting(id), submitLabel: "Cancel meeting", cancelPath: Paths.meeting(id),
+            fields: [.text("reason", "Why is it cancelled?", value: form.reason, errors: errors)], errors: errors)
+    }
+
+    // MARK: - Who came
+
+    func editAttendance(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        let (members, recorded) = try await MeetingStore(try req.store).attendanceList(of: meeting)
+        var answers: [String: String] = [:]
+        for membership in members {
+            answers["decides-\(membership.$person.id.uuidString)"] = membership.makesDecisions ? "yes" : "no"
+        }
+        for row in recorded {
+            guard let id = row.$person.id?.uuidString else { continue }
+            answers["status-\(id)"] = row.status.rawValue
+            answers["decides-\(id)"] = row.makesDecisions ? "yes" : "no"
+        }
+        return try await renderAttendance(req, meeting: meeting, members: members, recorded: recorded, answers: answers, errors: ValidationErrors())
+    }
+
+    func recordAttendance(req: Request) async throws -> Response {
+        let meeting = try await findScheduled(req)
+        let store = MeetingStore(try req.store)
+        let answers = try req.content.decode([String: String].self)
+        let (members, recorded) = try await store.attendanceList(of: meeting)
+        // Only the people on the page are read; anything else sent is ignored.
+        let people = Self.people(members: members, recorded: recorded)
+        let entries = people.map { person in
+            MeetingStore.AttendanceEntry(personId: person.id, status: answers["status-\(person.id)"], makesDecisions: answers["decides-\(person.id)"] == "yes")
+        }
+        do {
+            try await store.recordAttendance(of: meeting, entries.filter { $0.status != nil })
+            return req.redirect(to: Paths.meeting(try meeting.recordID), banner: "Attendance recorded")
+        } catch let errors as ValidationErrors {
+            return try await renderAttendance(req, meeting: meeting, members: members, recorded: recorded, answers: answers, errors: errors)
+        }
+    }
+
+    /// Everyone whose attendance is asked for: the members, then anyone on the record who has since left.
+    private static func people(members: [MembershipModel], recorded: [AttendanceModel]) -> [(id: String, name: String, organisation: String?)] {
+        var people = members.map { ($0.$person.id.uuidString, $0.person.fullName, $0.person.organisation?.name) }
+        let memberIDs = Set(members.map(\.$person.id))
+        for row in recorded {
+            guard let person = row.person, let id = person.id, !memberIDs.contains(id) else { continue }
+            people.append((id.uuidString, person.fullName, row.organisation?.name))
+        }
+        return people.map { (id: $0.0, name: $0.1, organisation: $0.2) }
+    }
+
+    private func renderAttendance(_ req: Request, meeting: MeetingModel, members: [MembershipModel], recorded: [AttendanceModel],
+                                  answers: [String: String], errors: ValidationErrors) async throws -> Response {
+        let people = Self.people(members: members, recorded: recorded)
+        // The store's message is about the whole list; it is shown at the first person not answered for.
+        var fieldErrors = ValidationErrors()
+        if let message = errors.message(for: "attendance") {
+            let first = people.first { answers["status-\($0.id)"] == nil } ?? people.first
+            if let first { fieldErrors.add(field: "status-\(first.id)", message: message) }
+        }
+        let fields: [FormField] = people.flatMap { person in
+            [
+                FormField.choice("status-\(person.id)", "Did \(person.name) come?",
+                                 options: AttendanceStatus.allCases.map { ($0.rawValue, $0.label) },
+                                 selected: [answers["status-\(person.id)"] ?? ""], errors: fieldErrors),
+                FormField.choice("decides-\(person.id)", "Could \(person.name) make decisions for \(person.organisation ?? "their organisation")?",
+                                 options: [("yes", "Yes"), ("no", "No")], selected: [answers["decides-\(person.id)"] ?? "no"], errors: fieldErrors),
+            ]
+        }
+        let id = try meeting.recordID
+        return try await req.renderForm(
+            title: "Who came on \(meeting.meetsOn.longForm)", caption: meeting.group.name,
+            intro: people.isEmpty ? "\(meeting.group.name) has no members yet. Add members to the group first."
+                                  : "Answer for each member of the group. Whether someone could make decisions shows whether each partner sent a decision-maker.",
+            action: Paths.meetingAttendance(id), submitLabel: "Save attendance", cancelPath: Paths.meeting(id),
+            fields: fields, errors: fieldErrors.isEmpty ? errors : fieldErrors)
+    }
+
+    // MARK: -
+
+    private func find(_ req: Request) async throws -> MeetingModel {
+        try await MeetingStore(try req.store).find(req.id("meetingID"))
+    }
+
+    /// A meeting that is going ahead; a cancelled one cannot be changed, so its forms are not found.
+    private func findScheduled(_ req: Request) async throws -> MeetingModel {
+        let meeting = try await find(req)
+        guard meeting.status == .scheduled else { throw Abort(.notFound) }
+        return meeting
+    }
+}

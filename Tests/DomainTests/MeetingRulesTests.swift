@@ -1,0 +1,230 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite("Meetings: arranging them and checking the agreement's rules")
+struct MeetingRulesTests {
+    static func date(_ text: String) -> CalendarDate { CalendarDate(iso8601: text)! }
+    static func time(_ text: String) -> TimeOfDay { TimeOfDay(text)! }
+
+    func validate(date: String = "2027-03-09", startsAt: String? = "10am", endsAt: String? = "12pm", venue: String? = "Riverside Hub",
+                  onlineLink: String? = nil, refreshments: String? = "yes", today: String = "2027-01-01") throws -> MeetingDetails {
+        let day = Self.date(date)
+        return try MeetingDetails.validate(date: DateInput(day), startsAt: startsAt, endsAt: endsAt, venue: venue, onlineLink: onlineLink,
+                                           refreshments: refreshments, today: Self.date(today))
+    }
+
+    // MARK: Times as people type them
+
+    @Test("Times are read as people type them", arguments: [
+        ("10am", "10:00"), ("10 AM", "10:00"), ("2pm", "14:00"), ("2:30pm", "14:30"), ("2.30 p.m.", "14:30"), ("12pm", "12:00"),
+        ("12am", "00:00"), ("midday", "12:00"), ("noon", "12:00"), ("14:00", "14:00"), ("9:05", "09:05"), ("9", "09:00"), ("09.30", "09:30"),
+    ])
+    func typedTimes(typed: String, expected: String) {
+        #expect(TimeOfDay(typed: typed)?.description == expected)
+    }
+
+    @Test("Times that are not times are refused", arguments: ["", "13pm", "0am", "25:00", "10:60", "10:5", "1030", "ten", "10:00:00", "１０am", "10::00", "pm"])
+    func badTimes(typed: String) {
+        #expect(TimeOfDay(typed: typed) == nil)
+    }
+
+    // MARK: Arranging
+
+    @Test("A meeting needs a date, times in order, a place and an answer about refreshments")
+    func validMeeting() throws {
+        let details = try validate(onlineLink: "https://meet.example.org/liaison")
+        #expect(details.startsAt == Self.time("10:00"))
+        #expect(details.endsAt == Self.time("12:00"))
+        #expect(details.venue == "Riverside Hub")
+        #expect(details.onlineLink == "https://meet.example.org/liaison")
+        #expect(details.refreshments)
+    }
+
+    @Test("A meeting that ends before it starts, or when it starts, is refused", arguments: ["9am", "10am"])
+    func endsBeforeStart(end: String) {
+        #expect(throws: ValidationErrors(field: "endsAt", message: "End time must be after the start time")) {
+            try validate(startsAt: "10am", endsAt: end)
+        }
+    }
+
+    @Test("Every problem is reported at once, each at its field")
+    func everyProblem() {
+        do {
+            _ = try MeetingDetails.validate(date: DateInput(), startsAt: "", endsAt: "half past", venue: " ", onlineLink: nil,
+                                            refreshments: nil, today: Self.date("2027-01-01"))
+            Issue.record("expected errors")
+        } catch let errors as ValidationErrors {
+            #expect(errors.errors.map(\.field) == ["date", "startsAt", "endsAt", "venue", "refreshments"])
+            #expect(errors.message(for: "endsAt") == "Enter the end time like 10am, 2:30pm or 14:30")
+            #expect(errors.message(for: "venue") == "Enter the venue, an online meeting link, or both")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("An online link must be an https web address", arguments: ["http://meet.example.org", "javascript:alert(1)", "https://", "https://meet example.org", "meet.example.org", "https://localhost"])
+    func badLinks(link: String) {
+        #expect(throws: ValidationErrors(field: "onlineLink", message: "Online meeting link must be a web address starting with https://")) {
+            try validate(venue: nil, onlineLink: link)
+        }
+    }
+
+    @Test("An online meeting needs no venue")
+    func onlineOnly() throws {
+        let details = try validate(venue: "", onlineLink: "https://teams.example.com/l/meetup-join/abc")
+        #expect(details.venue == nil)
+    }
+
+    @Test("The hour the clocks go forward is refused; the hour they go back is fine")
+    func clockChanges() throws {
+        // The clocks went forward at 1am on Sunday 28 March 2027 and go back at 2am on Sunday 31 October 2027.
+        #expect(throws: ValidationErrors(field: "startsAt", message: "The clocks go forward at 1am that day, so 1:30am does not happen. Choose a time from 2am")) {
+            try validate(date: "2027-03-28", startsAt: "1:30am", endsAt: "3am")
+        }
+        let autumn = try validate(date: "2027-10-31", startsAt: "1:30am", endsAt: "3am")
+        #expect(autumn.start.isSummerTime)
+    }
+
+    @Test("Dates far in the future or the past are refused")
+    func dateRange() {
+        #expect(throws: ValidationErrors(field: "date", message: "Date must be within 5 years from today")) {
+            try validate(date: "2032-01-02", today: "2027-01-01")
+        }
+        #expect(throws: ValidationErrors(field: "date", message: "Date must be within the last 10 years")) {
+            try validate(date: "2016-12-31", today: "2027-01-01")
+        }
+    }
+
+    // MARK: Series
+
+    @Test("A monthly series keeps the weekday and its place in the month")
+    func monthlySeries() {
+        // Tuesday 12 January 2027 is the second Tuesday.
+        let dates = MeetingSeries.dates(from: Self.date("2027-01-12"), cadence: .monthly, count: 4)!
+        #expect(dates.map(\.iso8601) == ["2027-01-12", "2027-02-09", "2027-03-09", "2027-04-13"])
+        #expect(dates.allSatisfy { $0.weekday == 2 })
+    }
+
+    @Test("A fifth weekday becomes the last of the month")
+    func fifthWeekday() {
+        // Friday 29 January 2027 is the fifth Friday; February has four.
+        let dates = MeetingSeries.dates(from: Self.date("2027-01-29"), cadence: .monthly, count: 2)!
+        #expect(dates.map(\.iso8601) == ["2027-01-29", "2027-02-26"])
+    }
+
+    @Test("Weekly, six-weekly and quarterly series step as their names say")
+    func otherCadences() {
+        #expect(MeetingSeries.dates(from: Self.date("2027-01-12"), cadence: .everySixWeeks, count: 3)!.map(\.iso8601)
+                == ["2027-01-12", "2027-02-23", "2027-04-06"])
+        #expect(MeetingSeries.dates(from: Self.date("2027-01-05"), cadence: .weekly, count: 2)!.map(\.iso8601) == ["2027-01-05", "2027-01-12"])
+        // The first Thursday of each quarter.
+        #expect(MeetingSeries.dates(from: Self.date("2027-01-07"), cadence: .quarterly, count: 3)!.map(\.iso8601)
+                == ["2027-01-07", "2027-04-01", "2027-07-01"])
+        #expect(MeetingSeries.dates(from: Self.date("2027-01-07"), cadence: .asNeeded, count: 3) == nil)
+        #expect(MeetingSeries.dates(from: Self.date("2027-01-07"), cadence: .weekly, count: 500)!.count == MeetingSeries.maximumCount)
+    }
+
+    // MARK: The rules
+
+    static let forum = MeetingRuleCheck.Person(name: "Amara Okafor", organisationName: "Riverside Parent Carer Forum", organisationKind: .parentCarerForum)
+    static let council = MeetingRuleCheck.Person(name: "Helen Carter", organisationName: "Riverside Council", organisationKind: .localAuthority)
+    static let nhs = MeetingRuleCheck.Person(name: "Fiona Grant", organisationName: "NHS Riverside and Vale ICB", organisationKind: .nhsCommissioner)
+    static let window = ClauseRule.meetingTimeWindow(from: time("10:00"), to: time("14:00"))
+
+    func facts(date: String = "2027-03-09", from: String = "10:00", to: String = "12:00", refreshments: Bool = true,
+               status: MeetingStatus = .scheduled, chair: MeetingRuleCheck.Person? = forum, contact: MeetingRuleCheck.Person? = council,
+               attendance: [MeetingRuleCheck.Attendee]? = nil) -> MeetingRuleCheck.Facts {
+        MeetingRuleCheck.Facts(details: MeetingDetails(date: Self.date(date), startsAt: Self.time(from), endsAt: Self.time(to), venue: "Hub",
+                                                       onlineLink: nil, refreshments: refreshments),
+                               status: status, chair: chair, namedContact: contact, attendance: attendance)
+    }
+
+    static let before = UKDateTime(date: date("2027-03-01"), time: time("09:00"))
+    static let after = UKDateTime(date: date("2027-03-10"), time: time("09:00"))
+
+    @Test("The time window: 10:00 to 14:00 is kept; 09:59 and 14:01 are not", arguments: [
+        ("10:00", "14:00", MeetingRuleCheck.Result.met), ("09:59", "12:00", .atRisk), ("10:00", "14:01", .atRisk), ("13:00", "14:00", .met),
+    ])
+    func timeWindow(from: String, to: String, expected: MeetingRuleCheck.Result) {
+        #expect(MeetingRuleCheck.check(Self.window, against: facts(from: from, to: to), now: Self.before)?.result == expected)
+        let afterwards = MeetingRuleCheck.check(Self.window, against: facts(from: from, to: to), now: Self.after)?.result
+        #expect(afterwards == (expected == .met ? .met : .notMet))
+    }
+
+    @Test("A 10am meeting in British Summer Time is within a 10am window, on the UK clock")
+    func summerTime() throws {
+        // 12 May 2027 is in British Summer Time: 10am there is 09:00 UTC.
+        let outcome = MeetingRuleCheck.check(Self.window, against: facts(date: "2027-05-12"), now: Self.before)
+        #expect(outcome == .init(.met, "It runs from 10am to midday, within 10am to 2pm."))
+        let instant = try UKDateTime(date: Self.date("2027-05-12"), time: Self.time("10:00")).instant().get()
+        #expect(UKDateTime(instant).time == Self.time("10:00"))
+    }
+
+    @Test("What to do before the meeting says by when")
+    func actBy() {
+        #expect(MeetingRuleCheck.check(Self.window, against: facts(from: "09:30"), now: Self.before)
+                == .init(.atRisk, "It is set for 9:30am to midday; move it to between 10am and 2pm to keep the promise."))
+        #expect(MeetingRuleCheck.check(.namedContact, against: facts(contact: nil), now: Self.before)
+                == .init(.atRisk, "Name someone to meet and welcome forum representatives before Tuesday 9 March 2027."))
+        #expect(MeetingRuleCheck.check(.refreshmentsOffered, against: facts(refreshments: false), now: Self.before)
+                == .init(.atRisk, "Arrange refreshments before Tuesday 9 March 2027."))
+        #expect(MeetingRuleCheck.check(.refreshmentsOffered, against: facts(refreshments: false), now: Self.after)?.result == .notMet)
+    }
+
+    @Test("The meeting counts as started at its start time on the UK clock")
+    func startedAtStart() {
+        let justBefore = UKDateTime(date: Self.date("2027-03-09"), time: Self.time("09:59"))
+        let atStart = UKDateTime(date: Self.date("2027-03-09"), time: Self.time("10:00"))
+        #expect(MeetingRuleCheck.check(.namedContact, against: facts(contact: nil), now: justBefore)?.result == .atRisk)
+        #expect(MeetingRuleCheck.check(.namedContact, against: facts(contact: nil), now: atStart)?.result == .notMet)
+    }
+
+    @Test("The chair must come from the kind of organisation the agreement names")
+    func chair() {
+        let rule = ClauseRule.chairFrom(.parentCarerForum)
+        #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.after)
+                == .init(.met, "Amara Okafor (Riverside Parent Carer Forum) chaired the meeting."))
+        #expect(MeetingRuleCheck.check(rule, against: facts(chair: Self.council), now: Self.after)
+                == .init(.notMet, "Helen Carter (Riverside Council) chaired; the agreement asks for someone from the parent carer forum."))
+        #expect(MeetingRuleCheck.check(rule, against: facts(chair: nil), now: Self.before)?.result == .atRisk)
+    }
+
+    @Test("Decision-makers: every partner on the list needs one who came")
+    func decisionMakers() {
+        func attendee(_ person: MeetingRuleCheck.Person, _ status: AttendanceStatus, decides: Bool) -> MeetingRuleCheck.Attendee {
+            .init(person: person, status: status, makesDecisions: decides)
+        }
+        let kate = MeetingRuleCheck.Person(name: "Kate Osei", organisationName: Self.nhs.organisationName, organisationKind: .nhsCommissioner)
+        let rule = ClauseRule.decisionMakersAttend
+        #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.before)?.result == .notYetDue)
+        #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.after)?.result == .atRisk)
+        let all = [attendee(Self.forum, .attended, decides: true), attendee(Self.council, .attended, decides: true), attendee(Self.nhs, .attended, decides: true)]
+        #expect(MeetingRuleCheck.check(rule, against: facts(attendance: all), now: Self.after)
+                == .init(.met, "Someone who could make decisions came for each of the 3 partners."))
+        // The NHS decision-maker sent apologies; the colleague who came cannot decide.
+        let missing = [attendee(Self.forum, .attended, decides: true), attendee(Self.council, .attended, decides: true),
+                       attendee(Self.nhs, .apologies, decides: true), attendee(kate, .attended, decides: false)]
+        #expect(MeetingRuleCheck.check(rule, against: facts(attendance: missing), now: Self.after)
+                == .init(.notMet, "Nobody who could make decisions came for NHS Riverside and Vale ICB."))
+        #expect(MeetingRuleCheck.check(rule, against: facts(attendance: []), now: Self.after)?.result == .notMet)
+    }
+
+    @Test("A cancelled meeting keeps no promises and breaks none")
+    func cancelled() {
+        for rule in [Self.window, .namedContact, .chairFrom(.parentCarerForum), .refreshmentsOffered, .decisionMakersAttend] {
+            #expect(MeetingRuleCheck.check(rule, against: facts(from: "08:00", status: .cancelled, contact: nil), now: Self.after)
+                    == .init(.notApplicable, "The meeting was cancelled."))
+        }
+    }
+
+    @Test("Rules about a group, not a meeting, and rules needing papers are not judged here")
+    func notHere() {
+        for rule in [ClauseRule.termsOfReferenceWithAttendees, .meetingCadence(.monthly), .volunteerAgreementsForRepresentatives,
+                     .papersNoticeDays(7), .plainEnglishPapers, .agendaAgreedJointly, .complaintsDiscussed] {
+            #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.after) == nil)
+        }
+        #expect(MeetingRuleCheck.needsAgendaAndPapers(.papersNoticeDays))
+        #expect(!MeetingRuleCheck.needsAgendaAndPapers(.meetingCadence))
+    }
+}
