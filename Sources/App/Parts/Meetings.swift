@@ -19,6 +19,10 @@ extension Paths {
     static func meetings(of group: RecordID<GroupModel>, _ when: MeetingStore.When = .upcoming) -> String {
         meetings.url() + "?group=\(group.uuid.uuidString)" + (when == .past ? "&when=past" : "")
     }
+    /// The meetings with a gap the home page points at.
+    static func meetings(needing gap: MeetingStore.Gap) -> String {
+        meetings.url() + "?needs=\(gap.rawValue)" + (gap.when == .past ? "&when=past" : "")
+    }
 }
 
 extension Paths.API {
@@ -61,15 +65,15 @@ struct MeetingsPart: ProductPart {
         guard context.actor.can(.manageMeetings) else { return [] }
         let store = MeetingStore(context)
         var items: [AttentionItem] = []
-        let unnamed = try await store.upcomingWithoutChairOrContact(days: 14)
+        let unnamed = try await store.count(.people)
         if unnamed > 0 {
             items.append(AttentionItem(text: "\(unnamed) \(unnamed == 1 ? "meeting" : "meetings") in the next 2 weeks \(unnamed == 1 ? "has" : "have") no chair or no named contact",
-                                       href: Paths.meetings.url()))
+                                       href: Paths.meetings(needing: .people)))
         }
-        let unrecorded = try await store.recentWithoutAttendance(days: 60)
+        let unrecorded = try await store.count(.attendance)
         if unrecorded > 0 {
             items.append(AttentionItem(text: "\(unrecorded) \(unrecorded == 1 ? "meeting" : "meetings") in the last 60 days \(unrecorded == 1 ? "needs" : "need") a record of who came",
-                                       href: Paths.meetings.url() + "?when=past"))
+                                       href: Paths.meetings(needing: .attendance)))
         }
         return items
     }
@@ -77,7 +81,8 @@ struct MeetingsPart: ProductPart {
     /// A year of meetings of the demonstration area's groups, with a believable
     /// mix of kept and broken promises: most liaison meetings are arranged as
     /// the agreement asks, some start too early, lack a named contact or
-    /// refreshments, or were chaired by the council, and one was cancelled.
+    /// refreshments, or were chaired by the council, and one was cancelled. The
+    /// strategy group meets in the afternoon, outside the agreement's hours.
     func addDemoData(_ demo: DemoBuilder) async throws {
         let today = demo.today
         let ten = TimeOfDay(hour: 10, minute: 0)!, noon = TimeOfDay(hour: 12, minute: 0)!
@@ -122,7 +127,8 @@ struct MeetingsPart: ProductPart {
             let seriesID = UUID()
             for (index, date) in series.enumerated() {
                 let meeting = MeetingModel(areaID: demo.areaID, groupID: demo.id(of: GroupModel.self, groupKey), seriesID: seriesID,
-                                           details: MeetingDetails(date: date, startsAt: TimeOfDay(hour: 13, minute: 0)!, endsAt: TimeOfDay(hour: 15, minute: 0)!,
+                                           details: MeetingDetails(date: date, startsAt: groupKey == "breaks" ? TimeOfDay(hour: 10, minute: 30)! : TimeOfDay(hour: 13, minute: 30)!,
+                                                                   endsAt: groupKey == "breaks" ? TimeOfDay(hour: 12, minute: 30)! : TimeOfDay(hour: 15, minute: 30)!,
                                                                    venue: "Civic Centre, Committee Room 1", onlineLink: nil, refreshments: true),
                                            people: MeetingPeople(chairID: person(chair), contactID: index == 1 ? nil : person(contact), officerID: person(contact)))
                 try await meeting.create(on: demo.db)

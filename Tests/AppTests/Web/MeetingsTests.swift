@@ -301,4 +301,39 @@ struct MeetingsTests {
             #expect(try await admin.get("/meetings/\(id)").body.string.contains("No chair is named yet"))
         }
     }
+
+    @Test("The home page points at meetings with no one named to chair or welcome, and at meetings nobody recorded")
+    func attention() async throws {
+        try await withTestApp(now: Self.now) { app in
+            let setting = try await Self.setting(app)
+            let store = MeetingStore(try await Self.context(app, setting))
+            let group = try await GroupModel.find(setting.groupID, on: app.db)!
+            var named = Self.input(date: "2027-03-05")
+            named.chairId = setting.chairID.uuidString
+            named.contactId = setting.officerID.uuidString
+            _ = try await store.schedule(for: group, named)
+            _ = try await store.schedule(for: group, Self.input(date: "2027-03-16"))
+            _ = try await store.schedule(for: group, Self.input(date: "2027-03-10"))
+            _ = try await store.schedule(for: group, Self.input(date: "2027-04-20"))
+            _ = try await store.schedule(for: group, Self.input(date: "2027-02-23"))
+            _ = try await store.schedule(for: group, Self.input(date: "2026-11-03"))
+
+            let browser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            let home = try await browser.get("/").body.string
+            #expect(home.contains("<a href=\"/meetings?needs=people\">2 meetings in the next 2 weeks have no chair or no named contact</a>"))
+            #expect(home.contains("<a href=\"/meetings?needs=attendance&amp;when=past\">1 meeting in the last 60 days needs a record of who came</a>"))
+            let people = try await browser.get("/meetings?needs=people").body.string
+            #expect(people.contains("Tuesday 16 March 2027") && people.contains("Wednesday 10 March 2027"))
+            // 17 March is the fifteenth day from today, outside the two weeks.
+            _ = try await store.schedule(for: group, Self.input(date: "2027-03-17"))
+            #expect(!people.contains("Friday 5 March 2027") && !people.contains("20 April 2027"))
+            #expect(!(try await browser.get("/meetings?needs=people").body.string).contains("17 March 2027"))
+            let unrecorded = try await browser.get("/meetings?needs=attendance&when=past").body.string
+            #expect(unrecorded.contains("Tuesday 23 February 2027") && unrecorded.contains("Held: who came not recorded"))
+            #expect(!unrecorded.contains("3 November 2026"))
+            // A board member reads the meetings but is not asked to fix them.
+            let board = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.boardViewer]!)
+            #expect(!(try await board.get("/").body.string).contains("needs a record of who came"))
+        }
+    }
 }

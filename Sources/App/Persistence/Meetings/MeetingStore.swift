@@ -32,6 +32,18 @@ struct MeetingStore {
         case upcoming, past
     }
 
+    /// The meetings the home page points at.
+    enum Gap: String, Sendable, CaseIterable {
+        /// Held in the last 60 days with nobody's attendance recorded.
+        case attendance
+        /// In the next 2 weeks with no chair or no named contact.
+        case people
+
+        var when: When { self == .attendance ? .past : .upcoming }
+        static let attendanceDays = 60
+        static let peopleDays = 14
+    }
+
     let context: StoreContext
 
     init(_ context: StoreContext) { self.context = context }
@@ -49,9 +61,10 @@ struct MeetingStore {
 
     /// One page of the area's meetings (or one group's): upcoming ones soonest
     /// first, past ones latest first. A meeting counts as upcoming all its day.
-    func page(_ when: When, group: UUID? = nil, _ page: ListPage) async throws -> (items: [MeetingModel], total: Int) {
+    func page(_ when: When, group: UUID? = nil, gap: Gap? = nil, _ page: ListPage) async throws -> (items: [MeetingModel], total: Int) {
         var query = MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID)
         if let group { query = query.filter(\.$group.$id == group) }
+        if let gap { query = filter(query, gap) }
         switch when {
         case .upcoming:
             query = query.filter(\.$meetsOn >= context.today).sort(\.$meetsOn).sort(\.$startsAt)
@@ -247,20 +260,21 @@ struct MeetingStore {
 
     // MARK: Needs attention
 
-    /// Meetings in the next `days` days with no chair or no named contact.
-    func upcomingWithoutChairOrContact(days: Int) async throws -> Int {
-        try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$status == .scheduled)
-            .filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: days))
-            .group(.or) { $0.filter(\.$chair.$id == nil).filter(\.$contact.$id == nil) }
-            .count()
+    /// How many meetings of the area have the gap.
+    func count(_ gap: Gap) async throws -> Int {
+        try await filter(MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID), gap).count()
     }
 
-    /// Meetings held in the last `days` days whose attendance nobody has recorded.
-    func recentWithoutAttendance(days: Int) async throws -> Int {
-        try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$status == .scheduled)
-            .filter(\.$meetsOn < context.today).filter(\.$meetsOn >= context.today.adding(days: -days))
-            .filter(\.$attendanceRecordedAt == nil)
-            .count()
+    private func filter(_ query: QueryBuilder<MeetingModel>, _ gap: Gap) -> QueryBuilder<MeetingModel> {
+        let query = query.filter(\.$status == .scheduled)
+        switch gap {
+        case .attendance:
+            return query.filter(\.$meetsOn < context.today).filter(\.$meetsOn >= context.today.adding(days: -Gap.attendanceDays))
+                .filter(\.$attendanceRecordedAt == nil)
+        case .people:
+            return query.filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: Gap.peopleDays))
+                .group(.or) { $0.filter(\.$chair.$id == nil).filter(\.$contact.$id == nil) }
+        }
     }
 
     // MARK: Checks

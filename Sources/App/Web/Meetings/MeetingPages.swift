@@ -8,6 +8,7 @@ extension MeetingsController.IndexPage: WebPage {
             ? "<a href=\"\(togglePath)\">Show upcoming meetings</a>"
             : "<a href=\"\(togglePath)\">Show past meetings</a>" as Markup)</p>
         \(groupPath.map { "<p class=\"body\"><a href=\"\($0)\">Back to the group</a></p>" as Markup })
+        \(narrowed.map { "<p class=\"body\">\($0.description) <a href=\"\($0.clearPath)\">Show all meetings</a></p>" as Markup })
         \(rows.isEmpty ? "<p class=\"body\">\(showingPast ? "No past meetings." : "No meetings arranged from today on.")</p>" as Markup
             : TableComponents.table(caption: showingPast ? "Past meetings, latest first" : "Upcoming meetings, soonest first", [
                 TableColumn("When") { "<a href=\"\($0.href)\">\($0.when)<span class=\"visually-hidden\">: \($0.group)</span></a>" },

@@ -12,13 +12,15 @@ struct MeetingsController {
         let href: String
         let group: String
         let place: String
-        let status: MeetingStatus
+        let status: Tag
     }
 
     struct IndexPage {
         let layout: PageLayout
         let heading: String
         let intro: String
+        /// What the list is narrowed to, and how to see all of it.
+        let narrowed: (description: String, clearPath: String)?
         let rows: [Row]
         let pagination: PaginationLinks
         let showingPast: Bool
@@ -29,29 +31,45 @@ struct MeetingsController {
     func index(req: Request) async throws -> Response {
         let store = MeetingStore(try req.store)
         let page = ListPage(req)
-        let when: MeetingStore.When = req.query[String.self, at: "when"] == "past" ? .past : .upcoming
+        let gap = req.query[String.self, at: "needs"].flatMap(MeetingStore.Gap.init(rawValue:))
+        let when: MeetingStore.When = gap?.when ?? (req.query[String.self, at: "when"] == "past" ? .past : .upcoming)
         var group: GroupModel?
         if let raw = req.query[String.self, at: "group"] {
             guard let id = UUID(uuidString: raw), let found = try await GroupStore(try req.store).lookUp(id) else { throw Abort(.notFound) }
             group = found
         }
-        let (meetings, total) = try await store.page(when, group: group?.id, page)
+        let (meetings, total) = try await store.page(when, group: group?.id, gap: gap, page)
         let rows = try meetings.map { meeting in
-            Row(when: meeting.when, href: Paths.meeting(try meeting.recordID), group: meeting.group.name, place: meeting.place, status: meeting.status)
+            Row(when: meeting.when, href: Paths.meeting(try meeting.recordID), group: meeting.group.name, place: meeting.place,
+                status: Self.status(of: meeting, past: when == .past))
         }
         var query: [String] = []
         if let group { query.append("group=\(try group.requireID().uuidString)") }
         let toggleQuery = query + (when == .past ? [] : ["when=past"])
-        let pageQuery = query + (when == .past ? ["when=past"] : [])
+        let pageQuery = query + (when == .past ? ["when=past"] : []) + (gap.map { ["needs=\($0.rawValue)"] } ?? [])
+        let narrowed: (String, String)? = gap.map { gap in
+            let description = switch gap {
+            case .attendance: "Showing meetings in the last \(MeetingStore.Gap.attendanceDays) days with no record of who came."
+            case .people: "Showing meetings in the next \(MeetingStore.Gap.peopleDays) days with no chair or no named contact."
+            }
+            return (description, Paths.meetings.url() + (when == .past ? "?when=past" : ""))
+        }
         let heading = group.map { "Meetings of \($0.name)" } ?? "Meetings"
         return req.page(IndexPage(
             layout: req.layout(title: heading), heading: heading,
             intro: when == .past ? "Past meetings, latest first." : "Meetings from today on, soonest first.",
-            rows: rows,
+            narrowed: narrowed, rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.meetings.url(), extraQuery: pageQuery.joined(separator: "&")),
             showingPast: when == .past,
             togglePath: Paths.meetings.url() + (toggleQuery.isEmpty ? "" : "?" + toggleQuery.joined(separator: "&")),
             groupPath: try group.map { Paths.group(try $0.recordID) }))
+    }
+
+    /// "Held" once a meeting's day has passed, with a word when nobody recorded who came.
+    private static func status(of meeting: MeetingModel, past: Bool) -> Tag {
+        if meeting.status == .cancelled { return Tag(tagLabel: MeetingStatus.cancelled.label, tagColour: MeetingStatus.cancelled.tagColour) }
+        guard past else { return Tag(tagLabel: MeetingStatus.scheduled.label, tagColour: MeetingStatus.scheduled.tagColour) }
+        return meeting.attendanceRecordedAt == nil ? Tag(tagLabel: "Held: who came not recorded", tagColour: .yellow) : Tag(tagLabel: "Held", tagColour: .green)
     }
 
     // MARK: - One meeting
