@@ -218,13 +218,135 @@ struct MeetingRulesTests {
         }
     }
 
-    @Test("Rules about a group, not a meeting, and rules needing papers are not judged here")
+    @Test("Rules about a group, not a meeting, and rules not checked yet are not judged here")
     func notHere() {
         for rule in [ClauseRule.termsOfReferenceWithAttendees, .meetingCadence(.monthly), .volunteerAgreementsForRepresentatives,
-                     .papersNoticeDays(7), .plainEnglishPapers, .agendaAgreedJointly, .complaintsDiscussed] {
+                     .agendaAgreedJointly, .complaintsDiscussed] {
             #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.after) == nil)
         }
-        #expect(MeetingRuleCheck.needsAgendaAndPapers(.papersNoticeDays))
-        #expect(!MeetingRuleCheck.needsAgendaAndPapers(.meetingCadence))
+        #expect(MeetingRuleCheck.notCheckedYet(.agendaAgreedJointly))
+        #expect(!MeetingRuleCheck.notCheckedYet(.meetingCadence))
+    }
+
+    // MARK: Agenda and papers
+
+    func agenda(sent: String?, papers: [MeetingRuleCheck.Paper] = [], items: [(title: String, hasForumAsk: Bool)] = [("Complaints", true)]) -> MeetingRuleCheck.Agenda {
+        MeetingRuleCheck.Agenda(items: items, packSentOn: sent.map(Self.date), papers: papers)
+    }
+
+    func papersFacts(_ agenda: MeetingRuleCheck.Agenda) -> MeetingRuleCheck.Facts {
+        MeetingRuleCheck.Facts(details: MeetingDetails(date: Self.date("2027-03-09"), startsAt: Self.time("10:00"), endsAt: Self.time("12:00"),
+                                                       venue: "Hub", onlineLink: nil, refreshments: true),
+                               status: .scheduled, chair: nil, namedContact: nil, attendance: nil, agenda: agenda)
+    }
+
+    static func on(_ date: String, _ time: String = "09:00") -> UKDateTime { UKDateTime(date: Self.date(date), time: Self.time(time)) }
+
+    @Test("Papers notice counts calendar days on the UK clock: sent on 2 March keeps 7 days for 9 March, whatever the hour")
+    func exactlySevenDays() {
+        // 11am on 2 March is 6 days and 23 hours before a 10am meeting on 9 March: still the seventh calendar day before.
+        let outcome = MeetingRuleCheck.check(.papersNoticeDays(7), against: papersFacts(agenda(sent: "2027-03-02")), now: Self.on("2027-03-03"))
+        #expect(outcome == .init(.met, "The agenda and papers went out 7 days before the meeting."))
+        let late = MeetingRuleCheck.check(.papersNoticeDays(7), against: papersFacts(agenda(sent: "2027-03-03")), now: Self.on("2027-03-04"))
+        #expect(late == .init(.notMet, "The agenda and papers went out 6 days before the meeting; the agreement asks for 7."))
+    }
+
+    @Test("Before the pack goes out, the organiser is told by when; after that day, the promise is broken")
+    func notSentYet() {
+        let rule = ClauseRule.papersNoticeDays(7)
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: nil)), now: Self.on("2027-03-02", "23:59"))
+                == .init(.atRisk, "Send the agenda and papers by Tuesday 2 March 2027 to keep the 7-day promise."))
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: nil)), now: Self.on("2027-03-03", "00:00"))
+                == .init(.notMet, "The agenda and papers have not gone out, and the last day to keep the 7-day promise was Tuesday 2 March 2027."))
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: nil)), now: Self.on("2027-03-10"))
+                == .init(.notMet, "The agenda and papers did not go out 7 days before the meeting."))
+    }
+
+    @Test("A paper replaced after the pack went out counts from when the new version is sent")
+    func replacedPaper() {
+        let rule = ClauseRule.papersNoticeDays(7)
+        let replaced = [MeetingRuleCheck.Paper(title: "Short breaks report", sentOn: nil, meetsPlainEnglishProfile: true)]
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: "2027-02-26", papers: replaced)), now: Self.on("2027-03-01"))
+                == .init(.atRisk, "Send Short breaks report by Tuesday 2 March 2027 to keep the 7-day promise: added after the pack went out."))
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: "2027-02-26", papers: replaced)), now: Self.on("2027-03-05"))
+                == .init(.notMet, "Short breaks report was added after the pack went out and has not been sent."))
+        let resentLate = [MeetingRuleCheck.Paper(title: "Short breaks report", sentOn: Self.date("2027-03-04"), meetsPlainEnglishProfile: true),
+                          MeetingRuleCheck.Paper(title: "Budget", sentOn: Self.date("2027-02-26"), meetsPlainEnglishProfile: true)]
+        #expect(MeetingRuleCheck.check(rule, against: papersFacts(agenda(sent: "2027-02-26", papers: resentLate)), now: Self.on("2027-03-05"))
+                == .init(.notMet, "Short breaks report went out 5 days before the meeting; the agreement asks for 7."))
+    }
+
+    @Test("Plain English papers: each paper against the area's profile")
+    func plainEnglishPapers() {
+        let papers = [MeetingRuleCheck.Paper(title: "A", sentOn: nil, meetsPlainEnglishProfile: true),
+                      MeetingRuleCheck.Paper(title: "Highlight report", sentOn: nil, meetsPlainEnglishProfile: false)]
+        #expect(MeetingRuleCheck.check(.plainEnglishPapers, against: papersFacts(agenda(sent: nil, papers: papers)), now: Self.before)
+                == .init(.atRisk, "1 of 2 papers do not meet the area's plain English profile: Highlight report."))
+        #expect(MeetingRuleCheck.check(.plainEnglishPapers, against: papersFacts(agenda(sent: nil, papers: [papers[0]])), now: Self.after)
+                == .init(.met, "The paper meets the area's plain English profile."))
+        #expect(MeetingRuleCheck.check(.plainEnglishPapers, against: papersFacts(agenda(sent: nil)), now: Self.before)?.result == .notYetDue)
+    }
+
+    @Test("The agenda says what the forum is asked to bring to every item")
+    func forumAsk() {
+        let items: [(title: String, hasForumAsk: Bool)] = [("Complaints", true), ("Budget", false)]
+        #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil, items: items)), now: Self.before)
+                == .init(.atRisk, "1 item does not say what the forum is asked to bring: Budget."))
+        #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil, items: [])), now: Self.after)
+                == .init(.notMet, "Nothing was put on the agenda."))
+        #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil)), now: Self.after)?.result == .met)
+    }
+
+    @Test("Calendar days between dates cross months, years and leap days")
+    func daysBetween() {
+        #expect(Self.date("2027-03-02").days(until: Self.date("2027-03-09")) == 7)
+        #expect(Self.date("2028-02-28").days(until: Self.date("2028-03-01")) == 2)
+        #expect(Self.date("2026-12-31").days(until: Self.date("2027-01-01")) == 1)
+        #expect(Self.date("2027-03-09").days(until: Self.date("2027-03-02")) == -7)
+        #expect(Self.date("2000-01-01").days(until: Self.date("2100-01-01")) == 36_525)
+    }
+
+    @Test("An agenda item needs a title and a purpose; minutes are optional and bounded")
+    func agendaItems() throws {
+        let item = try AgendaItemDetails.validate(title: " Short breaks ", purpose: "decision", forumAsk: "Say what families want first", minutes: "30")
+        #expect(item == AgendaItemDetails(title: "Short breaks", purpose: .decision, forumAsk: "Say what families want first", minutes: 30))
+        #expect(try AgendaItemDetails.validate(title: "A", purpose: "information", forumAsk: " ", minutes: "").minutes == nil)
+        do {
+            _ = try AgendaItemDetails.validate(title: "", purpose: "gossip", forumAsk: nil, minutes: "0")
+            Issue.record("expected errors")
+        } catch let errors as ValidationErrors {
+            #expect(errors.errors.map(\.field) == ["title", "purpose", "minutes"])
+        }
+    }
+
+    @Test("The pack's e-mail gives the date, time, place, each item's ask and a link to each paper")
+    func packMessage() {
+        let message = AgendaPackMessage(
+            groupName: "Forum Liaison Meeting", start: Self.on("2027-03-09", "10:00"), endsAt: Self.time("12:00"), venue: "Riverside Hub",
+            onlineLink: "https://meet.example.org/l", chair: "Amara Okafor", contact: "Owen Davies",
+            items: [.init(title: "Short breaks", purpose: .decision, forumAsk: "Agree the changes\nfamilies want", lead: "Jo Whitfield", minutes: 30,
+                          papers: [("What families told us", "https://c.example.org/meetings/1/papers/2")])],
+            meetingLink: "https://c.example.org/meetings/1")
+        #expect(message.subject == "Agenda and papers: Forum Liaison Meeting, Tuesday 9 March 2027")
+        #expect(message.body == """
+            Forum Liaison Meeting
+            Tuesday 9 March 2027, 10am to midday
+            Where: Riverside Hub
+            Join online: https://meet.example.org/l
+            Chair: Amara Okafor
+            Your contact on the day: Owen Davies
+
+            Agenda
+
+            1. Short breaks
+               For decision, led by Jo Whitfield, 30 minutes
+               What the forum is asked to bring: Agree the changes families want
+               Paper: What families told us
+               https://c.example.org/meetings/1/papers/2
+
+            The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:
+            https://c.example.org/meetings/1
+
+            """)
     }
 }

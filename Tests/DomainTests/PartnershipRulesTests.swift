@@ -149,7 +149,7 @@ struct ClauseTests {
             .termsOfReferenceWithAttendees, .plainEnglishPapers, .namedContact, .chairFrom(.parentCarerForum),
             .meetingCadence(.monthly), .agendaAgreedJointly, .decisionMakersAttend, .complaintsDiscussed,
             .communicationThroughForumAddress, .personalDataForDesignatedForumRoles, .volunteerAgreementsForRepresentatives,
-            .refreshmentsOffered,
+            .refreshmentsOffered, .agendaStatesForumAsk,
         ]
         #expect(Set(rules.map(\.kind)) == Set(ClauseRule.Kind.allCases))
         for rule in rules {

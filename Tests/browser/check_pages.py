@@ -30,7 +30,8 @@ ACCOUNTS = {
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 # Forms that change things for good are never submitted by the crawler.
-UNSAFE_FORM = re.compile(r"/(delete|remove|sign-out)\b")
+# Forms that remove something, sign out, or send e-mail are not posted.
+UNSAFE_FORM = re.compile(r"/(delete|remove|sign-out|send)\b")
 
 
 class Checker:

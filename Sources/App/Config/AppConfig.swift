@@ -28,6 +28,8 @@ public struct AppConfig: Sendable, Equatable {
     var sendmailPath: String?
     /// The address Coproduce's e-mail comes from.
     var mailFrom = "coproduce@localhost.localdomain"
+    /// Where people reach Coproduce, for links in e-mail: "https://coproduce.riverside.gov.uk".
+    var siteAddress = "http://127.0.0.1:8080"
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage
@@ -83,12 +85,26 @@ public struct AppConfig: Sendable, Equatable {
             if EmailMessage.isAddress(raw) { mailFrom = raw }
             else { problems.append("COPRODUCE_MAIL_FROM must be a bare e-mail address, like coproduce@council.example.org, not \"\(raw)\"") }
         }
+        var siteAddress: String?
+        if let raw = environment["COPRODUCE_SITE_ADDRESS"], !raw.isEmpty {
+            if let address = Self.siteAddress(raw) { siteAddress = address }
+            else { problems.append("COPRODUCE_SITE_ADDRESS must be the web address people use to reach Coproduce, like https://coproduce.council.example.org, not \"\(raw)\"") }
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         var config = AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
+        if let siteAddress { config.siteAddress = siteAddress }
         config.trustedProxies = proxies
         config.sendmailPath = sendmail
         if let mailFrom { config.mailFrom = mailFrom }
         return config
+    }
+
+    /// An http(s) address with a host and nothing after it but an optional path, without its last "/".
+    static func siteAddress(_ raw: String) -> String? {
+        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil,
+              !raw.contains(where: { $0.isWhitespace }) else { return nil }
+        return raw.hasSuffix("/") ? String(raw.dropLast()) : raw
     }
 
     struct StorageProblem: Error { let message: String }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import PlainEnglish
 import Vapor
 
 extension Paths {
@@ -9,12 +10,36 @@ extension Paths {
     static let editMeeting = PathTemplate("meetings", ":meetingID", "edit")
     static let cancelMeeting = PathTemplate("meetings", ":meetingID", "cancel")
     static let meetingAttendance = PathTemplate("meetings", ":meetingID", "attendance")
+    static let newAgendaItem = PathTemplate("meetings", ":meetingID", "items", "new")
+    static let editAgendaItem = PathTemplate("meetings", ":meetingID", "items", ":itemID", "edit")
+    static let agendaItemDecision = PathTemplate("meetings", ":meetingID", "items", ":itemID", "decision")
+    static let moveAgendaItem = PathTemplate("meetings", ":meetingID", "items", ":itemID", "move")
+    static let newPaper = PathTemplate("meetings", ":meetingID", "items", ":itemID", "papers", "new")
+    static let paper = PathTemplate("meetings", ":meetingID", "papers", ":paperID")
+    static let replacePaper = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "replace")
+    static let paperCheck = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "check")
+    static let paperFile = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "versions", ":version")
+    static let agendaPack = PathTemplate("meetings", ":meetingID", "pack")
+    static let sendAgendaPack = PathTemplate("meetings", ":meetingID", "pack", "send")
 
     static func newMeeting(_ group: RecordID<GroupModel>) -> String { newMeeting.url(group) }
     static func meeting(_ id: RecordID<MeetingModel>) -> String { meeting.url(id) }
     static func editMeeting(_ id: RecordID<MeetingModel>) -> String { editMeeting.url(id) }
     static func cancelMeeting(_ id: RecordID<MeetingModel>) -> String { cancelMeeting.url(id) }
     static func meetingAttendance(_ id: RecordID<MeetingModel>) -> String { meetingAttendance.url(id) }
+    static func newAgendaItem(_ meeting: RecordID<MeetingModel>) -> String { newAgendaItem.url(meeting) }
+    static func editAgendaItem(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { editAgendaItem.url(meeting, item) }
+    static func agendaItemDecision(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { agendaItemDecision.url(meeting, item) }
+    static func moveAgendaItem(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { moveAgendaItem.url(meeting, item) }
+    static func newPaper(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { newPaper.url(meeting, item) }
+    static func paper(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>) -> String { self.paper.url(meeting, paper) }
+    static func replacePaper(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>) -> String { replacePaper.url(meeting, paper) }
+    static func paperCheck(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>) -> String { paperCheck.url(meeting, paper) }
+    static func paperFile(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>, version: Int) -> String {
+        paperFile.url(meeting, paper, version)
+    }
+    static func agendaPack(_ meeting: RecordID<MeetingModel>) -> String { agendaPack.url(meeting) }
+    static func sendAgendaPack(_ meeting: RecordID<MeetingModel>) -> String { sendAgendaPack.url(meeting) }
     /// The meetings of one group, upcoming or past.
     static func meetings(of group: RecordID<GroupModel>, _ when: MeetingStore.When = .upcoming) -> String {
         meetings.url() + "?group=\(group.uuid.uuidString)" + (when == .past ? "&when=past" : "")
@@ -31,6 +56,12 @@ extension Paths.API {
     static let meeting = PathTemplate("api", "v1", "meetings", ":meetingID")
     static let cancelMeeting = PathTemplate("api", "v1", "meetings", ":meetingID", "cancel")
     static let meetingAttendance = PathTemplate("api", "v1", "meetings", ":meetingID", "attendance")
+    static let agendaItems = PathTemplate("api", "v1", "meetings", ":meetingID", "items")
+    static let agendaItem = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID")
+    static let agendaItemDecision = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "decision")
+    static let itemPapers = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "papers")
+    static let paperVersions = PathTemplate("api", "v1", "meetings", ":meetingID", "papers", ":paperID", "versions")
+    static let agendaPack = PathTemplate("api", "v1", "meetings", ":meetingID", "pack")
 
     static func meeting(_ id: RecordID<MeetingModel>) -> String { meeting.url(id) }
 }
@@ -41,7 +72,7 @@ extension Paths.API {
 struct MeetingsPart: ProductPart {
     let name = "Meetings"
 
-    var migrations: [any AsyncMigration] { [CreateMeetings(), CreateMeetingAttendance()] }
+    var migrations: [any AsyncMigration] { [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers()] }
 
     func pages(_ web: any RoutesBuilder) {
         let meetings = MeetingsController()
@@ -55,6 +86,24 @@ struct MeetingsPart: ProductPart {
         web.post(Paths.cancelMeeting, .requires(.manageMeetings), use: meetings.cancel)
         web.get(Paths.meetingAttendance, .requires(.manageMeetings), use: meetings.editAttendance)
         web.post(Paths.meetingAttendance, .requires(.manageMeetings), use: meetings.recordAttendance)
+
+        let agenda = AgendaController()
+        web.get(Paths.newAgendaItem, .requires(.proposeAgendaItems), use: agenda.newItem)
+        web.post(Paths.newAgendaItem, .requires(.proposeAgendaItems), use: agenda.createItem)
+        web.get(Paths.editAgendaItem, .requires(.manageMeetings), use: agenda.editItem)
+        web.post(Paths.editAgendaItem, .requires(.manageMeetings), use: agenda.updateItem)
+        web.post(Paths.agendaItemDecision, .requires(.manageMeetings), use: agenda.decide)
+        web.post(Paths.moveAgendaItem, .requires(.manageMeetings), use: agenda.move)
+        web.get(Paths.newPaper, .requires(.manageMeetings), use: agenda.newPaper)
+        web.post(Paths.newPaper, .requires(.manageMeetings), body: AgendaController.maximumUpload, use: agenda.createPaper)
+        web.get(Paths.paper, .requires(.viewPartnership), use: agenda.showPaper)
+        web.get(Paths.replacePaper, .requires(.manageMeetings), use: agenda.newVersion)
+        web.post(Paths.replacePaper, .requires(.manageMeetings), body: AgendaController.maximumUpload, use: agenda.createVersion)
+        web.get(Paths.paperCheck, .requires(.viewPartnership), use: agenda.checkPaper)
+        web.get(Paths.paperFile, .requires(.viewPartnership), use: agenda.download)
+        web.get(Paths.agendaPack, .requires(.viewPartnership), use: agenda.pack)
+        web.get(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.confirmSend)
+        web.post(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.send)
     }
 
     var api: (any APIPart.Type)? { MeetingsAPI.self }
@@ -117,6 +166,7 @@ struct MeetingsPart: ProductPart {
             try await meeting.create(on: demo.db)
             if index == 0 { try demo.remember(meeting, as: "first-liaison") }
             try await recordDemoAttendance(meeting, members: liaisonMembers, index: index, demo: demo)
+            try await addDemoAgenda(meeting, index: index, slip: slip, demo: demo)
         }
 
         // The short breaks group every six weeks, and the strategy group every two months.
@@ -137,6 +187,68 @@ struct MeetingsPart: ProductPart {
         }
     }
 
+    /// The liaison meeting's agenda: complaints, a paper families can read and
+    /// one full of jargon. Packs usually go out 9 days ahead; when a month
+    /// slips they go out late, and the next meeting's pack has not gone yet.
+    private func addDemoAgenda(_ meeting: MeetingModel, index: Int, slip: Int, demo: DemoBuilder) async throws {
+        guard meeting.status == .scheduled else { return }
+        let meetingID = try meeting.requireID()
+        let isNext = meeting.meetsOn >= demo.today && meeting.meetsOn.adding(days: -35) < demo.today
+        guard meeting.meetsOn < demo.today || isNext else { return }
+        let items: [(String, AgendaItemPurpose, String?, String?, Int, String?)] = [
+            ("Complaints about any partner", .discussion, "Tell us about complaints families have raised with the forum since the last meeting.", "amara", 20, nil),
+            ("Short breaks: what families told us", .decision, "Agree which changes to short breaks the forum wants first.", "jo", 30, "short-breaks"),
+            ("Written statement of action: progress report", .information, index % 3 == 0 ? nil : "Say whether families have seen the changes described.", "helen", 20, "progress"),
+        ]
+        let checker = PlainEnglishChecker(settings: CheckerSettings())
+        let uploadedAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: -12), time: TimeOfDay(hour: 11, minute: 0)!).instant().get()) ?? Date()
+        for (position, seed) in items.enumerated() {
+            let item = AgendaItemModel(meetingID: meetingID, position: position + 1,
+                                       details: AgendaItemDetails(title: seed.0, purpose: seed.1, forumAsk: seed.2, minutes: seed.4),
+                                       leadID: seed.3.map { demo.id(of: PersonModel.self, $0) }, status: .accepted, proposedBy: "Jo Whitfield")
+            try await item.create(on: demo.db)
+            guard let paperKey = seed.5 else { continue }
+            let text = paperKey == "short-breaks" ? Self.plainPaper : Self.jargonPaper
+            let paper = PaperModel(meetingID: meetingID, itemID: try item.requireID(), title: paperKey == "short-breaks" ? "What families told us about short breaks" : "SEND improvement programme: highlight report")
+            try await paper.create(on: demo.db)
+            if index == 0 && paperKey == "short-breaks" { try demo.remember(paper, as: "first-paper") }
+            let version = PaperVersionModel(paperID: try paper.requireID(), version: 1, fileName: paperKey + ".txt", byteCount: text.utf8.count, text: text,
+                                            check: PaperCheck(checker.check(Document(plainText: text), profile: .standard)), uploadedBy: "Jo Whitfield",
+                                            uploadedAt: uploadedAt)
+            try await version.create(on: demo.db)
+            try await PaperFileModel(versionID: try version.requireID(), data: Data(text.utf8)).create(on: demo.db)
+        }
+        guard !isNext else { return }
+        // Nine days ahead as a rule; four days ahead in a month that slipped on papers.
+        let daysAhead = slip == 1 || slip == 3 ? 4 : 9
+        let sentAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: -daysAhead), time: TimeOfDay(hour: 9, minute: 15)!).instant().get()) ?? Date()
+        try await PackSendingModel(meetingID: meetingID, sentAt: sentAt, sentBy: "Owen Davies", recipients: 7, withoutAddress: []).create(on: demo.db)
+        let versions = try await PaperVersionModel.query(on: demo.db).join(PaperModel.self, on: \PaperVersionModel.$paper.$id == \PaperModel.$id)
+            .filter(PaperModel.self, \.$meeting.$id == meetingID).all()
+        for version in versions {
+            version.firstSentAt = sentAt
+            try await version.save(on: demo.db)
+        }
+    }
+
+    static let plainPaper = """
+        What families told us about short breaks
+
+        In May we asked families how short breaks work for them. 214 families answered.
+
+        Most families said short breaks help. Many said they do not know what is on offer. Some said sessions were cancelled at short notice.
+
+        We would like the partnership to agree three things. Put every short break on one web page. Tell families at least two weeks before a session is cancelled. Ask families again next spring.
+        """
+
+    static let jargonPaper = """
+        SEND improvement programme: highlight report
+
+        Following the Area SEND inspection, the WSOA workstreams have been re-baselined and the programme board has agreed that the graduated approach will be embedded across all educational settings through a holistic, multi-agency offer co-ordinated by the SENCO network with input from key stakeholders including the ICB, the DCO and the LA's SEND casework function.
+
+        EHCNA timeliness remains below the statutory 20-week threshold and a deep dive has been commissioned to understand the drivers, with a view to a revised trajectory being presented to the SEND Partnership Board in due course subject to capacity.
+        """
+
     /// Who came to a past demo meeting: most members, with one partner now
     /// and then sending nobody who could decide. The latest meeting waits for
     /// its record, so the home page asks for it.
@@ -153,9 +265,12 @@ struct MeetingsPart: ProductPart {
         try await meeting.save(on: demo.db)
     }
 
+    /// A meeting going ahead with an item and a paper, so every route of the part can be reached.
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
-        guard let meeting = try await MeetingModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$status == .scheduled)
-            .sort(\.$meetsOn).first() else { return [:] }
-        return ["meetingID": try meeting.requireID().uuidString]
+        guard let paper = try await PaperModel.query(on: db).join(MeetingModel.self, on: \PaperModel.$meeting.$id == \MeetingModel.$id)
+            .filter(MeetingModel.self, \.$area.$id == areaID).filter(MeetingModel.self, \.$status == .scheduled)
+            .sort(MeetingModel.self, \.$meetsOn).first() else { return [:] }
+        return ["meetingID": paper.$meeting.id.uuidString, "itemID": paper.$item.id.uuidString, "paperID": try paper.requireID().uuidString,
+                "version": "1"]
     }
 }

@@ -10,15 +10,15 @@ public enum AccessPolicy {
             return Set(Permission.allCases)
         case .forumOfficer:
             return [
-                .viewPartnership, .viewPersonalData, .managePeople, .manageGroups, .manageMeetings,
+                .viewPartnership, .viewPersonalData, .managePeople, .manageGroups, .manageMeetings, .proposeAgendaItems,
                 .manageAgreements, .assessCommitments, .manageVolunteerAgreements,
                 .viewComplaints, .manageComplaints, .managePlainEnglishSettings,
             ]
         case .forumRepresentative:
-            return [.viewPartnership, .viewComplaints]
+            return [.viewPartnership, .viewComplaints, .proposeAgendaItems]
         case .partnerOfficer:
             return [
-                .viewPartnership, .manageGroups, .manageMeetings, .manageAgreements, .assessCommitments,
+                .viewPartnership, .manageGroups, .manageMeetings, .proposeAgendaItems, .manageAgreements, .assessCommitments,
                 .viewComplaints, .manageComplaints,
             ]
         case .boardViewer:

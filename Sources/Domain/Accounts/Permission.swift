@@ -8,8 +8,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case managePeople
     case manageAccounts
     case manageGroups
-    /// Arrange, move and cancel meetings, and record who came.
+    /// Arrange, move and cancel meetings, decide their agendas, add papers, send packs and record who came.
     case manageMeetings
+    /// Propose items for a meeting's agenda.
+    case proposeAgendaItems
     case manageAgreements
     /// Record whether a free-text commitment in an agreement was met.
     case assessCommitments

@@ -108,6 +108,8 @@ public enum ClauseRule: Sendable, Equatable {
     case volunteerAgreementsForRepresentatives
     /// "Refreshments will be offered" (4.6 f).
     case refreshmentsOffered
+    /// "The agenda sets out ... what contribution is requested from the forum" (4.6 d).
+    case agendaStatesForumAsk
 
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case meetingTimeWindow = "meeting-time-window"
@@ -124,6 +126,7 @@ public enum ClauseRule: Sendable, Equatable {
         case personalDataForDesignatedForumRoles = "personal-data-for-designated-forum-roles"
         case volunteerAgreementsForRepresentatives = "volunteer-agreements-for-representatives"
         case refreshmentsOffered = "refreshments-offered"
+        case agendaStatesForumAsk = "agenda-states-forum-ask"
 
         /// The name of the rule in a list to choose from.
         public var label: String {
@@ -142,6 +145,7 @@ public enum ClauseRule: Sendable, Equatable {
             case .personalDataForDesignatedForumRoles: "Only the forum's designated roles see its personal data"
             case .volunteerAgreementsForRepresentatives: "Forum representatives sign a volunteer agreement"
             case .refreshmentsOffered: "Refreshments are offered at meetings"
+            case .agendaStatesForumAsk: "The agenda says what the forum is asked to bring to each item"
             }
         }
 
@@ -168,6 +172,7 @@ public enum ClauseRule: Sendable, Equatable {
         case .personalDataForDesignatedForumRoles: .personalDataForDesignatedForumRoles
         case .volunteerAgreementsForRepresentatives: .volunteerAgreementsForRepresentatives
         case .refreshmentsOffered: .refreshmentsOffered
+        case .agendaStatesForumAsk: .agendaStatesForumAsk
         }
     }
 
@@ -235,6 +240,7 @@ public enum ClauseRule: Sendable, Equatable {
         case .personalDataForDesignatedForumRoles: self = .personalDataForDesignatedForumRoles
         case .volunteerAgreementsForRepresentatives: self = .volunteerAgreementsForRepresentatives
         case .refreshmentsOffered: self = .refreshmentsOffered
+        case .agendaStatesForumAsk: self = .agendaStatesForumAsk
         }
     }
 }

@@ -65,6 +65,42 @@ public enum MeetingRuleCheck {
         }
     }
 
+    /// A paper on the agenda, as the version in use now.
+    public struct Paper: Sendable, Equatable {
+        public let title: String
+        /// The UK date this version first went out; nil while it has not been sent.
+        public let sentOn: CalendarDate?
+        public let meetsPlainEnglishProfile: Bool
+
+        public init(title: String, sentOn: CalendarDate?, meetsPlainEnglishProfile: Bool) {
+            self.title = title
+            self.sentOn = sentOn
+            self.meetsPlainEnglishProfile = meetsPlainEnglishProfile
+        }
+    }
+
+    /// The meeting's agenda and papers.
+    public struct Agenda: Sendable, Equatable {
+        /// The titles of the items on the agenda, with whether each says what the forum is asked to bring.
+        public let items: [(title: String, hasForumAsk: Bool)]
+        /// The UK date the agenda and papers first went out; nil until they have.
+        public let packSentOn: CalendarDate?
+        public let papers: [Paper]
+
+        public init(items: [(title: String, hasForumAsk: Bool)], packSentOn: CalendarDate?, papers: [Paper]) {
+            self.items = items
+            self.packSentOn = packSentOn
+            self.papers = papers
+        }
+
+        public static func == (lhs: Agenda, rhs: Agenda) -> Bool {
+            lhs.items.map(\.title) == rhs.items.map(\.title) && lhs.items.map(\.hasForumAsk) == rhs.items.map(\.hasForumAsk)
+                && lhs.packSentOn == rhs.packSentOn && lhs.papers == rhs.papers
+        }
+
+        public static let empty = Agenda(items: [], packSentOn: nil, papers: [])
+    }
+
     public struct Facts: Sendable, Equatable {
         public let details: MeetingDetails
         public let status: MeetingStatus
@@ -72,13 +108,16 @@ public enum MeetingRuleCheck {
         public let namedContact: Person?
         /// Nil until someone records who came.
         public let attendance: [Attendee]?
+        public let agenda: Agenda
 
-        public init(details: MeetingDetails, status: MeetingStatus, chair: Person?, namedContact: Person?, attendance: [Attendee]?) {
+        public init(details: MeetingDetails, status: MeetingStatus, chair: Person?, namedContact: Person?, attendance: [Attendee]?,
+                    agenda: Agenda = .empty) {
             self.details = details
             self.status = status
             self.chair = chair
             self.namedContact = namedContact
             self.attendance = attendance
+            self.agenda = agenda
         }
     }
 
@@ -147,20 +186,72 @@ public enum MeetingRuleCheck {
             }
             return Outcome(.notMet, "Nobody who could make decisions came for \(list(missing)).")
 
+        case .papersNoticeDays(let days):
+            return papersNotice(days, facts.agenda, details: details, hasStarted: hasStarted, today: now.date)
+
+        case .plainEnglishPapers:
+            let papers = facts.agenda.papers
+            guard !papers.isEmpty else {
+                return hasStarted ? Outcome(.met, "No papers went out for this meeting.") : Outcome(.notYetDue, "Checked as papers are added.")
+            }
+            let failing = papers.filter { !$0.meetsPlainEnglishProfile }.map(\.title)
+            if failing.isEmpty {
+                return Outcome(.met, papers.count == 1 ? "The paper meets the area's plain English profile."
+                                                       : "All \(papers.count) papers meet the area's plain English profile.")
+            }
+            return Outcome(gap, "\(failing.count) of \(papers.count) \(papers.count == 1 ? "paper does" : "papers do") not meet the area's plain English profile: \(list(failing)).")
+
+        case .agendaStatesForumAsk:
+            let items = facts.agenda.items
+            guard !items.isEmpty else {
+                return Outcome(gap, hasStarted ? "Nothing was put on the agenda." : "Nothing is on the agenda yet.")
+            }
+            let missing = items.filter { !$0.hasForumAsk }.map(\.title)
+            if missing.isEmpty { return Outcome(.met, "Every item says what the forum is asked to bring.") }
+            return Outcome(gap, "\(missing.count == 1 ? "1 item does" : "\(missing.count) items do") not say what the forum is asked to bring: \(list(missing)).")
+
         default:
             return nil
         }
     }
 
-    /// The rules this check judges for a meeting from the meeting's own record.
-    public static func isCheckedHere(_ kind: ClauseRule.Kind) -> Bool {
-        [.meetingTimeWindow, .namedContact, .chairFrom, .refreshmentsOffered, .decisionMakersAttend].contains(kind)
+    /// Calendar days on the UK clock: papers sent at any time on 2 March are 7 days before a meeting on 9 March.
+    private static func papersNotice(_ days: Int, _ agenda: Agenda, details: MeetingDetails, hasStarted: Bool, today: CalendarDate) -> Outcome {
+        let deadline = details.date.adding(days: -days)
+        let deadlineText = "\(deadline.weekdayName) \(deadline.longForm)"
+        let promise = "the \(days)-day promise"
+        guard let packSentOn = agenda.packSentOn else {
+            if today <= deadline { return Outcome(.atRisk, "Send the agenda and papers by \(deadlineText) to keep \(promise).") }
+            return Outcome(.notMet, hasStarted ? "The agenda and papers did not go out \(days) days before the meeting."
+                                               : "The agenda and papers have not gone out, and the last day to keep \(promise) was \(deadlineText).")
+        }
+        let unsent = agenda.papers.filter { $0.sentOn == nil }.map(\.title)
+        if !unsent.isEmpty {
+            if today <= deadline { return Outcome(.atRisk, "Send \(list(unsent)) by \(deadlineText) to keep \(promise): added after the pack went out.") }
+            return Outcome(.notMet, "\(list(unsent)) \(unsent.count == 1 ? "was" : "were") added after the pack went out and \(unsent.count == 1 ? "has" : "have") not been sent.")
+        }
+        let late = agenda.papers.filter { ($0.sentOn ?? packSentOn) > deadline }
+        let latest = ([packSentOn] + agenda.papers.compactMap(\.sentOn)).max()!
+        let notice = latest.days(until: details.date)
+        let noticeText = notice == 1 ? "1 day" : "\(notice) days"
+        if latest <= deadline {
+            return Outcome(.met, "The agenda and papers went out \(noticeText) before the meeting.")
+        }
+        if packSentOn > deadline {
+            return Outcome(.notMet, "The agenda and papers went out \(noticeText) before the meeting; the agreement asks for \(days).")
+        }
+        return Outcome(.notMet, "\(list(late.map(\.title))) went out \(noticeText) before the meeting; the agreement asks for \(days).")
     }
 
-    /// The rules about meetings that need the agenda and papers to be kept in
-    /// Coproduce before they can be checked.
-    public static func needsAgendaAndPapers(_ kind: ClauseRule.Kind) -> Bool {
-        [.papersNoticeDays, .plainEnglishPapers, .agendaAgreedJointly, .complaintsDiscussed, .communicationThroughForumAddress].contains(kind)
+    /// The rules this check judges for a meeting from the meeting's own record.
+    public static func isCheckedHere(_ kind: ClauseRule.Kind) -> Bool {
+        [.meetingTimeWindow, .namedContact, .chairFrom, .refreshmentsOffered, .decisionMakersAttend,
+         .papersNoticeDays, .plainEnglishPapers, .agendaStatesForumAsk].contains(kind)
+    }
+
+    /// The rules about meetings Coproduce does not check yet: people check them by hand.
+    public static func notCheckedYet(_ kind: ClauseRule.Kind) -> Bool {
+        [.agendaAgreedJointly, .complaintsDiscussed, .communicationThroughForumAddress].contains(kind)
     }
 
     /// "A, B and C".

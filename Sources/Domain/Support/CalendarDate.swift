@@ -56,6 +56,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return CalendarDate(moved, timeZone: calendar.timeZone)
     }
 
+    /// Calendar days from this date to `later`: 7 from 2 March to 9 March.
+    public func days(until later: CalendarDate) -> Int {
+        later.dayNumber - dayNumber
+    }
+
+    /// Days since 1 March of year 0 in the proleptic Gregorian calendar, for differences.
+    private var dayNumber: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = shifted / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    }
+
     public func adding(months: Int) -> CalendarDate {
         let zeroBased = (year * 12 + (month - 1)) + months
         let newYear = zeroBased / 12

@@ -57,6 +57,15 @@ struct SiteMapTests {
     GET /meetings/:meetingID/attendance manageMeetings
     GET /meetings/:meetingID/cancel manageMeetings
     GET /meetings/:meetingID/edit manageMeetings
+    GET /meetings/:meetingID/items/:itemID/edit manageMeetings
+    GET /meetings/:meetingID/items/:itemID/papers/new manageMeetings
+    GET /meetings/:meetingID/items/new proposeAgendaItems
+    GET /meetings/:meetingID/pack viewPartnership
+    GET /meetings/:meetingID/pack/send manageMeetings
+    GET /meetings/:meetingID/papers/:paperID viewPartnership
+    GET /meetings/:meetingID/papers/:paperID/check viewPartnership
+    GET /meetings/:meetingID/papers/:paperID/replace manageMeetings
+    GET /meetings/:meetingID/papers/:paperID/versions/:version viewPartnership
     GET /organisations viewPartnership
     GET /organisations/:organisationID viewPartnership
     GET /organisations/:organisationID/delete manageOrganisations
@@ -87,6 +96,11 @@ struct SiteMapTests {
     POST /api/v1/groups manageGroups
     POST /api/v1/groups/:groupID/meetings manageMeetings
     POST /api/v1/meetings/:meetingID/cancel manageMeetings
+    POST /api/v1/meetings/:meetingID/items proposeAgendaItems
+    POST /api/v1/meetings/:meetingID/items/:itemID/decision manageMeetings
+    POST /api/v1/meetings/:meetingID/items/:itemID/papers manageMeetings
+    POST /api/v1/meetings/:meetingID/pack manageMeetings
+    POST /api/v1/meetings/:meetingID/papers/:paperID/versions manageMeetings
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
     POST /api/v1/plain-english/check viewPartnership
@@ -101,6 +115,13 @@ struct SiteMapTests {
     POST /meetings/:meetingID/attendance manageMeetings
     POST /meetings/:meetingID/cancel manageMeetings
     POST /meetings/:meetingID/edit manageMeetings
+    POST /meetings/:meetingID/items/:itemID/decision manageMeetings
+    POST /meetings/:meetingID/items/:itemID/edit manageMeetings
+    POST /meetings/:meetingID/items/:itemID/move manageMeetings
+    POST /meetings/:meetingID/items/:itemID/papers/new manageMeetings
+    POST /meetings/:meetingID/items/new proposeAgendaItems
+    POST /meetings/:meetingID/pack/send manageMeetings
+    POST /meetings/:meetingID/papers/:paperID/replace manageMeetings
     POST /organisations/:organisationID/delete manageOrganisations
     POST /organisations/:organisationID/edit manageOrganisations
     POST /organisations/new manageOrganisations
@@ -119,6 +140,7 @@ struct SiteMapTests {
     PUT /api/v1/groups/:groupID manageGroups
     PUT /api/v1/meetings/:meetingID manageMeetings
     PUT /api/v1/meetings/:meetingID/attendance manageMeetings
+    PUT /api/v1/meetings/:meetingID/items/:itemID manageMeetings
     PUT /api/v1/organisations/:organisationID manageOrganisations
     PUT /api/v1/people/:personID managePeople
     """

@@ -42,6 +42,7 @@ struct MeetingsTests {
         let rules: [(String, ClauseRule)] = [
             ("4.6 a", .meetingTimeWindow(from: TimeOfDay("10:00")!, to: TimeOfDay("14:00")!)), ("4.6 d", .papersNoticeDays(7)),
             ("4.6 f", .namedContact), ("4.6 g", .refreshmentsOffered), ("6.2", .chairFrom(.parentCarerForum)), ("6.2 b", .decisionMakersAttend),
+            ("4.6 e", .plainEnglishPapers), ("4.6 d2", .agendaStatesForumAsk),
         ]
         for (position, (number, rule)) in rules.enumerated() {
             try await ClauseModel(agreementID: try agreement.requireID(), position: position + 1,
@@ -79,9 +80,7 @@ struct MeetingsTests {
             #expect(html.contains("Name someone to meet and welcome forum representatives before Tuesday 9 March 2027."))
             #expect(html.contains("Forum officer of Testshire (Testshire Parent Carer Forum) chairs the meeting."))
             #expect(html.contains("Checked from who came, once the meeting has happened."))
-            // Papers are not kept yet, so that rule is listed to check by hand rather than judged.
-            #expect(html.contains("Rules to check by hand for now"))
-            #expect(html.contains("The agenda and papers go out at least 7 days before the meeting"))
+            #expect(html.contains("Send the agenda and papers by Tuesday 2 March 2027 to keep the 7-day promise."))
 
             let group = try await browser.get("/groups/\(setting.groupID)").body.string
             #expect(group.contains("Tuesday 9 March 2027, 9:30am to midday"))
@@ -251,7 +250,8 @@ struct MeetingsTests {
             #expect(refreshments["result"] as? String == "at-risk")
             #expect(refreshments["evidence"] as? String == "Arrange refreshments before Tuesday 9 March 2027.")
             #expect(rules.first { $0["kind"] as? String == "chair-from" }?["result"] as? String == "met")
-            #expect(!rules.contains { $0["kind"] as? String == "papers-notice-days" })
+            #expect(rules.first { $0["kind"] as? String == "papers-notice-days" }?["evidence"] as? String
+                    == "Send the agenda and papers by Tuesday 2 March 2027 to keep the 7-day promise.")
 
             let (movedStatus, moved) = try await client.json(.PUT, "/api/v1/meetings/\(id)",
                                                              #"{"date":"2027-03-09","startsAt":"10am","endsAt":"2pm","venue":"Hub","refreshments":true}"#)

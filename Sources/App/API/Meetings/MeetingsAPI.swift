@@ -25,8 +25,9 @@ extension API {
         /// Only when one meeting is asked for.
         let rules: [MeetingRule]?
         let attendance: [Attendance]?
+        let agenda: [AgendaItem]?
 
-        init(_ model: MeetingModel, rules: [MeetingRule]? = nil, attendance: [Attendance]? = nil) throws {
+        init(_ model: MeetingModel, rules: [MeetingRule]? = nil, attendance: [Attendance]? = nil, agenda: [AgendaItem]? = nil) throws {
             id = try model.requireID()
             groupId = model.$group.id
             seriesId = model.seriesID
@@ -44,6 +45,7 @@ extension API {
             attendanceRecorded = model.attendanceRecordedAt != nil
             self.rules = rules
             self.attendance = attendance
+            self.agenda = agenda
         }
     }
 
@@ -103,8 +105,15 @@ extension API {
 }
 
 struct MeetingsAPI: APIPart {
+    /// The meetings' schemas and the agenda's (`AgendaAPI`).
+    static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
+        var all = meetingSchemas
+        for (name, schema) in AgendaAPI.schemas { all[name] = schema }
+        return all
+    }
+
     /// The JSON schemas of the types above; a test checks each type's keys against its schema.
-    static let schemas: OpenAPI.ComponentDictionary<JSONSchema> = [
+    static let meetingSchemas: OpenAPI.ComponentDictionary<JSONSchema> = [
         "Meeting": .object(properties: [
             "id": .string(format: .uuid),
             "groupId": .string(format: .uuid),
@@ -125,6 +134,8 @@ struct MeetingsAPI: APIPart {
                             items: .reference(.component(named: "MeetingRule"))),
             "attendance": .array(required: false, nullable: true, description: "Only when one meeting is asked for and its attendance is recorded",
                                  items: .reference(.component(named: "Attendance"))),
+            "agenda": .array(required: false, nullable: true, description: "Only when one meeting is asked for: on the agenda in order, then proposed, put off and withdrawn",
+                             items: .reference(.component(named: "AgendaItem"))),
         ]),
         "MeetingRule": .object(properties: [
             "clauseId": .string(format: .uuid),
@@ -189,7 +200,7 @@ struct MeetingsAPI: APIPart {
             APIOperation("recordAttendance", .PUT, Paths.API.meetingAttendance, manage, tag: "Meetings",
                          summary: "Record who came, for every member of the group", body: "AttendanceInput", reply: .one("Meeting"),
                          handler: api.recordAttendance),
-        ]
+        ] + AgendaAPI.operations()
     }
 
     func listMeetings(req: Request) async throws -> API.Page<API.Meeting> {
@@ -263,6 +274,13 @@ struct MeetingsAPI: APIPart {
         let attendance = model.attendanceRecordedAt == nil ? nil : try await store.attendance(of: model).map {
             API.Attendance(personId: $0.$person.id, organisationId: $0.$organisation.id, status: $0.status.rawValue, makesDecisions: $0.makesDecisions)
         }
-        return try API.Meeting(model, rules: rules, attendance: attendance)
+        let agendaStore = AgendaStore(try req.store)
+        let papers = try await agendaStore.papers(of: model)
+        let agenda = try await agendaStore.items(of: model).map { item in
+            try API.AgendaItem(id: try item.requireID(), title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk, minutes: item.minutes,
+                               leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
+                               papers: papers.filter { $0.paper.$item.id == item.id }.map(AgendaAPI.paper))
+        }
+        return try API.Meeting(model, rules: rules, attendance: attendance, agenda: agenda)
     }
 }

@@ -23,6 +23,11 @@ enum API {
         return DateInput(date)
     }
 
+    /// An instant as ISO 8601 in UTC, like 2027-03-02T09:15:00Z.
+    static func instant(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
     /// ?page= (1 to 1,000,000) and ?perPage= (1 to 200, 50 unless asked), checked strictly.
     static func pageRequest(_ req: Request) throws -> ListPage {
         try ListPage.strict(page: try queryParameter(req, "page"), perPage: try queryParameter(req, "perPage"))

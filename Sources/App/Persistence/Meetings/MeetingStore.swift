@@ -222,7 +222,7 @@ struct MeetingStore {
         }
         /// Rules checked from the meeting's record, in the agreement's order.
         let lines: [Line]
-        /// Rules about meetings that need the agenda and papers to be kept here first.
+        /// Rules about meetings Coproduce does not check yet, for people to check by hand.
         let waiting: [ClauseModel]
     }
 
@@ -238,7 +238,7 @@ struct MeetingStore {
         let facts = MeetingRuleCheck.Facts(details: meeting.details, status: meeting.status,
                                            chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
                                            namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
-                                           attendance: attendance)
+                                           attendance: attendance, agenda: try await AgendaStore(context).ruleFacts(for: meeting))
         let now = UKDateTime(context.now)
         var lines: [RuleReport.Line] = []
         var waiting: [ClauseModel] = []
@@ -246,7 +246,7 @@ struct MeetingStore {
             guard let rule = clause.rule else { continue }
             if let outcome = MeetingRuleCheck.check(rule, against: facts, now: now) {
                 lines.append(.init(clause: clause, rule: rule, outcome: outcome))
-            } else if MeetingRuleCheck.needsAgendaAndPapers(rule.kind) {
+            } else if MeetingRuleCheck.notCheckedYet(rule.kind) {
                 waiting.append(clause)
             }
         }

@@ -14,6 +14,41 @@ enum CommonPages {
         """
     }
 
+    /// A one-button confirmation, such as "Send the agenda and papers", with the problem that stopped it, if any.
+    static func confirm(layout: PageLayout, caption: String, heading: String, paragraphs: [String], problem: String?,
+                        action: String, button: String, cancelPath: String) -> Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(FormComponents.errorSummary(problem.map { [ErrorSummaryItem(message: $0, href: "#confirm")] } ?? []))
+            <span class="caption">\(caption)</span>
+            <h1 class="heading-l">\(heading)</h1>
+            \(paragraphs.markup { "<p class=\"body\">\($0)</p>" })
+            <form method="post" action="\(action)" novalidate>
+              <input type="hidden" name="csrfToken" value="\(layout.csrfToken)">
+              <div class="button-group">
+                <button type="submit" class="button" id="confirm">\(button)</button>
+                <a class="link" href="\(cancelPath)">Cancel</a>
+              </div>
+            </form>
+          </div>
+        </div>
+        """
+    }
+
+    /// What could not be done, and the way back.
+    static func notDone(heading: String, message: String, backPath: String, backLabel: String) -> Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            <h1 class="heading-l">\(heading)</h1>
+            <p class="body">\(message)</p>
+            <p class="body"><a href="\(backPath)">\(backLabel)</a></p>
+          </div>
+        </div>
+        """
+    }
+
     static let accessibility: Markup = """
         <div class="grid-row">
           <div class="column-two-thirds">

@@ -41,6 +41,7 @@ extension MeetingsController.ShowPage: WebPage {
           <a class="link" href="\(cancelPath)">Cancel this meeting</a>
         </div>
         """)
+        \(agendaSection)
         <h2 class="heading-m">Partnership agreement rules</h2>
         \(rules.isEmpty ? "<p class=\"body\">No rule of an agreement in force on the day covers this meeting.</p>" as Markup
             : TableComponents.table(caption: "How this meeting keeps to the partnership agreement", [
@@ -50,7 +51,7 @@ extension MeetingsController.ShowPage: WebPage {
             ], rows: rules))
         \(if: !waitingRules.isEmpty, """
         <h3 class="heading-s">Rules to check by hand for now</h3>
-        <p class="body">Coproduce checks these once the meeting's agenda and papers are kept here. Until then, check them yourself:</p>
+        <p class="body">Coproduce does not check these for meetings yet. Check them yourself:</p>
         <ul class="list list--bullet">
           \(waitingRules.markup { "<li><a href=\"\($0.href ?? "")\">Clause \($0.key)</a>: \($0.value)</li>" })
         </ul>
@@ -65,6 +66,76 @@ extension MeetingsController.ShowPage: WebPage {
             ], rows: rows)
         } ?? (hasStarted ? "<p class=\"body\">Nobody has recorded who came yet.</p>" : "<p class=\"body\">Recorded after the meeting.</p>"))
         """
+    }
+}
+
+extension MeetingsController.ShowPage {
+    private var onAgenda: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .accepted } }
+    private var proposed: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .proposed } }
+    private var setAside: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .deferred || $0.status == .withdrawn } }
+
+    var agendaSection: Markup {
+        """
+        <h2 class="heading-m" id="agenda">Agenda</h2>
+        <p class="body">\(packNote)</p>
+        \(onAgenda.isEmpty ? "<p class=\"body\">Nothing is on the agenda yet.</p>" as Markup
+            : TableComponents.table(caption: "Agenda, in order", agendaColumns(numbered: true), rows: onAgenda))
+        \(if: !proposed.isEmpty, """
+        <h3 class="heading-s">Proposed items</h3>
+        \(TableComponents.table(caption: "Items proposed for the agenda", agendaColumns(numbered: false), rows: proposed))
+        """)
+        \(if: !setAside.isEmpty, """
+        <h3 class="heading-s">Put off or withdrawn</h3>
+        <ul class="list">
+          \(setAside.markup { "<li>\($0.title): \($0.status.label.lowercased())</li>" })
+        </ul>
+        """)
+        <div class="button-group">
+          \(if: canPropose, "<a class=\"button button--secondary\" href=\"\(newItemPath)\">\(canManage ? "Add an item" : "Propose an item")</a>")
+          \(if: canManage && !hasStarted && !onAgenda.isEmpty, "<a class=\"button button--secondary\" href=\"\(sendPackPath)\">Send the agenda and papers</a>")
+          <a class="link" href="\(packPath)">Agenda and papers on one page, to print</a>
+        </div>
+        """
+    }
+
+    private func agendaColumns(numbered: Bool) -> [TableColumn<MeetingsController.AgendaRow>] {
+        let token = layout.csrfToken
+        var columns: [TableColumn<MeetingsController.AgendaRow>] = [
+            TableColumn("Item") { row in
+                """
+                <strong>\(row.title)</strong><br><span class="secondary-text">\(row.about)</span>\(row.forumAsk.map { "<br>What the forum is asked to bring: \($0)" as Markup })\(row.note.map { "<br><span class=\"secondary-text\">\($0)</span>" as Markup })
+                """
+            },
+            TableColumn("Papers") { row in
+                row.papers.isEmpty ? "None" : """
+                <ul class="list">\(row.papers.markup { paper in
+                    "<li><a href=\"\(paper.href)\">\(paper.title)</a> \(TableComponents.tag(paper.check))\(if: paper.notSent, " <strong>Not sent yet</strong>")</li>"
+                })</ul>
+                """
+            },
+        ]
+        guard canManage else { return columns }
+        columns.append(TableColumn("Actions", hidden: true) { row in
+            let button: (String, String, String) -> Markup = { name, value, label in
+                """
+                <form method="post" action="\(name == "direction" ? row.movePath : row.decisionPath)" class="inline-form">
+                  <input type="hidden" name="csrfToken" value="\(token)">
+                  <input type="hidden" name="\(name)" value="\(value)">
+                  <button type="submit" class="link-button">\(label)<span class="visually-hidden">: \(row.title)</span></button>
+                </form>
+                """
+            }
+            return """
+            <div class="actions">
+            <a href="\(row.editPath)">Change<span class="visually-hidden">: \(row.title)</span></a>
+            <a href="\(row.newPaperPath)">Add a paper<span class="visually-hidden"> to \(row.title)</span></a>
+            \(numbered ? "\(button("direction", "up", "Move up"))\(button("direction", "down", "Move down"))" as Markup
+                       : "\(button("decision", "accept", "Put on the agenda"))\(button("decision", "defer", "Put off"))" as Markup)
+            \(button("decision", numbered ? "defer" : "withdraw", numbered ? "Put off" : "Withdraw"))
+            </div>
+            """
+        })
+        return columns
     }
 }
 

@@ -89,6 +89,26 @@ struct MeetingsController {
         let makesDecisions: String
     }
 
+    struct PaperLink {
+        let title: String
+        let href: String
+        let check: Tag
+        let notSent: Bool
+    }
+
+    struct AgendaRow {
+        let title: String
+        let about: String
+        let forumAsk: String?
+        let status: AgendaItemStatus
+        let note: String?
+        let papers: [PaperLink]
+        let editPath: String
+        let decisionPath: String
+        let movePath: String
+        let newPaperPath: String
+    }
+
     struct ShowPage {
         let layout: PageLayout
         let groupName: String
@@ -101,6 +121,12 @@ struct MeetingsController {
         let rules: [RuleRow]
         let waitingRules: [SummaryRow]
         let attendance: [AttendanceRow]?
+        let agenda: [AgendaRow]
+        let packNote: String
+        let canPropose: Bool
+        let newItemPath: String
+        let sendPackPath: String
+        let packPath: String
         let hasStarted: Bool
         let canManage: Bool
         let editPath: String
@@ -140,12 +166,43 @@ struct MeetingsController {
             AttendanceRow(name: row.person?.fullName ?? "Someone whose record was removed", organisation: row.organisation?.name ?? "None",
                           status: row.status, makesDecisions: row.makesDecisions ? "Yes" : "No")
         }
+        let agendaStore = AgendaStore(context)
+        let items = try await agendaStore.items(of: meeting)
+        let papers = try await agendaStore.papers(of: meeting)
+        let sendings = try await agendaStore.sendings(of: meeting)
+        let agenda = try items.map { item in
+            let itemID = try item.recordID
+            var about = [item.purpose.label]
+            if let lead = item.lead { about.append("led by \(lead.fullName)") }
+            if let minutes = item.minutes { about.append("\(minutes) minutes") }
+            let note: String? = switch item.status {
+            case .proposed: "Proposed by \(item.proposedBy)" + (item.deferredFrom.map { ", put off from the meeting on \($0.longForm)" } ?? "")
+            case .deferred: "Put off to a later meeting"
+            default: item.deferredFrom.map { "Put off from the meeting on \($0.longForm)" }
+            }
+            return AgendaRow(
+                title: item.title, about: about.joined(separator: ", "), forumAsk: item.forumAsk, status: item.status, note: note,
+                papers: try papers.filter { $0.paper.$item.id == item.id }.map { summary in
+                    PaperLink(title: summary.paper.title, href: Paths.paper(meeting: id, paper: try summary.paper.recordID),
+                              check: AgendaController.checkTag(meetsProfile: summary.current.meetsProfile, readingAge: summary.current.readingAge),
+                              notSent: !sendings.isEmpty && summary.current.firstSentAt == nil)
+                },
+                editPath: Paths.editAgendaItem(meeting: id, item: itemID), decisionPath: Paths.agendaItemDecision(meeting: id, item: itemID),
+                movePath: Paths.moveAgendaItem(meeting: id, item: itemID), newPaperPath: Paths.newPaper(meeting: id, item: itemID))
+        }
+        let packNote = sendings.last.map { last in
+            let first = sendings.count > 1 ? " First sent on \(UKDateTime(sendings[0].sentAt).longForm)." : ""
+            return "The agenda and papers were sent on \(UKDateTime(last.sentAt).longForm) by \(last.sentBy) to \(last.recipients) \(last.recipients == 1 ? "member" : "members").\(first)"
+        } ?? "The agenda and papers have not been sent yet."
+        let viewer = try req.viewer
         return req.page(ShowPage(
             layout: req.layout(title: "\(meeting.group.name): \(meeting.meetsOn.longForm)"),
             groupName: meeting.group.name, groupHref: Paths.group(meeting.$group.recordID),
             heading: "\(meeting.meetsOn.weekdayName) \(meeting.meetsOn.longForm)",
             details: details, onlineLink: meeting.onlineLink, status: meeting.status, cancelledReason: meeting.cancelledReason,
             rules: rules, waitingRules: waiting, attendance: attendance,
+            agenda: agenda, packNote: packNote, canPropose: viewer.can(.proposeAgendaItems) && meeting.status == .scheduled,
+            newItemPath: Paths.newAgendaItem(id), sendPackPath: Paths.sendAgendaPack(id), packPath: Paths.agendaPack(id),
             hasStarted: meeting.details.start <= UKDateTime(context.now),
             canManage: try req.viewer.can(.manageMeetings) && meeting.status == .scheduled,
             editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id)))

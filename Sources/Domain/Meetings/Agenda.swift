@@ -1,0 +1,72 @@
+/// What an agenda item asks of the meeting.
+public enum AgendaItemPurpose: String, CaseIterable, Codable, Sendable {
+    case information
+    case discussion
+    case decision
+
+    public var label: String {
+        switch self {
+        case .information: "For information"
+        case .discussion: "For discussion"
+        case .decision: "For decision"
+        }
+    }
+}
+
+/// Where a proposed agenda item has got to.
+public enum AgendaItemStatus: String, CaseIterable, Codable, Sendable {
+    /// Proposed by a member, waiting for the organisers.
+    case proposed
+    /// On the agenda.
+    case accepted
+    /// Put off to a later meeting.
+    case deferred
+    /// Taken off by whoever proposed it, or by the organisers.
+    case withdrawn
+
+    public var label: String {
+        switch self {
+        case .proposed: "Proposed"
+        case .accepted: "On the agenda"
+        case .deferred: "Put off to a later meeting"
+        case .withdrawn: "Withdrawn"
+        }
+    }
+}
+
+/// An agenda item as proposed: its title, what it is for, what the forum is
+/// asked to bring, and how long it needs. The lead is checked by the store,
+/// which knows the group's members.
+public struct AgendaItemDetails: Sendable, Equatable {
+    public let title: String
+    public let purpose: AgendaItemPurpose
+    /// What the forum is asked to bring or do (seed 000, 4.6 d): "Tell us what families say about waiting times".
+    public let forumAsk: String?
+    public let minutes: Int?
+
+    public init(title: String, purpose: AgendaItemPurpose, forumAsk: String?, minutes: Int?) {
+        self.title = title
+        self.purpose = purpose
+        self.forumAsk = forumAsk
+        self.minutes = minutes
+    }
+
+    public static let longestItemMinutes = 240
+
+    public static func validate(title: String?, purpose: String?, forumAsk: String?, minutes: String?) throws -> AgendaItemDetails {
+        var errors = ValidationErrors()
+        let title = errors.line(title, field: "title", label: "Title", maximum: 200)
+        if title.isEmpty { errors.add(field: "title", message: "Enter the item's title") }
+        let purpose = AgendaItemPurpose(rawValue: TextInput.clean(purpose))
+        if purpose == nil { errors.add(field: "purpose", message: "Select whether the item is for information, discussion or decision") }
+        let ask = errors.optionalParagraphs(forumAsk, field: "forumAsk", label: "What the forum is asked to bring", maximum: 2000)
+        var time: Int?
+        let typed = TextInput.clean(minutes)
+        if !typed.isEmpty {
+            if let value = Int(typed), (1...longestItemMinutes).contains(value) { time = value }
+            else { errors.add(field: "minutes", message: "Enter the time needed in minutes, from 1 to \(longestItemMinutes)") }
+        }
+        try errors.throwIfAny()
+        return AgendaItemDetails(title: title, purpose: purpose!, forumAsk: ask, minutes: time)
+    }
+}

@@ -1,0 +1,65 @@
+/// The e-mail that sends a meeting's agenda and papers: the date, time and
+/// place, each item with what the forum is asked to bring, and a link to
+/// each paper (the links need a sign-in, so papers never travel in the clear).
+public struct AgendaPackMessage: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public let title: String
+        public let purpose: AgendaItemPurpose
+        public let forumAsk: String?
+        public let lead: String?
+        public let minutes: Int?
+        public let papers: [(title: String, link: String)]
+
+        public init(title: String, purpose: AgendaItemPurpose, forumAsk: String?, lead: String?, minutes: Int?, papers: [(title: String, link: String)]) {
+            self.title = title
+            self.purpose = purpose
+            self.forumAsk = forumAsk
+            self.lead = lead
+            self.minutes = minutes
+            self.papers = papers
+        }
+
+        public static func == (lhs: Item, rhs: Item) -> Bool {
+            (lhs.title, lhs.purpose, lhs.forumAsk, lhs.lead, lhs.minutes) == (rhs.title, rhs.purpose, rhs.forumAsk, rhs.lead, rhs.minutes)
+                && lhs.papers.map(\.title) == rhs.papers.map(\.title) && lhs.papers.map(\.link) == rhs.papers.map(\.link)
+        }
+    }
+
+    public let subject: String
+    public let body: String
+
+    /// - Parameters:
+    ///   - start: when the meeting starts, on the UK clock.
+    ///   - meetingLink: the meeting's page, where the agenda and papers are kept.
+    public init(groupName: String, start: UKDateTime, endsAt: TimeOfDay, venue: String?, onlineLink: String?, chair: String?,
+                contact: String?, items: [Item], meetingLink: String) {
+        subject = "Agenda and papers: \(groupName), \(start.date.weekdayName) \(start.date.longForm)"
+        var lines = [
+            "\(groupName)",
+            "\(start.date.weekdayName) \(start.date.longForm), \(start.time.spoken) to \(endsAt.spoken)",
+        ]
+        if let venue { lines.append("Where: \(venue)") }
+        if let onlineLink { lines.append("Join online: \(onlineLink)") }
+        if let chair { lines.append("Chair: \(chair)") }
+        if let contact { lines.append("Your contact on the day: \(contact)") }
+        lines.append("")
+        lines.append("Agenda")
+        for (index, item) in items.enumerated() {
+            lines.append("")
+            lines.append("\(index + 1). \(item.title)")
+            var about = [item.purpose.label]
+            if let lead = item.lead { about.append("led by \(lead)") }
+            if let minutes = item.minutes { about.append("\(minutes) minutes") }
+            lines.append("   " + about.joined(separator: ", "))
+            if let ask = item.forumAsk { lines.append("   What the forum is asked to bring: \(ask.replacingOccurrences(of: "\n", with: " "))") }
+            for paper in item.papers {
+                lines.append("   Paper: \(paper.title)")
+                lines.append("   \(paper.link)")
+            }
+        }
+        lines.append("")
+        lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")
+        lines.append(meetingLink)
+        body = lines.joined(separator: "\n") + "\n"
+    }
+}
