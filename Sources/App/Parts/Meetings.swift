@@ -119,6 +119,11 @@ struct MeetingsPart: ProductPart {
             items.append(AttentionItem(text: "\(unnamed) \(unnamed == 1 ? "meeting" : "meetings") in the next 2 weeks \(unnamed == 1 ? "has" : "have") no chair or no named contact",
                                        href: Paths.meetings(needing: .people)))
         }
+        let unsent = try await store.count(.pack)
+        if unsent > 0 {
+            items.append(AttentionItem(text: "\(unsent) \(unsent == 1 ? "meeting" : "meetings") in the next 2 weeks \(unsent == 1 ? "has" : "have") not had the agenda and papers sent",
+                                       href: Paths.meetings(needing: .pack)))
+        }
         let unrecorded = try await store.count(.attendance)
         if unrecorded > 0 {
             items.append(AttentionItem(text: "\(unrecorded) \(unrecorded == 1 ? "meeting" : "meetings") in the last 60 days \(unrecorded == 1 ? "needs" : "need") a record of who came",
@@ -193,8 +198,8 @@ struct MeetingsPart: ProductPart {
     private func addDemoAgenda(_ meeting: MeetingModel, index: Int, slip: Int, demo: DemoBuilder) async throws {
         guard meeting.status == .scheduled else { return }
         let meetingID = try meeting.requireID()
-        let isNext = meeting.meetsOn >= demo.today && meeting.meetsOn.adding(days: -35) < demo.today
-        guard meeting.meetsOn < demo.today || isNext else { return }
+        // Meetings up to ten weeks ahead have their agendas started.
+        guard meeting.meetsOn < demo.today.adding(days: 70) else { return }
         let items: [(String, AgendaItemPurpose, String?, String?, Int, String?)] = [
             ("Complaints about any partner", .discussion, "Tell us about complaints families have raised with the forum since the last meeting.", "amara", 20, nil),
             ("Short breaks: what families told us", .decision, "Agree which changes to short breaks the forum wants first.", "jo", 30, "short-breaks"),
@@ -218,9 +223,9 @@ struct MeetingsPart: ProductPart {
             try await version.create(on: demo.db)
             try await PaperFileModel(versionID: try version.requireID(), data: Data(text.utf8)).create(on: demo.db)
         }
-        guard !isNext else { return }
         // Nine days ahead as a rule; four days ahead in a month that slipped on papers.
         let daysAhead = slip == 1 || slip == 3 ? 4 : 9
+        guard meeting.meetsOn.adding(days: -daysAhead) < demo.today else { return }
         let sentAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: -daysAhead), time: TimeOfDay(hour: 9, minute: 15)!).instant().get()) ?? Date()
         try await PackSendingModel(meetingID: meetingID, sentAt: sentAt, sentBy: "Owen Davies", recipients: 7, withoutAddress: []).create(on: demo.db)
         let versions = try await PaperVersionModel.query(on: demo.db).join(PaperModel.self, on: \PaperVersionModel.$paper.$id == \PaperModel.$id)

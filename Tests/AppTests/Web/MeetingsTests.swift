@@ -311,7 +311,8 @@ struct MeetingsTests {
             var named = Self.input(date: "2027-03-05")
             named.chairId = setting.chairID.uuidString
             named.contactId = setting.officerID.uuidString
-            _ = try await store.schedule(for: group, named)
+            let fifth = try await store.schedule(for: group, named)[0]
+            try await PackSendingModel(meetingID: try fifth.requireID(), sentAt: Self.now, sentBy: "Test", recipients: 1, withoutAddress: []).create(on: app.db)
             _ = try await store.schedule(for: group, Self.input(date: "2027-03-16"))
             _ = try await store.schedule(for: group, Self.input(date: "2027-03-10"))
             _ = try await store.schedule(for: group, Self.input(date: "2027-04-20"))
@@ -322,6 +323,9 @@ struct MeetingsTests {
             let home = try await browser.get("/").body.string
             #expect(home.contains("<a href=\"/meetings?needs=people\">2 meetings in the next 2 weeks have no chair or no named contact</a>"))
             #expect(home.contains("<a href=\"/meetings?needs=attendance&amp;when=past\">1 meeting in the last 60 days needs a record of who came</a>"))
+            #expect(home.contains("<a href=\"/meetings?needs=pack\">2 meetings in the next 2 weeks have not had the agenda and papers sent</a>"))
+            let unsent = try await browser.get("/meetings?needs=pack").body.string
+            #expect(unsent.contains("Tuesday 16 March 2027") && unsent.contains("Wednesday 10 March 2027") && !unsent.contains("Friday 5 March 2027"))
             let people = try await browser.get("/meetings?needs=people").body.string
             #expect(people.contains("Tuesday 16 March 2027") && people.contains("Wednesday 10 March 2027"))
             // 17 March is the fifteenth day from today, outside the two weeks.

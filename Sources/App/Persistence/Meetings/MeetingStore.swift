@@ -38,10 +38,12 @@ struct MeetingStore {
         case attendance
         /// In the next 2 weeks with no chair or no named contact.
         case people
+        /// In the next 2 weeks with the agenda and papers not sent.
+        case pack
 
         var when: When { self == .attendance ? .past : .upcoming }
         static let attendanceDays = 60
-        static let peopleDays = 14
+        static let soonDays = 14
     }
 
     let context: StoreContext
@@ -272,8 +274,13 @@ struct MeetingStore {
             return query.filter(\.$meetsOn < context.today).filter(\.$meetsOn >= context.today.adding(days: -Gap.attendanceDays))
                 .filter(\.$attendanceRecordedAt == nil)
         case .people:
-            return query.filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: Gap.peopleDays))
+            return query.filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: Gap.soonDays))
                 .group(.or) { $0.filter(\.$chair.$id == nil).filter(\.$contact.$id == nil) }
+        case .pack:
+            return query.filter(\.$meetsOn >= context.today).filter(\.$meetsOn <= context.today.adding(days: Gap.soonDays))
+                .join(PackSendingModel.self, on: \MeetingModel.$id == \PackSendingModel.$meeting.$id, method: .left)
+                // No sending joined: the pack has not gone out.
+                .filter(.path([.id], schema: PackSendingModel.schema), .equal, .null)
         }
     }
 

@@ -129,7 +129,7 @@ extension MeetingsController.ShowPage {
             <div class="actions">
             <a href="\(row.editPath)">Change<span class="visually-hidden">: \(row.title)</span></a>
             <a href="\(row.newPaperPath)">Add a paper<span class="visually-hidden"> to \(row.title)</span></a>
-            \(numbered ? "\(button("direction", "up", "Move up"))\(button("direction", "down", "Move down"))" as Markup
+            \(numbered ? "\(if: row.canMoveUp, button("direction", "up", "Move up"))\(if: row.canMoveDown, button("direction", "down", "Move down"))" as Markup
                        : "\(button("decision", "accept", "Put on the agenda"))\(button("decision", "defer", "Put off"))" as Markup)
             \(button("decision", numbered ? "defer" : "withdraw", numbered ? "Put off" : "Withdraw"))
             </div>

@@ -50,7 +50,8 @@ struct MeetingsController {
         let narrowed: (String, String)? = gap.map { gap in
             let description = switch gap {
             case .attendance: "Showing meetings in the last \(MeetingStore.Gap.attendanceDays) days with no record of who came."
-            case .people: "Showing meetings in the next \(MeetingStore.Gap.peopleDays) days with no chair or no named contact."
+            case .people: "Showing meetings in the next \(MeetingStore.Gap.soonDays) days with no chair or no named contact."
+            case .pack: "Showing meetings in the next \(MeetingStore.Gap.soonDays) days whose agenda and papers have not been sent."
             }
             return (description, Paths.meetings.url() + (when == .past ? "?when=past" : ""))
         }
@@ -103,6 +104,9 @@ struct MeetingsController {
         let status: AgendaItemStatus
         let note: String?
         let papers: [PaperLink]
+        /// Whether it can move up or down the agenda.
+        var canMoveUp = false
+        var canMoveDown = false
         let editPath: String
         let decisionPath: String
         let movePath: String
@@ -170,7 +174,8 @@ struct MeetingsController {
         let items = try await agendaStore.items(of: meeting)
         let papers = try await agendaStore.papers(of: meeting)
         let sendings = try await agendaStore.sendings(of: meeting)
-        let agenda = try items.map { item in
+        let lastOnAgenda = items.lastIndex { $0.status == .accepted }
+        let agenda = try items.enumerated().map { index, item in
             let itemID = try item.recordID
             var about = [item.purpose.label]
             if let lead = item.lead { about.append("led by \(lead.fullName)") }
@@ -180,6 +185,7 @@ struct MeetingsController {
             case .deferred: "Put off to a later meeting"
             default: item.deferredFrom.map { "Put off from the meeting on \($0.longForm)" }
             }
+            // Items on the agenda come first, in order.
             return AgendaRow(
                 title: item.title, about: about.joined(separator: ", "), forumAsk: item.forumAsk, status: item.status, note: note,
                 papers: try papers.filter { $0.paper.$item.id == item.id }.map { summary in
@@ -187,6 +193,7 @@ struct MeetingsController {
                               check: AgendaController.checkTag(meetsProfile: summary.current.meetsProfile, readingAge: summary.current.readingAge),
                               notSent: !sendings.isEmpty && summary.current.firstSentAt == nil)
                 },
+                canMoveUp: item.status == .accepted && index > 0, canMoveDown: item.status == .accepted && index < (lastOnAgenda ?? -1),
                 editPath: Paths.editAgendaItem(meeting: id, item: itemID), decisionPath: Paths.agendaItemDecision(meeting: id, item: itemID),
                 movePath: Paths.moveAgendaItem(meeting: id, item: itemID), newPaperPath: Paths.newPaper(meeting: id, item: itemID))
         }
