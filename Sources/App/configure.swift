@@ -59,7 +59,12 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.asyncCommands.use(AreaCommands(), as: "area")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
-    if let sendmail = config.sendmailPath { app.mailTransport = SendmailTransport(program: sendmail) }
+    if let sendmail = config.sendmailPath {
+        app.mailTransport = SendmailTransport(program: sendmail)
+        if config.siteAddress == AppConfig.defaultSiteAddress {
+            app.logger.warning("E-mail is sent, but COPRODUCE_SITE_ADDRESS is not set: links in e-mail lead to \(config.siteAddress). Set it to the address people use.")
+        }
+    }
     for part in Site.parts { part.jobs(app.jobs) }
     app.lifecycle.use(JobRunnerLifecycle(interval: .seconds(15)))
     app.documentWork = DocumentWork()

@@ -293,7 +293,7 @@ struct MeetingRulesTests {
         #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil, items: items)), now: Self.before)
                 == .init(.atRisk, "1 item does not say what the forum is asked to bring: Budget."))
         #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil, items: [])), now: Self.after)
-                == .init(.notMet, "Nothing was put on the agenda."))
+                == .init(.notMet, "No agenda was recorded in Coproduce for this meeting."))
         #expect(MeetingRuleCheck.check(.agendaStatesForumAsk, against: papersFacts(agenda(sent: nil)), now: Self.after)?.result == .met)
     }
 
@@ -323,7 +323,7 @@ struct MeetingRulesTests {
     func packMessage() {
         let message = AgendaPackMessage(
             groupName: "Forum Liaison Meeting", start: Self.on("2027-03-09", "10:00"), endsAt: Self.time("12:00"), venue: "Riverside Hub",
-            onlineLink: "https://meet.example.org/l", chair: "Amara Okafor", contact: "Owen Davies",
+            onlineLink: "https://meet.example.org/l", chair: "Amara Okafor", contact: "Owen Davies", organiser: "Owen Davies",
             items: [.init(title: "Short breaks", purpose: .decision, forumAsk: "Agree the changes\nfamilies want", lead: "Jo Whitfield", minutes: 30,
                           papers: [("What families told us", "https://c.example.org/meetings/1/papers/2")])],
             meetingLink: "https://c.example.org/meetings/1")
@@ -347,6 +347,44 @@ struct MeetingRulesTests {
             The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:
             https://c.example.org/meetings/1
 
+            If you do not sign in to Coproduce, ask Owen Davies for a copy of the papers.
+
             """)
+    }
+
+    // MARK: Calendar files
+
+    func event(summary: String = "Forum Liaison Meeting", start: UKDateTime = on("2027-05-11", "10:00"), cancelled: Bool = false) -> CalendarFile.Event {
+        CalendarFile.Event(uid: "abc@coproduce", sequence: 2, start: start, end: UKDateTime(date: start.date, time: Self.time("12:00")),
+                           summary: summary, location: "Riverside Hub, Room 2; Market Street", description: "Chair: Amara\nAgenda: https://c.example.org/m/1",
+                           url: "https://c.example.org/m/1", isCancelled: cancelled, lastModified: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    @Test("A calendar file writes UK clock times with the London zone, escapes text and ends lines with CRLF")
+    func calendarFile() {
+        let text = CalendarFile(name: "Liaison", events: [event()], stamp: Date(timeIntervalSince1970: 1_803_978_000)).text
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR" && lines.dropLast().last == "END:VCALENDAR" && lines.last == "")
+        #expect(lines.contains("DTSTART;TZID=Europe/London:20270511T100000"))
+        #expect(lines.contains("DTEND;TZID=Europe/London:20270511T120000"))
+        #expect(lines.contains("DTSTAMP:20270302T090000Z"))
+        #expect(lines.contains("UID:abc@coproduce") && lines.contains("SEQUENCE:2") && lines.contains("STATUS:CONFIRMED"))
+        #expect(lines.contains("LOCATION:Riverside Hub\\, Room 2\\; Market Street"))
+        #expect(lines.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU") && lines.contains("TZOFFSETTO:+0100"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test("A cancelled meeting says so, and long or hostile text stays within the format")
+    func calendarHostileText() {
+        let long = String(repeating: "é", count: 100) + "\u{7}\r\nBEGIN:VEVENT"
+        let text = CalendarFile(name: "Liaison", events: [event(summary: long, cancelled: true)], stamp: Date()).text
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.contains("STATUS:CANCELLED"))
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        // A folded line continues with a space; no line of text can start a new component.
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 1)
+        #expect(!text.contains("\u{7}"))
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:Cancelled: " + String(repeating: "é", count: 100) + "\\nBEGIN:VEVENT"))
     }
 }

@@ -29,7 +29,8 @@ public struct AppConfig: Sendable, Equatable {
     /// The address Coproduce's e-mail comes from.
     var mailFrom = "coproduce@localhost.localdomain"
     /// Where people reach Coproduce, for links in e-mail: "https://coproduce.riverside.gov.uk".
-    var siteAddress = "http://127.0.0.1:8080"
+    var siteAddress = AppConfig.defaultSiteAddress
+    static let defaultSiteAddress = "http://127.0.0.1:8080"
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage

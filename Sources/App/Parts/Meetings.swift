@@ -20,6 +20,11 @@ extension Paths {
     static let paperCheck = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "check")
     static let paperFile = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "versions", ":version")
     static let agendaPack = PathTemplate("meetings", ":meetingID", "pack")
+    static let meetingCalendar = PathTemplate("meetings", ":meetingID", "calendar")
+    static let calendarSettings = PathTemplate("account", "calendar")
+    static let stopCalendarFeed = PathTemplate("account", "calendar", "stop")
+    /// A person's calendar address: the secret in it is the key, so it needs no sign-in.
+    static let calendarFeed = PathTemplate("calendar", ":token")
     static let sendAgendaPack = PathTemplate("meetings", ":meetingID", "pack", "send")
 
     static func newMeeting(_ group: RecordID<GroupModel>) -> String { newMeeting.url(group) }
@@ -40,6 +45,7 @@ extension Paths {
     }
     static func agendaPack(_ meeting: RecordID<MeetingModel>) -> String { agendaPack.url(meeting) }
     static func sendAgendaPack(_ meeting: RecordID<MeetingModel>) -> String { sendAgendaPack.url(meeting) }
+    static func meetingCalendar(_ meeting: RecordID<MeetingModel>) -> String { meetingCalendar.url(meeting) }
     /// The meetings of one group, upcoming or past.
     static func meetings(of group: RecordID<GroupModel>, _ when: MeetingStore.When = .upcoming) -> String {
         meetings.url() + "?group=\(group.uuid.uuidString)" + (when == .past ? "&when=past" : "")
@@ -72,7 +78,7 @@ extension Paths.API {
 struct MeetingsPart: ProductPart {
     let name = "Meetings"
 
-    var migrations: [any AsyncMigration] { [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers()] }
+    var migrations: [any AsyncMigration] { [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds()] }
 
     func pages(_ web: any RoutesBuilder) {
         let meetings = MeetingsController()
@@ -104,6 +110,13 @@ struct MeetingsPart: ProductPart {
         web.get(Paths.agendaPack, .requires(.viewPartnership), use: agenda.pack)
         web.get(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.confirmSend)
         web.post(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.send)
+
+        let calendar = CalendarController()
+        web.get(Paths.meetingCalendar, .requires(.viewPartnership), use: calendar.meetingFile)
+        web.get(Paths.calendarSettings, .requires(.viewPartnership), use: calendar.settings)
+        web.post(Paths.calendarSettings, .requires(.viewPartnership), use: calendar.renew)
+        web.post(Paths.stopCalendarFeed, .requires(.viewPartnership), use: calendar.stop)
+        web.get(Paths.calendarFeed, .anyone, use: calendar.feed)
     }
 
     var api: (any APIPart.Type)? { MeetingsAPI.self }
@@ -163,7 +176,7 @@ struct MeetingsPart: ProductPart {
             let meeting = MeetingModel(areaID: demo.areaID, groupID: liaisonID, seriesID: seriesID, details: details,
                                        people: MeetingPeople(chairID: person(slip == 2 ? "helen" : "amara"), contactID: slip == 3 ? nil : person("owen"),
                                                              officerID: person("owen")))
-            if index == 5 {
+            if index == 10 {
                 meeting.status = .cancelled
                 meeting.cancelledReason = "The venue flooded; items moved to the next meeting."
                 meeting.sequence = 1
@@ -275,7 +288,15 @@ struct MeetingsPart: ProductPart {
         guard let paper = try await PaperModel.query(on: db).join(MeetingModel.self, on: \PaperModel.$meeting.$id == \MeetingModel.$id)
             .filter(MeetingModel.self, \.$area.$id == areaID).filter(MeetingModel.self, \.$status == .scheduled)
             .sort(MeetingModel.self, \.$meetsOn).first() else { return [:] }
+        // Only a calendar address's digest is kept, so one is made for the walk to follow, for someone
+        // without an account: the walk's own visits to the calendar page renew and stop those of its accounts.
+        let withAccounts = Set(try await AccountModel.query(on: db).filter(\.$area.$id == areaID).all().map(\.$person.id))
+        guard let person = try await PersonModel.query(on: db).filter(\.$area.$id == areaID).sort(\.$sortName).limit(200).all()
+            .first(where: { !withAccounts.contains($0.id!) }) else { return [:] }
+        let token = DatabaseSessionDriver.newToken()
+        try await CalendarFeedModel.query(on: db).filter(\.$person.$id == person.requireID()).delete()
+        try await CalendarFeedModel(areaID: areaID, personID: try person.requireID(), tokenDigest: DatabaseSessionDriver.digest(token)).create(on: db)
         return ["meetingID": paper.$meeting.id.uuidString, "itemID": paper.$item.id.uuidString, "paperID": try paper.requireID().uuidString,
-                "version": "1"]
+                "version": "1", "token": token + ".ics"]
     }
 }

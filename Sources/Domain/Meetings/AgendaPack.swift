@@ -30,9 +30,10 @@ public struct AgendaPackMessage: Sendable, Equatable {
 
     /// - Parameters:
     ///   - start: when the meeting starts, on the UK clock.
+    ///   - organiser: who to ask for a copy of the papers, for members who do not sign in to Coproduce.
     ///   - meetingLink: the meeting's page, where the agenda and papers are kept.
     public init(groupName: String, start: UKDateTime, endsAt: TimeOfDay, venue: String?, onlineLink: String?, chair: String?,
-                contact: String?, items: [Item], meetingLink: String) {
+                contact: String?, organiser: String, items: [Item], meetingLink: String) {
         subject = "Agenda and papers: \(groupName), \(start.date.weekdayName) \(start.date.longForm)"
         var lines = [
             "\(groupName)",
@@ -60,6 +61,39 @@ public struct AgendaPackMessage: Sendable, Equatable {
         lines.append("")
         lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")
         lines.append(meetingLink)
+        lines.append("")
+        lines.append("If you do not sign in to Coproduce, ask \(organiser) for a copy of the papers.")
         body = lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The e-mail to members who had a meeting's papers when the meeting moves or is cancelled.
+public struct MeetingNotice: Sendable, Equatable {
+    public let subject: String
+    public let body: String
+
+    public static func moved(groupName: String, was: UKDateTime, now start: UKDateTime, endsAt: TimeOfDay, venue: String?, onlineLink: String?,
+                             meetingLink: String) -> MeetingNotice {
+        var lines = [
+            "The \(groupName) meeting has changed.",
+            "",
+            "It is now on \(start.date.weekdayName) \(start.date.longForm), \(start.time.spoken) to \(endsAt.spoken).",
+        ]
+        if let venue { lines.append("Where: \(venue)") }
+        if let onlineLink { lines.append("Join online: \(onlineLink)") }
+        lines += ["", "It was on \(was.date.weekdayName) \(was.date.longForm) at \(was.time.spoken).", "", "The meeting's page:", meetingLink]
+        return MeetingNotice(subject: "Changed: \(groupName), now \(start.date.weekdayName) \(start.date.longForm)", body: lines.joined(separator: "\n") + "\n")
+    }
+
+    public static func cancelled(groupName: String, start: UKDateTime, reason: String, meetingLink: String) -> MeetingNotice {
+        let lines = [
+            "The \(groupName) meeting on \(start.date.weekdayName) \(start.date.longForm) at \(start.time.spoken) is cancelled.",
+            "",
+            "Why: \(reason)",
+            "",
+            "The meeting's page:",
+            meetingLink,
+        ]
+        return MeetingNotice(subject: "Cancelled: \(groupName), \(start.date.weekdayName) \(start.date.longForm)", body: lines.joined(separator: "\n") + "\n")
     }
 }

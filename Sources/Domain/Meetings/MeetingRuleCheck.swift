@@ -129,8 +129,10 @@ public enum MeetingRuleCheck {
         if facts.status == .cancelled { return Outcome(.notApplicable, "The meeting was cancelled.") }
         let details = facts.details
         let hasStarted = details.start <= now
-        // Before the meeting a gap can still be filled; afterwards it is a broken promise.
-        let gap: Result = hasStarted ? .notMet : .atRisk
+        // Before the meeting a gap can still be filled; afterwards it is a broken promise. More than
+        // four weeks ahead, a gap is only something still to do, not yet a risk.
+        let farAhead = now.date < details.date.adding(days: -farAheadDays)
+        let gap: Result = hasStarted ? .notMet : (farAhead ? .notYetDue : .atRisk)
         let day = details.date.weekdayName + " " + details.date.longForm
 
         switch rule {
@@ -171,15 +173,15 @@ public enum MeetingRuleCheck {
             guard let attendance = facts.attendance else {
                 return Outcome(.atRisk, "Record who came to check that every partner sent someone who could make decisions.")
             }
+            // Partners are organisations: someone on the list for no organisation speaks for nobody else.
             var partners: [String] = []
             for attendee in attendance {
-                let partner = attendee.person.organisationName ?? attendee.person.name
+                guard let partner = attendee.person.organisationName else { continue }
                 if !partners.contains(partner) { partners.append(partner) }
             }
-            let represented = Set(attendance.filter { $0.status == .attended && $0.makesDecisions }
-                .map { $0.person.organisationName ?? $0.person.name })
+            let represented = Set(attendance.filter { $0.status == .attended && $0.makesDecisions }.compactMap(\.person.organisationName))
             let missing = partners.filter { !represented.contains($0) }
-            if partners.isEmpty { return Outcome(.notMet, "Nobody was on the attendance list.") }
+            if partners.isEmpty { return Outcome(.notMet, "Nobody on the attendance list came for a partner organisation.") }
             if missing.isEmpty {
                 return Outcome(.met, partners.count == 1 ? "Someone who could make decisions came for \(partners[0])."
                                                          : "Someone who could make decisions came for each of the \(partners.count) partners.")
@@ -204,7 +206,7 @@ public enum MeetingRuleCheck {
         case .agendaStatesForumAsk:
             let items = facts.agenda.items
             guard !items.isEmpty else {
-                return Outcome(gap, hasStarted ? "Nothing was put on the agenda." : "Nothing is on the agenda yet.")
+                return Outcome(gap, hasStarted ? "No agenda was recorded in Coproduce for this meeting." : "Nothing is on the agenda yet.")
             }
             let missing = items.filter { !$0.hasForumAsk }.map(\.title)
             if missing.isEmpty { return Outcome(.met, "Every item says what the forum is asked to bring.") }
@@ -221,7 +223,11 @@ public enum MeetingRuleCheck {
         let deadlineText = "\(deadline.weekdayName) \(deadline.longForm)"
         let promise = "the \(days)-day promise"
         guard let packSentOn = agenda.packSentOn else {
-            if today <= deadline { return Outcome(.atRisk, "Send the agenda and papers by \(deadlineText) to keep \(promise).") }
+            if today <= deadline {
+                // Two weeks before the last day, it becomes a risk.
+                return Outcome(today < deadline.adding(days: -14) ? .notYetDue : .atRisk, "Send the agenda and papers by \(deadlineText) to keep \(promise).")
+            }
+            if hasStarted && agenda.items.isEmpty { return Outcome(.notMet, "No agenda or papers were recorded in Coproduce for this meeting.") }
             return Outcome(.notMet, hasStarted ? "The agenda and papers did not go out \(days) days before the meeting."
                                                : "The agenda and papers have not gone out, and the last day to keep \(promise) was \(deadlineText).")
         }
@@ -242,6 +248,9 @@ public enum MeetingRuleCheck {
         }
         return Outcome(.notMet, "\(list(late.map(\.title))) went out \(noticeText) before the meeting; the agreement asks for \(days).")
     }
+
+    /// How many days ahead a gap becomes a risk rather than something still to do.
+    public static let farAheadDays = 28
 
     /// The rules this check judges for a meeting from the meeting's own record.
     public static func isCheckedHere(_ kind: ClauseRule.Kind) -> Bool {

@@ -10,6 +10,7 @@ struct SiteMapTests {
     static let expected = """
     GET / viewPartnership
     GET /accessibility anyone
+    GET /account/calendar viewPartnership
     GET /account/password viewPartnership
     GET /admin/accounts manageAccounts
     GET /admin/accounts/:accountID manageAccounts
@@ -40,6 +41,7 @@ struct SiteMapTests {
     GET /api/v1/organisations/:organisationID viewPartnership
     GET /api/v1/people viewPartnership
     GET /api/v1/people/:personID viewPartnership
+    GET /calendar/:token anyone
     GET /complaints viewComplaints
     GET /complaints/:complaintID viewComplaints
     GET /complaints/:complaintID/edit manageComplaints
@@ -55,6 +57,7 @@ struct SiteMapTests {
     GET /meetings viewPartnership
     GET /meetings/:meetingID viewPartnership
     GET /meetings/:meetingID/attendance manageMeetings
+    GET /meetings/:meetingID/calendar viewPartnership
     GET /meetings/:meetingID/cancel manageMeetings
     GET /meetings/:meetingID/edit manageMeetings
     GET /meetings/:meetingID/items/:itemID/edit manageMeetings
@@ -81,6 +84,8 @@ struct SiteMapTests {
     GET /plain-english viewPartnership
     GET /plain-english/settings managePlainEnglishSettings
     GET /sign-in anyone
+    POST /account/calendar viewPartnership
+    POST /account/calendar/stop viewPartnership
     POST /account/password viewPartnership
     POST /admin/accounts/:accountID manageAccounts
     POST /admin/accounts/:accountID/password manageAccounts

@@ -217,4 +217,76 @@ struct AgendaTests {
             #expect(try await representative.json(.POST, "/api/v1/meetings/\(meetingID)/pack").0 == .forbidden)
         }
     }
+
+    @Test("An address mail cannot go to is skipped, a proposed item's paper waits, and members who had the pack hear of a move or a cancellation")
+    func packEdges() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await Self.meeting(app)
+            // Addresses the people form accepts but mail cannot carry are skipped, not a failed send.
+            let nadia = try #require(try await PersonModel.find(setting.nhsPersonID, on: app.db))
+            nadia.email = "siân@example.org"
+            try await nadia.save(on: app.db)
+            let context = try await MeetingsTests.context(app, setting)
+            let meeting = try await MeetingStore(context).find(meetingID)
+            let agenda = AgendaStore(context)
+            let onAgenda = try await agenda.propose(for: meeting, .init(title: "Budget", purpose: "information", forumAsk: "Note it", minutes: nil, leadId: nil))
+            let proposed = try await agenda.propose(for: meeting, .init(title: "Transport", purpose: "discussion", forumAsk: nil, minutes: nil, leadId: nil))
+            proposed.status = .proposed
+            try await proposed.save(on: app.db)
+            let upload = try await agenda.read(file: ("families.txt", Self.plainPaper), work: app.documentWork)
+            _ = try await agenda.addPaper(to: onAgenda, of: meeting, title: "Budget report", upload: upload)
+            let waiting = try await agenda.addPaper(to: proposed, of: meeting, title: "Transport survey", upload: upload)
+            let sending = try await agenda.sendPack(for: meeting, siteAddress: "https://c.example.org")
+            #expect(sending.withoutAddress == ["Nadia Hussain"] && sending.recipients == 2)
+            let versions = try await PaperVersionModel.query(on: app.db).all()
+            #expect(versions.first { $0.$paper.id == waiting.id }?.firstSentAt == nil)
+            #expect(versions.first { $0.$paper.id != waiting.id }?.firstSentAt != nil)
+
+            // A move and then a cancellation each reach the two members who had the papers.
+            var moved = MeetingsTests.input(date: "2027-03-10")
+            moved.chairId = setting.chairID.uuidString
+            try await MeetingStore(context).update(try await MeetingStore(context).find(meetingID), with: moved, siteAddress: "https://c.example.org")
+            try await MeetingStore(context).cancel(try await MeetingStore(context).find(meetingID), reason: "Room flooded", siteAddress: "https://c.example.org")
+            let subjects = try await OutboxEmailModel.query(on: app.db).all().map(\.subject)
+            #expect(subjects.filter { $0 == "Changed: Liaison Meeting, now Wednesday 10 March 2027" }.count == 2)
+            #expect(subjects.filter { $0 == "Cancelled: Liaison Meeting, Wednesday 10 March 2027" }.count == 2)
+        }
+    }
+
+    @Test("A put-off item cannot be decided again; its papers' old links lead to where it went; papers are final once the meeting starts")
+    func afterwards() async throws {
+        let meetingTime = MeetingsTests.now.addingTimeInterval(7 * 86_400 + 3600) // 10am on 9 March 2027
+        try await withTestApp(now: meetingTime) { app in
+            let (setting, meetingID) = try await Self.meeting(app)
+            let context = try await MeetingsTests.context(app, setting)
+            let early = StoreContext(db: app.db, actor: context.actor, now: MeetingsTests.now, channel: nil, logger: app.logger, mailFrom: context.mailFrom)
+            let meeting = try await MeetingStore(early).find(meetingID)
+            let agenda = AgendaStore(early)
+            let item = try await agenda.propose(for: meeting, .init(title: "Budget", purpose: "information", forumAsk: "Note it", minutes: nil, leadId: nil))
+            let upload = try await agenda.read(file: ("budget.txt", Self.plainPaper), work: app.documentWork)
+            let paper = try await agenda.addPaper(to: item, of: meeting, title: "Budget report", upload: upload)
+            let stays = try await agenda.propose(for: meeting, .init(title: "Transport", purpose: "discussion", forumAsk: "Say", minutes: nil, leadId: nil))
+            let stayingPaper = try await agenda.addPaper(to: stays, of: meeting, title: "Transport survey", upload: upload)
+            let group = try await GroupModel.find(setting.groupID, on: app.db)!
+            let next = try await MeetingStore(early).schedule(for: group, MeetingsTests.input(date: "2027-04-13"))[0]
+
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            #expect(try await organiser.post("/meetings/\(meetingID)/items/\(item.requireID())/decision", ["decision": "defer"]).status == .seeOther)
+            let note = try #require(try await AgendaItemModel.query(on: app.db).filter(\.$meeting.$id == meetingID).filter(\.$status == .deferred).first())
+            #expect(note.deferredTo == CalendarDate(iso8601: "2027-04-13"))
+            let again = try await organiser.post("/meetings/\(meetingID)/items/\(note.requireID())/decision", ["decision": "accept"])
+            #expect(again.status == .unprocessableEntity)
+            let old = try await organiser.get("/meetings/\(meetingID)/papers/\(paper.requireID())")
+            let newAddress = "/meetings/\(try next.requireID())/papers/\(try paper.requireID())"
+            #expect(old.status == .seeOther && old.headers.first(name: .location) == newAddress)
+
+            // 10am on 9 March: the meeting has started, so its papers are final.
+            _ = try await organiser.get("/meetings/\(meetingID)/papers/\(stayingPaper.requireID())/replace")
+            let late = try await organiser.postMultipart("/meetings/\(meetingID)/papers/\(stayingPaper.requireID())/replace", [:],
+                                                         file: ("document", "v2.txt", Self.plainPaper))
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.string.contains("The meeting has started, so its papers are the record of what went out."))
+            #expect(try await PaperVersionModel.query(on: app.db).filter(\.$paper.$id == stayingPaper.requireID()).count() == 1)
+        }
+    }
 }

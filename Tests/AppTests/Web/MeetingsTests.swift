@@ -340,4 +340,43 @@ struct MeetingsTests {
             #expect(!(try await board.get("/").body.string).contains("needs a record of who came"))
         }
     }
+
+    @Test("Calendar files: one meeting's, and a private address that works without a sign-in until it is renewed or stopped")
+    func calendars() async throws {
+        try await withTestApp(now: Self.now) { app in
+            let setting = try await Self.setting(app)
+            let store = MeetingStore(try await Self.context(app, setting))
+            let group = try await GroupModel.find(setting.groupID, on: app.db)!
+            // 11 May 2027 is in British Summer Time; the file still says 10am, in London.
+            let meeting = try await store.schedule(for: group, Self.input(date: "2027-05-11"))[0]
+            let id = try meeting.requireID()
+            let browser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            let file = try await browser.get("/meetings/\(id)/calendar")
+            #expect(file.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
+            #expect(file.body.string.contains("DTSTART;TZID=Europe/London:20270511T100000\r\n"))
+            #expect(file.body.string.contains("UID:\(id.uuidString.lowercased())@coproduce\r\n"))
+
+            #expect(try await browser.get("/account/calendar").body.string.contains("You have not made a calendar address yet."))
+            let made = try await browser.post("/account/calendar").body.string
+            let address = try #require(made.range(of: #"http://127\.0\.0\.1:8080(/calendar/[A-Za-z0-9_-]+\.ics)"#, options: .regularExpression).map { String(made[$0]) })
+            let path = String(address.dropFirst("http://127.0.0.1:8080".count))
+            let anonymous = TestBrowser(app: app)
+            let feed = try await anonymous.get(path)
+            #expect(feed.status == .ok && feed.body.string.contains("UID:\(id.uuidString.lowercased())@coproduce"))
+            #expect(feed.body.string.contains("SEQUENCE:0"))
+
+            try await store.cancel(try await store.find(id), reason: "Room flooded")
+            let afterCancelling = try await anonymous.get(path).body.string
+            #expect(afterCancelling.contains("STATUS:CANCELLED") && afterCancelling.contains("SEQUENCE:1"))
+
+            _ = try await browser.get("/account/calendar")
+            let renewed = try await browser.post("/account/calendar").body.string
+            #expect(try await anonymous.get(path).status == .notFound)
+            let newPath = try #require(renewed.range(of: #"/calendar/[A-Za-z0-9_-]+\.ics"#, options: .regularExpression).map { String(renewed[$0]) })
+            #expect(try await anonymous.get(newPath).status == .ok)
+            _ = try await browser.post("/account/calendar/stop")
+            #expect(try await anonymous.get(newPath).status == .notFound)
+            #expect(try await anonymous.get("/calendar/x.ics").status == .notFound)
+        }
+    }
 }

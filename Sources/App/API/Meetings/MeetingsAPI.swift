@@ -240,14 +240,14 @@ struct MeetingsAPI: APIPart {
     func updateMeeting(req: Request) async throws -> API.Meeting {
         let model = try await meeting(req)
         let input = try req.content.decode(API.MeetingInput.self)
-        try await MeetingStore(try req.store).update(model, with: try input.storeInput())
+        try await MeetingStore(try req.store).update(model, with: try input.storeInput(), siteAddress: req.application.appConfig.siteAddress)
         return try await detailed(try await meeting(req), req: req)
     }
 
     func cancelMeeting(req: Request) async throws -> API.Meeting {
         let model = try await meeting(req)
         let input = try req.content.decode(API.MeetingCancellation.self)
-        try await MeetingStore(try req.store).cancel(model, reason: input.reason)
+        try await MeetingStore(try req.store).cancel(model, reason: input.reason, siteAddress: req.application.appConfig.siteAddress)
         return try await detailed(model, req: req)
     }
 

@@ -18,6 +18,8 @@ final class AgendaItemModel: Model, @unchecked Sendable {
     @Field(key: "status") var status: AgendaItemStatus
     /// The date of the meeting it was put off from, when it was.
     @OptionalField(key: "deferred_from") var deferredFrom: CalendarDate?
+    /// On the note left behind: the date of the meeting it went to.
+    @OptionalField(key: "deferred_to") var deferredTo: CalendarDate?
     @Field(key: "proposed_by") var proposedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -157,6 +159,7 @@ struct CreateAgendaAndPapers: AsyncMigration {
             .field("lead_id", .uuid, .references("people", "id", onDelete: .setNull))
             .field("status", .string, .required)
             .field("deferred_from", .string)
+            .field("deferred_to", .string)
             .field("proposed_by", .string, .required)
             .field("created_at", .datetime)
             .create()

@@ -81,9 +81,18 @@ struct AgendaStore {
     /// meeting, or withdraws it. Answers where a put-off item went.
     @discardableResult
     func decide(_ item: AgendaItemModel, of meeting: MeetingModel, _ raw: String?) async throws -> MeetingModel? {
-        try ensureOpen(meeting)
         guard let decision = Decision(rawValue: TextInput.clean(raw)) else {
             throw ValidationErrors(field: "decision", message: "Choose to put the item on the agenda, put it off or withdraw it")
+        }
+        // A cancelled meeting's items can still go to the next meeting, and nothing else.
+        if meeting.status == .cancelled, decision != .defer_ { throw Abort(.notFound) }
+        switch (decision, item.status) {
+        case (_, .deferred), (_, .withdrawn):
+            throw ValidationErrors(field: "decision", message: "\(item.title) was \(item.status == .deferred ? "put off" : "withdrawn") already, so it cannot be changed here")
+        case (.accept, .accepted):
+            throw ValidationErrors(field: "decision", message: "\(item.title) is on the agenda already")
+        default:
+            break
         }
         switch decision {
         case .accept:
@@ -112,6 +121,7 @@ struct AgendaStore {
                 let note = AgendaItemModel(meetingID: try meeting.requireID(), position: item.position,
                                            details: AgendaItemDetails(title: item.title, purpose: item.purpose, forumAsk: item.forumAsk, minutes: item.minutes),
                                            leadID: item.$lead.id, status: .deferred, proposedBy: item.proposedBy)
+                note.deferredTo = next.meetsOn
                 try await note.create(on: context.db)
                 item.$meeting.id = nextID
                 item.position = last + 1
@@ -163,9 +173,18 @@ struct AgendaStore {
     }
 
     func paper(_ id: UUID, of meeting: MeetingModel) async throws -> PaperModel {
-        guard let paper = try await PaperModel.query(on: context.db).filter(\.$id == id).filter(\.$meeting.$id == meeting.requireID())
-            .with(\.$item).first() else { throw Abort(.notFound) }
+        guard let paper = try await lookUpPaper(id, of: meeting) else { throw Abort(.notFound) }
         return paper
+    }
+
+    func lookUpPaper(_ id: UUID, of meeting: MeetingModel) async throws -> PaperModel? {
+        try await PaperModel.query(on: context.db).filter(\.$id == id).filter(\.$meeting.$id == meeting.requireID()).with(\.$item).first()
+    }
+
+    /// A paper of any meeting in the area, for links to a paper that has moved with its item.
+    func paperAnywhere(_ id: UUID) async throws -> PaperModel? {
+        try await PaperModel.query(on: context.db).filter(\.$id == id)
+            .join(MeetingModel.self, on: \PaperModel.$meeting.$id == \MeetingModel.$id).filter(MeetingModel.self, \.$area.$id == context.areaID).first()
     }
 
     /// Every version of a paper, newest first, with its text.
@@ -204,12 +223,20 @@ struct AgendaStore {
         guard analysis.statistics.words > 0 else {
             throw ValidationErrors(field: "document", message: "\(file.name) has no words Coproduce can read. If it is a scan, upload the document it was made from")
         }
-        return ReadPaper(fileName: file.name, data: file.data, text: document.text, check: PaperCheck(analysis))
+        return ReadPaper(fileName: Self.fileName(file.name), data: file.data, text: document.text, check: PaperCheck(analysis))
+    }
+
+    /// A file name as kept and shown: no control or direction characters, and not too long.
+    static func fileName(_ raw: String) -> String {
+        let kept = String(String.UnicodeScalarView(raw.unicodeScalars.filter { ![.control, .format].contains($0.properties.generalCategory) }.prefix(200)))
+            .trimmingCharacters(in: .whitespaces)
+        return kept.isEmpty ? "paper" : kept
     }
 
     /// Adds a paper to an item, as version 1.
     func addPaper(to item: AgendaItemModel, of meeting: MeetingModel, title: String?, upload: ReadPaper) async throws -> PaperModel {
         try ensureOpen(meeting)
+        try ensureBeforeMeeting(meeting)
         guard item.status != .withdrawn, item.status != .deferred else { throw Abort(.notFound) }
         var errors = ValidationErrors()
         let title = errors.line(title, field: "title", label: "Title", maximum: 200)
@@ -227,6 +254,7 @@ struct AgendaStore {
     /// Uploads a new version; earlier ones are kept. A version added after the pack went out waits to be sent.
     func replace(_ paper: PaperModel, of meeting: MeetingModel, upload: ReadPaper) async throws -> Int {
         try ensureOpen(meeting)
+        try ensureBeforeMeeting(meeting)
         let actor = context.actor.name, now = context.now
         let paperID = try paper.requireID()
         return try await context.write { context in
@@ -250,10 +278,12 @@ struct AgendaStore {
         try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$sentAt).limit(100).all()
     }
 
-    /// Who the pack goes to: the group's members, with their addresses.
+    /// Who the pack goes to: the group's members with an address mail can go to, and those without one.
     func recipients(of meeting: MeetingModel) async throws -> (withAddress: [PersonModel], without: [PersonModel]) {
         let people = try await GroupStore(context).memberships(of: meeting.group).map(\.person)
-        return (people.filter { $0.email != nil }, people.filter { $0.email == nil })
+        let usable = people.filter { $0.email.map(EmailMessage.isAddress) ?? false }
+        let ids = Set(usable.compactMap(\.id))
+        return (usable, people.filter { !ids.contains($0.id!) })
     }
 
     /// E-mails the agenda and links to the papers to every member with an
@@ -273,7 +303,7 @@ struct AgendaStore {
         let meetingID = try meeting.recordID
         let message = AgendaPackMessage(
             groupName: meeting.group.name, start: meeting.details.start, endsAt: meeting.endsAt, venue: meeting.venue, onlineLink: meeting.onlineLink,
-            chair: meeting.chair?.fullName, contact: meeting.contact?.fullName,
+            chair: meeting.chair?.fullName, contact: meeting.contact?.fullName, organiser: meeting.officer?.fullName ?? context.actor.name,
             items: try agenda.map { item in
                 AgendaPackMessage.Item(title: item.title, purpose: item.purpose, forumAsk: item.forumAsk, lead: item.lead?.fullName, minutes: item.minutes,
                                        papers: try papers.filter { $0.paper.$item.id == item.id }.map { summary in
@@ -283,7 +313,9 @@ struct AgendaStore {
             meetingLink: siteAddress + Paths.meeting(meetingID))
         let sending = PackSendingModel(meetingID: try meeting.requireID(), sentAt: context.now, sentBy: context.actor.name,
                                        recipients: recipients.count, withoutAddress: without.map(\.fullName))
-        let unsent = papers.filter { $0.current.firstSentAt == nil }.compactMap(\.current.id)
+        // Only the papers of items on the agenda went out: a proposed item's paper waits until it is on.
+        let agendaIDs = Set(agenda.compactMap(\.id))
+        let unsent = papers.filter { agendaIDs.contains($0.paper.$item.id) && $0.current.firstSentAt == nil }.compactMap(\.current.id)
         let now = context.now
         try await context.write { context in
             for person in recipients {
@@ -295,6 +327,14 @@ struct AgendaStore {
             }
         }
         return sending
+    }
+
+    /// The text of each paper's current version on the agenda, by paper, read in one query.
+    func texts(of papers: [PaperSummary]) async throws -> [UUID: String] {
+        let ids = papers.compactMap(\.current.id)
+        guard !ids.isEmpty else { return [:] }
+        let versions = try await PaperVersionModel.query(on: context.db).filter(\.$id ~~ ids).field(\.$id).field(\.$paper.$id).field(\.$text).all()
+        return Dictionary(versions.map { ($0.$paper.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Facts for the rules
@@ -316,6 +356,13 @@ struct AgendaStore {
     /// A cancelled meeting's agenda is closed.
     private func ensureOpen(_ meeting: MeetingModel) throws {
         guard meeting.status == .scheduled else { throw Abort(.notFound) }
+    }
+
+    /// Once a meeting has started, its papers are the record of what went out.
+    private func ensureBeforeMeeting(_ meeting: MeetingModel) throws {
+        guard meeting.details.start > UKDateTime(context.now) else {
+            throw ValidationErrors(field: "document", message: "The meeting has started, so its papers are the record of what went out. Put any correction in the minutes")
+        }
     }
 
     private func validate(_ input: ItemInput, meeting: MeetingModel) async throws -> (AgendaItemDetails, UUID?) {

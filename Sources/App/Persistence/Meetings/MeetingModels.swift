@@ -153,6 +153,7 @@ struct CreateMeetingAttendance: AsyncMigration {
             .unique(on: "meeting_id", "person_id", name: "uq_meeting_attendance_person")
             .create()
         try await database.createIndex("idx_meeting_attendance_person", on: "meeting_attendance", columns: ["person_id"])
+        try await database.createIndex("idx_meeting_attendance_organisation", on: "meeting_attendance", columns: ["organisation_id"])
     }
 
     func revert(on database: any Database) async throws {

@@ -123,32 +123,54 @@ struct MeetingStore {
     }
 
     /// Moves or changes one meeting (one of a series changes alone).
-    func update(_ meeting: MeetingModel, with input: Input) async throws {
+    /// Moves or changes one meeting. Members who had its papers are told when it moves.
+    func update(_ meeting: MeetingModel, with input: Input, siteAddress: String) async throws {
         guard meeting.status == .scheduled else {
             throw ValidationErrors(field: "date", message: "This meeting was cancelled, so it cannot be changed")
         }
         var errors = ValidationErrors()
         var details: MeetingDetails?
         do { details = try validateDetails(input) } catch let found as ValidationErrors { errors = found }
-        let people = try await validatePeople(input, group: meeting.group, errors: &errors)
+        let current = MeetingPeople(chairID: meeting.$chair.id, contactID: meeting.$contact.id, officerID: meeting.$officer.id)
+        let people = try await validatePeople(input, group: meeting.group, keeping: current, errors: &errors)
         try errors.ordered(Self.fieldOrder).throwIfAny()
-        let changed = details! != meeting.details
+        let was = meeting.details
+        let moved = details!.date != was.date || details!.startsAt != was.startsAt || details!.endsAt != was.endsAt
+            || details!.venue != was.venue || details!.onlineLink != was.onlineLink
         meeting.apply(details!, people: people)
-        if changed { meeting.sequence += 1 }
-        try await meeting.save(on: context.db)
+        if details! != was { meeting.sequence += 1 }
+        let recipients = moved && details!.date >= context.today ? try await packRecipients(of: meeting) : []
+        let notice = MeetingNotice.moved(groupName: meeting.group.name, was: was.start, now: details!.start, endsAt: details!.endsAt, venue: details!.venue,
+                                         onlineLink: details!.onlineLink, meetingLink: siteAddress + Paths.meeting(try meeting.recordID))
+        try await context.write { context in
+            try await meeting.save(on: context.db)
+            for address in recipients { try await context.queueEmail(to: address, subject: notice.subject, body: notice.body) }
+        }
     }
 
-    /// Cancels one meeting, saying why.
-    func cancel(_ meeting: MeetingModel, reason: String?) async throws {
+    /// The addresses of the members who had the meeting's papers, if they have gone out.
+    private func packRecipients(of meeting: MeetingModel) async throws -> [String] {
+        guard try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).count() > 0 else { return [] }
+        return try await AgendaStore(context).recipients(of: meeting).withAddress.compactMap(\.email)
+    }
+
+    /// Cancels one meeting, saying why. Members who had its papers are told.
+    func cancel(_ meeting: MeetingModel, reason: String?, siteAddress: String = "") async throws {
         var errors = ValidationErrors()
         let reason = errors.line(reason, field: "reason", label: "Reason", maximum: 500)
         if reason.isEmpty { errors.add(field: "reason", message: "Enter why the meeting is cancelled, so members know") }
         if meeting.status == .cancelled { errors.add(field: "reason", message: "This meeting is already cancelled") }
         try errors.throwIfAny()
+        let recipients = meeting.meetsOn >= context.today ? try await packRecipients(of: meeting) : []
+        let notice = MeetingNotice.cancelled(groupName: meeting.group.name, start: meeting.details.start, reason: reason,
+                                             meetingLink: siteAddress + Paths.meeting(try meeting.recordID))
         meeting.status = .cancelled
         meeting.cancelledReason = reason
         meeting.sequence += 1
-        try await meeting.save(on: context.db)
+        try await context.write { context in
+            try await meeting.save(on: context.db)
+            for address in recipients { try await context.queueEmail(to: address, subject: notice.subject, body: notice.body) }
+        }
     }
 
     // MARK: Attendance
@@ -194,23 +216,34 @@ struct MeetingStore {
             }
             answers[id] = (status, entry.makesDecisions)
         }
-        let unanswered = members.map(\.person).filter { answers[$0.id!] == nil }.map(\.fullName)
+        // Someone who joined the group after the meeting was not expected at it, so may be left unanswered.
+        let end = (try? UKDateTime(date: meeting.meetsOn, time: meeting.endsAt).instant().get()) ?? context.now
+        let unanswered = members.filter { ($0.createdAt ?? .distantPast) <= end }.map(\.person).filter { answers[$0.id!] == nil }.map(\.fullName)
         if !unanswered.isEmpty {
             errors.add(field: "attendance", message: "Select whether each member came. Not answered: \(unanswered.joined(separator: ", "))")
         }
         try errors.throwIfAny()
 
+        // A row already recorded keeps the organisation the person came for on the day; rows of people
+        // whose records were removed stay as they are.
         let meetingID = try meeting.requireID()
+        var existing: [UUID: AttendanceModel] = [:]
+        for row in recorded { if let id = row.$person.id { existing[id] = row } }
         let rows = answers.map { id, answer in
-            AttendanceModel(meetingID: meetingID, personID: id, organisationID: people[id]!.$organisation.id,
-                            status: answer.0, makesDecisions: answer.1)
+            let row = existing[id] ?? AttendanceModel(meetingID: meetingID, personID: id, organisationID: people[id]!.$organisation.id,
+                                                      status: answer.0, makesDecisions: answer.1)
+            row.status = answer.0
+            row.makesDecisions = answer.1
+            return row
         }
         let now = context.now
+        let label = "\(meeting.group.name), \(meeting.meetsOn.longForm)"
         try await context.write { context in
-            try await AttendanceModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
-            for row in rows { try await row.create(on: context.db) }
+            for row in rows { try await row.save(on: context.db) }
             meeting.attendanceRecordedAt = now
             try await meeting.save(on: context.db)
+            // Who came to a meeting is about named parent carers: it is recorded like other personal data.
+            try await context.audit(.update, subjectType: "meeting", subjectID: meetingID, subjectLabel: label, detail: "Recorded who came")
         }
     }
 
@@ -294,8 +327,11 @@ struct MeetingStore {
     }
 
     /// The chair, named contact and nominated officer, each one of the group's members or nobody.
-    private func validatePeople(_ input: Input, group: GroupModel, errors: inout ValidationErrors) async throws -> MeetingPeople {
-        let members = Set(try await GroupStore(context).memberships(of: group).map { $0.$person.id })
+    /// Someone already in a role keeps it after leaving the group, until it is changed.
+    private func validatePeople(_ input: Input, group: GroupModel, keeping current: MeetingPeople? = nil,
+                                errors: inout ValidationErrors) async throws -> MeetingPeople {
+        var members = Set(try await GroupStore(context).memberships(of: group).map { $0.$person.id })
+        for id in [current?.chairID, current?.contactID, current?.officerID].compactMap({ $0 }) { members.insert(id) }
         func member(_ raw: String?, field: String, role: String) -> UUID? {
             guard let text = TextInput.optional(raw) else { return nil }
             guard let id = UUID(uuidString: text), members.contains(id) else {

@@ -92,7 +92,8 @@ struct AgendaController {
     }
 
     func decide(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        // A cancelled meeting's items can still be put off to the next meeting.
+        let meeting = try await meeting(req)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let form = try req.content.decode(DecisionForm.self)
@@ -224,7 +225,7 @@ struct AgendaController {
     func showPaper(req: Request) async throws -> Response {
         let meeting = try await meeting(req)
         let store = AgendaStore(try req.store)
-        let paper = try await store.paper(req.id("paperID"), of: meeting)
+        guard let paper = try await store.lookUpPaper(req.id("paperID"), of: meeting) else { return try await relocated(req, store: store) }
         let meetingID = try meeting.recordID, paperID = try paper.recordID
         let rows = try await store.versions(of: paper).map { version in
             VersionRow(version: version.version, fileName: version.fileName, size: Self.size(version.byteCount),
@@ -266,7 +267,7 @@ struct AgendaController {
     func download(req: Request) async throws -> Response {
         let meeting = try await meeting(req)
         let store = AgendaStore(try req.store)
-        let paper = try await store.paper(req.id("paperID"), of: meeting)
+        guard let paper = try await store.lookUpPaper(req.id("paperID"), of: meeting) else { return try await relocated(req, store: store) }
         guard let raw = req.parameters.get("version"), let number = Int(raw), number > 0 else { throw Abort(.notFound) }
         let (version, data) = try await store.file(of: paper, version: number)
         let response = Response(status: .ok, body: .init(data: data))
@@ -274,6 +275,14 @@ struct AgendaController {
         response.headers.replaceOrAdd(name: .contentDisposition, value: Self.attachment(version.fileName))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
+    }
+
+    /// A paper whose item was put off to a later meeting moved with it: links already e-mailed lead there.
+    private func relocated(_ req: Request, store: AgendaStore) async throws -> Response {
+        guard let paper = try await store.paperAnywhere(req.id("paperID")) else { throw Abort(.notFound) }
+        var path = Paths.paper(meeting: paper.$meeting.recordID, paper: try paper.recordID)
+        if let version = req.parameters.get("version") { path += "/versions/" + (version.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+        return req.redirect(to: path, redirectType: .normal)
     }
 
     /// `attachment; filename="..."` with a plain fallback and the real name in UTF-8 (RFC 6266).
@@ -321,12 +330,9 @@ struct AgendaController {
         let meeting = try await meeting(req)
         let store = AgendaStore(try req.store)
         let items = try await store.items(of: meeting).filter { $0.status == .accepted }
-        let papers = try await store.papers(of: meeting)
-        var texts: [UUID: String] = [:]
-        for summary in papers {
-            // One paper at a time: the pack needs every text, but never every version.
-            texts[summary.paper.id!] = try await PaperVersionModel.find(summary.current.id, on: req.db)?.text
-        }
+        let itemIDs = Set(items.compactMap(\.id))
+        let papers = try await store.papers(of: meeting).filter { itemIDs.contains($0.paper.$item.id) }
+        let texts = try await store.texts(of: papers)
         let packItems = items.enumerated().map { index, item in
             var about = [item.purpose.label]
             if let lead = item.lead { about.append("led by \(lead.fullName)") }
@@ -366,9 +372,15 @@ struct AgendaController {
         let (with, without) = try await store.recipients(of: meeting)
         let sendings = try await store.sendings(of: meeting)
         let meetingID = try meeting.recordID
-        var paragraphs = [with.isEmpty ? "No member of \(meeting.group.name) has an e-mail address yet."
-            : "Each member with an e-mail address gets the agenda by e-mail, with links to the papers. The links need a sign-in. It goes to: \(with.map(\.fullName).joined(separator: ", "))."]
-        if !without.isEmpty { paragraphs.append("There is no e-mail address for \(without.map(\.fullName).joined(separator: ", ")). Send them a copy yourself.") }
+        // Whether a forum member has an address on record is the forum's to know (clause 5.6): others see numbers.
+        let seesContacts = try req.viewer.can(.viewPersonalData)
+        var paragraphs = [with.isEmpty ? "No member of \(meeting.group.name) has an e-mail address Coproduce can send to."
+            : "Each member with an e-mail address gets the agenda by e-mail, with links to the papers. The links need a sign-in. "
+              + (seesContacts ? "It goes to: \(with.map(\.fullName).joined(separator: ", "))." : "It goes to \(with.count) \(with.count == 1 ? "member" : "members").")]
+        if !without.isEmpty {
+            paragraphs.append(seesContacts ? "There is no usable e-mail address for \(without.map(\.fullName).joined(separator: ", ")). Send them a copy yourself."
+                : "\(without.count) \(without.count == 1 ? "member has" : "members have") no usable e-mail address. The forum can send them a copy.")
+        }
         if let last = sendings.last {
             paragraphs.append("It was last sent on \(UKDateTime(last.sentAt).longForm). Sending it again includes any paper added or changed since.")
         }

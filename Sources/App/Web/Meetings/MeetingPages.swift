@@ -7,6 +7,7 @@ extension MeetingsController.IndexPage: WebPage {
         <p class="body">\(intro) \(showingPast
             ? "<a href=\"\(togglePath)\">Show upcoming meetings</a>"
             : "<a href=\"\(togglePath)\">Show past meetings</a>" as Markup)</p>
+        <p class="body"><a href="\(calendarPath)">Put your meetings in your own calendar</a></p>
         \(groupPath.map { "<p class=\"body\"><a href=\"\($0)\">Back to the group</a></p>" as Markup })
         \(narrowed.map { "<p class=\"body\">\($0.description) <a href=\"\($0.clearPath)\">Show all meetings</a></p>" as Markup })
         \(rows.isEmpty ? "<p class=\"body\">\(showingPast ? "No past meetings." : "No meetings arranged from today on.")</p>" as Markup
@@ -34,6 +35,7 @@ extension MeetingsController.ShowPage: WebPage {
         """)
         \(ListComponents.summaryList(details))
         \(onlineLink.map { "<p class=\"body\">Join online: <a href=\"\($0)\" rel=\"noopener noreferrer\">\($0)</a></p>" as Markup })
+        <p class="body"><a href="\(calendarPath)">Add this meeting to your calendar</a> (a calendar file)</p>
         \(if: canManage, """
         <div class="button-group">
           <a class="button button--secondary" href="\(editPath)">Change this meeting</a>
@@ -114,7 +116,8 @@ extension MeetingsController.ShowPage {
                 """
             },
         ]
-        guard canManage else { return columns }
+        guard canManage || canMoveOn else { return columns }
+        let onlyMoveOn = !canManage
         columns.append(TableColumn("Actions", hidden: true) { row in
             let button: (String, String, String) -> Markup = { name, value, label in
                 """
@@ -125,6 +128,7 @@ extension MeetingsController.ShowPage {
                 </form>
                 """
             }
+            if onlyMoveOn { return "<div class=\"actions\">\(button("decision", "defer", "Put off to the next meeting"))</div>" }
             return """
             <div class="actions">
             <a href="\(row.editPath)">Change<span class="visually-hidden">: \(row.title)</span></a>

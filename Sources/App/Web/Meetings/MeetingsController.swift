@@ -26,6 +26,7 @@ struct MeetingsController {
         let showingPast: Bool
         let togglePath: String
         let groupPath: String?
+        let calendarPath: String
     }
 
     func index(req: Request) async throws -> Response {
@@ -63,7 +64,7 @@ struct MeetingsController {
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.meetings.url(), extraQuery: pageQuery.joined(separator: "&")),
             showingPast: when == .past,
             togglePath: Paths.meetings.url() + (toggleQuery.isEmpty ? "" : "?" + toggleQuery.joined(separator: "&")),
-            groupPath: try group.map { Paths.group(try $0.recordID) }))
+            groupPath: try group.map { Paths.group(try $0.recordID) }, calendarPath: Paths.calendarSettings.url()))
     }
 
     /// "Held" once a meeting's day has passed, with a word when nobody recorded who came.
@@ -129,6 +130,8 @@ struct MeetingsController {
         let packNote: String
         let canPropose: Bool
         let newItemPath: String
+        /// A cancelled meeting's items can be put off to the next one.
+        let canMoveOn: Bool
         let sendPackPath: String
         let packPath: String
         let hasStarted: Bool
@@ -136,6 +139,7 @@ struct MeetingsController {
         let editPath: String
         let cancelPath: String
         let attendancePath: String
+        let calendarPath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -151,8 +155,8 @@ struct MeetingsController {
             SummaryRow(key: "When", value: meeting.when, href: nil),
             SummaryRow(key: "Where", value: meeting.venue ?? "Online only", href: nil),
             SummaryRow(key: "Chair", value: named(meeting.chair), href: nil),
-            SummaryRow(key: "Named contact", value: named(meeting.contact), href: nil),
-            SummaryRow(key: "Nominated officer", value: named(meeting.officer), href: nil),
+            SummaryRow(key: "Who welcomes forum members", value: named(meeting.contact), href: nil),
+            SummaryRow(key: "Arranged by", value: named(meeting.officer), href: nil),
             SummaryRow(key: "Refreshments", value: meeting.refreshments ? "Offered" : "Not offered", href: nil),
         ]
         if meeting.seriesID != nil { details.append(SummaryRow(key: "Series", value: "One of a series; changing it changes this meeting only", href: nil)) }
@@ -182,7 +186,7 @@ struct MeetingsController {
             if let minutes = item.minutes { about.append("\(minutes) minutes") }
             let note: String? = switch item.status {
             case .proposed: "Proposed by \(item.proposedBy)" + (item.deferredFrom.map { ", put off from the meeting on \($0.longForm)" } ?? "")
-            case .deferred: "Put off to a later meeting"
+            case .deferred: "Put off to " + (item.deferredTo.map { "the meeting on \($0.longForm)" } ?? "a later meeting")
             default: item.deferredFrom.map { "Put off from the meeting on \($0.longForm)" }
             }
             // Items on the agenda come first, in order.
@@ -209,10 +213,11 @@ struct MeetingsController {
             details: details, onlineLink: meeting.onlineLink, status: meeting.status, cancelledReason: meeting.cancelledReason,
             rules: rules, waitingRules: waiting, attendance: attendance,
             agenda: agenda, packNote: packNote, canPropose: viewer.can(.proposeAgendaItems) && meeting.status == .scheduled,
-            newItemPath: Paths.newAgendaItem(id), sendPackPath: Paths.sendAgendaPack(id), packPath: Paths.agendaPack(id),
+            newItemPath: Paths.newAgendaItem(id), canMoveOn: viewer.can(.manageMeetings) && meeting.status == .cancelled, sendPackPath: Paths.sendAgendaPack(id), packPath: Paths.agendaPack(id),
             hasStarted: meeting.details.start <= UKDateTime(context.now),
             canManage: try req.viewer.can(.manageMeetings) && meeting.status == .scheduled,
-            editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id)))
+            editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id),
+            calendarPath: Paths.meetingCalendar(id)))
     }
 
     // MARK: - Arrange and change
@@ -268,7 +273,7 @@ struct MeetingsController {
         let meeting = try await findScheduled(req)
         let form = try req.content.decode(Form.self)
         do {
-            try await MeetingStore(try req.store).update(meeting, with: form.input)
+            try await MeetingStore(try req.store).update(meeting, with: form.input, siteAddress: req.application.appConfig.siteAddress)
             return req.redirect(to: Paths.meeting(try meeting.recordID), banner: "Meeting changed")
         } catch let errors as ValidationErrors {
             return try await renderForm(req, group: meeting.group, form: form, errors: errors, editing: meeting)
@@ -277,8 +282,12 @@ struct MeetingsController {
 
     private func renderForm(_ req: Request, group: GroupModel, form: Form, errors: ValidationErrors, editing: MeetingModel?) async throws -> Response {
         let members = try await GroupStore(try req.store).memberships(of: group)
-        let options: [(value: String, label: String)] = [("", "Nobody yet")] + members.map { membership in
-            (membership.$person.id.uuidString, membership.person.organisation.map { "\(membership.person.fullName), \($0.name)" } ?? membership.person.fullName)
+        func label(_ person: PersonModel) -> String { person.organisation.map { "\(person.fullName), \($0.name)" } ?? person.fullName }
+        var options: [(value: String, label: String)] = [("", "Nobody yet")] + members.map { ($0.$person.id.uuidString, label($0.person)) }
+        // Someone in a role who has since left the group stays in the list, so saving does not quietly clear the role.
+        let memberIDs = Set(members.map(\.$person.id))
+        for person in [editing?.chair, editing?.contact, editing?.officer].compactMap({ $0 }) where !memberIDs.contains(person.id!) {
+            if !options.contains(where: { $0.value == person.id!.uuidString }) { options.append((person.id!.uuidString, label(person) + " (no longer a member)")) }
         }
         var fields: [FormField] = [
             .date("date", "Date", value: form.date, errors: errors, hint: "For example, 10 3 2027"),
@@ -289,10 +298,10 @@ struct MeetingsController {
                   hint: "The web address people use to join, starting with https://. Leave it blank if there is none.", kind: .text),
             .choice("refreshments", "Are refreshments offered?", options: [("yes", "Yes"), ("no", "No")], selected: [form.refreshments ?? ""], errors: errors),
             .choice("chairId", "Chair", kind: .select, options: options, selected: [form.chairId ?? ""], errors: errors),
-            .choice("contactId", "Named contact", kind: .select, options: options, selected: [form.contactId ?? ""], errors: errors,
-                    hint: "The person who meets and welcomes forum representatives"),
-            .choice("officerId", "Nominated officer", kind: .select, options: options, selected: [form.officerId ?? ""], errors: errors,
-                    hint: "The council or NHS officer who arranges the meeting"),
+            .choice("contactId", "Who meets and welcomes forum members", kind: .select, options: options, selected: [form.contactId ?? ""], errors: errors,
+                    hint: "The partnership agreement calls this person the named contact"),
+            .choice("officerId", "Who arranges it", kind: .select, options: options, selected: [form.officerId ?? ""], errors: errors,
+                    hint: "The council or NHS officer who arranges the meeting: the agreement's nominated officer"),
         ]
         let groupID = try group.recordID
         if let editing {
@@ -325,7 +334,7 @@ struct MeetingsController {
         let meeting = try await findScheduled(req)
         let form = try req.content.decode(CancelForm.self)
         do {
-            try await MeetingStore(try req.store).cancel(meeting, reason: form.reason)
+            try await MeetingStore(try req.store).cancel(meeting, reason: form.reason, siteAddress: req.application.appConfig.siteAddress)
             return req.redirect(to: Paths.meeting(try meeting.recordID), banner: "Meeting on \(meeting.meetsOn.longForm) cancelled")
         } catch let errors as ValidationErrors {
             return try await renderCancel(req, meeting: meeting, form: form, errors: errors)
@@ -401,7 +410,8 @@ struct MeetingsController {
                 FormField.choice("status-\(person.id)", "Did \(person.name) come?",
                                  options: AttendanceStatus.allCases.map { ($0.rawValue, $0.label) },
                                  selected: [answers["status-\(person.id)"] ?? ""], errors: fieldErrors),
-                FormField.choice("decides-\(person.id)", "Could \(person.name) make decisions for \(person.organisation ?? "their organisation")?",
+                FormField.choice("decides-\(person.id)", person.organisation.map { "Could \(person.name) make decisions for \($0)?" }
+                                    ?? "Could \(person.name) make decisions at this meeting?",
                                  options: [("yes", "Yes"), ("no", "No")], selected: [answers["decides-\(person.id)"] ?? "no"], errors: fieldErrors),
             ]
         }
