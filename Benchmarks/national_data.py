@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Fills a Coproduce SQLite database (already migrated, with the demo area
 loaded) up to national size: 153 local areas, each with about 760 people
-(720 of them forum members), 20 groups, 100 complaints, 2 agreements and
-2,000 audit events. The demo area Riverside is grown to the same size, so
+(720 of them forum members), 20 groups, 1,000 meetings (3 agenda items and
+10 people's attendance each), 100 complaints, 2 agreements and 2,000 audit
+events. The demo area Riverside is grown to the same size, so
 benchmarks can sign in with the demo accounts.
 
 Usage: national_data.py DATABASE [--areas 153]
 """
 import argparse
+import datetime
 import random
 import sqlite3
 import time
@@ -43,7 +45,8 @@ def main():
         db.execute("INSERT INTO areas (id, slug, name, created_at) VALUES (?, ?, ?, ?)", (area, f"area-{number:03d}", f"Area {number:03d}", now))
         areas.append(area)
 
-    counts = {"people": 0, "audit_events": 0, "complaints": 0, "group_memberships": 0}
+    counts = {"people": 0, "audit_events": 0, "complaints": 0, "group_memberships": 0, "meetings": 0, "agenda_items": 0, "meeting_attendance": 0}
+    first_day = datetime.date(2026, 1, 5)
     for index, area in enumerate(areas):
         existing = {kind: oid for oid, kind in db.execute("SELECT id, kind FROM organisations WHERE area_id = ?", (area,))}
         organisations = []
@@ -89,6 +92,32 @@ def main():
             db.executemany("INSERT INTO group_memberships (id, group_id, person_id, role, makes_decisions, created_at) VALUES (?,?,?,?,?,?)",
                            [(uid(), gid, pid, "chair" if m == 0 else "member", m % 2, now) for m, pid in enumerate(members)])
             counts["group_memberships"] += len(members)
+
+            # 50 meetings a group, weekly from January 2026: about a year past and a year ahead in all.
+            meetings, items, attendance = [], [], []
+            for m in range(50):
+                mid = uid()
+                day = first_day + datetime.timedelta(days=14 * m + g % 5)
+                held = day < datetime.date.today()
+                meetings.append((mid, area, gid, None, day.isoformat(), "10:00", "12:00", "Town Hall, Room 1", None, m % 4 != 0,
+                                 members[0], members[5], members[6], "cancelled" if m % 23 == 7 else "scheduled", None, 0,
+                                 now if held else None, now, now))
+                for position, (title, purpose) in enumerate([("Complaints about any partner", "discussion"), ("Short breaks review", "decision"),
+                                                             ("Progress report", "information")]):
+                    items.append((uid(), mid, position + 1, title, purpose, "Tell us what families say." if position != 2 else None, 20,
+                                  members[position], "accepted", None, None, "Benchmark officer", now))
+                if held:
+                    attendance += [(uid(), mid, pid, None, "attended" if (k + m) % 6 else "apologies", k % 2 == 0) for k, pid in enumerate(members)]
+            db.executemany("INSERT INTO meetings (id, area_id, group_id, series_id, meets_on, starts_at, ends_at, venue, online_link, refreshments, "
+                           "chair_id, contact_id, officer_id, status, cancelled_reason, sequence, attendance_recorded_at, created_at, updated_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meetings)
+            db.executemany("INSERT INTO agenda_items (id, meeting_id, position, title, purpose, forum_ask, minutes, lead_id, status, deferred_from, "
+                           "deferred_to, proposed_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", items)
+            db.executemany("INSERT INTO meeting_attendance (id, meeting_id, person_id, organisation_id, status, makes_decisions) VALUES (?,?,?,?,?,?)",
+                           attendance)
+            counts["meetings"] += len(meetings)
+            counts["agenda_items"] += len(items)
+            counts["meeting_attendance"] += len(attendance)
 
         for a in range(2):
             aid = uid()

@@ -67,7 +67,11 @@ def main():
                         "WHERE p.area_id = ? AND o.kind = 'parent-carer-forum' ORDER BY p.sort_name LIMIT 1 OFFSET 300", (area,)).fetchone()[0]
     group = db.execute("SELECT id FROM groups WHERE area_id = ? AND name = 'Forum Liaison Meeting'", (area,)).fetchone()[0]
     agreement = db.execute("SELECT id FROM agreements WHERE area_id = ? ORDER BY starts_on LIMIT 1", (area,)).fetchone()[0]
-    totals = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ["areas", "people", "audit_events", "complaints"]}
+    # A demo liaison meeting with its agenda, papers, attendance and every rule checked.
+    meeting = db.execute("SELECT m.id FROM meetings m JOIN papers p ON p.meeting_id = m.id WHERE m.area_id = ? AND m.status = 'scheduled' "
+                         "ORDER BY m.meets_on DESC LIMIT 1", (area,)).fetchone()[0]
+    totals = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ["areas", "people", "audit_events", "complaints", "meetings", "agenda_items", "meeting_attendance"]}
     print("Data: " + ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in totals.items()))
 
     client = Client(args.base)
@@ -84,6 +88,11 @@ def main():
         ("A group with rule checks", f"/groups/{group}"),
         ("An agreement with its clauses", f"/agreements/{agreement}"),
         ("Complaints", "/complaints"),
+        ("Meetings, upcoming", "/meetings"),
+        ("Meetings, past, page 10", "/meetings?when=past&page=10"),
+        ("A meeting: agenda and rule results", f"/meetings/{meeting}"),
+        ("A meeting's agenda pack", f"/meetings/{meeting}/pack"),
+        ("A calendar file", f"/meetings/{meeting}/calendar"),
     ]
     rows = [(label, path, *measure(client, path, args.requests)) for label, path in pages]
 

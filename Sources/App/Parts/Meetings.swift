@@ -123,6 +123,10 @@ struct MeetingsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Meetings", path: Paths.meetings, permission: .viewPartnership)] }
 
+    var auditSubjects: [AuditSubject] {
+        [AuditSubject(type: "meeting", link: { Paths.meeting(RecordID($0)) })]
+    }
+
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
         guard context.actor.can(.manageMeetings) else { return [] }
         let store = MeetingStore(context)
