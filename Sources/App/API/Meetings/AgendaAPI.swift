@@ -124,7 +124,8 @@ struct AgendaAPI: APIPart {
                          summary: "Upload a new version of a paper; earlier versions are kept", body: "PaperUpload",
                          bodyLimit: PlainEnglishAPI.maximumBody, reply: .created("Paper"), handler: api.addVersion),
             APIOperation("sendAgendaPack", .POST, Paths.API.agendaPack, manage, tag: "Meetings",
-                         summary: "E-mail the agenda and links to its papers to every member of the group", reply: .one("PackSending"),
+                         summary: "E-mail the agenda and links to its papers to every member of the group; refused (422) before anything is on the agenda or once the meeting has started",
+                         mayRefuse: true, reply: .one("PackSending"),
                          handler: api.sendPack),
         ]
     }

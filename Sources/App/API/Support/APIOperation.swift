@@ -29,6 +29,8 @@ struct APIOperation: Sendable {
     let body: String?
     /// A larger body than the usual limit, for operations that take files.
     let bodyLimit: ByteCount?
+    /// Whether it can refuse with 422 though it takes no body, such as an action that needs the record ready for it.
+    let mayRefuse: Bool
     /// Operations that read documents take their turn with the heavy work
     /// (`DocumentWork`), and may answer 503 when too many are waiting.
     var isHeavy: Bool { bodyLimit != nil }
@@ -36,9 +38,10 @@ struct APIOperation: Sendable {
     let handler: @Sendable (Request) async throws -> Response
 
     init<Output: AsyncResponseEncodable>(_ id: String, _ method: HTTPMethod, _ path: PathTemplate, _ access: RouteAccess, tag: String,
-                                         summary: String, body: String? = nil, bodyLimit: ByteCount? = nil, reply: Reply,
+                                         summary: String, body: String? = nil, bodyLimit: ByteCount? = nil, mayRefuse: Bool = false, reply: Reply,
                                          handler: @Sendable @escaping (Request) async throws -> Output) {
         self.bodyLimit = bodyLimit
+        self.mayRefuse = mayRefuse
         self.id = id
         self.method = method
         self.path = path
@@ -137,7 +140,7 @@ enum OpenAPIDocument {
         if !operation.path.components.filter({ $0.hasPrefix(":") }).isEmpty {
             responses[404] = .b(json("There is no such record in your area.", .reference(.component(named: "Error"))))
         }
-        if operation.body != nil || !pageParameters(operation).isEmpty {
+        if operation.body != nil || !pageParameters(operation).isEmpty || operation.mayRefuse {
             responses[422] = .b(json("What was sent has a problem; `field` names it.", .reference(.component(named: "Error"))))
         }
         if operation.body != nil {
