@@ -18,18 +18,20 @@ class Client:
     def __init__(self, base):
         parsed = urlparse(base)
         self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
-        self.cookie = ""
+        self.cookies = {}
 
     def request(self, method, path, body=None, headers=None):
         headers = dict(headers or {})
-        if self.cookie:
-            headers["Cookie"] = self.cookie
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
         data = response.read()
         for header, value in response.getheaders():
-            if header.lower() == "set-cookie" and value.startswith("coproduce_session="):
-                self.cookie = value.split(";")[0]
+            # Every cookie: the session's, and the signing-in form's token for a visitor.
+            if header.lower() == "set-cookie":
+                name, _, rest = value.split(";")[0].partition("=")
+                self.cookies[name.strip()] = rest
         return response.status, data.decode("utf-8", "replace")
 
     def sign_in(self, email, password):
