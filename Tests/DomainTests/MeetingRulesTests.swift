@@ -387,4 +387,17 @@ struct MeetingRulesTests {
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("SUMMARY:Cancelled: " + String(repeating: "é", count: 100) + "\\nBEGIN:VEVENT"))
     }
+
+    @Test("Action and minutes rules: text needed, dates real, overdue only while open")
+    func actionsAndMinutes() throws {
+        let today = CalendarDate(iso8601: "2027-03-10")!
+        #expect(ActionDetails.isOverdue(status: .open, dueOn: CalendarDate(iso8601: "2027-03-09"), today: today))
+        #expect(!ActionDetails.isOverdue(status: .open, dueOn: today, today: today))
+        #expect(!ActionDetails.isOverdue(status: .done, dueOn: CalendarDate(iso8601: "2027-03-01"), today: today))
+        #expect(!ActionDetails.isOverdue(status: .open, dueOn: nil, today: today))
+        #expect(throws: ValidationErrors(field: "dueOn", message: "Due date must be a real date")) {
+            try ActionDetails.validate(text: "Write", dueOn: DateInput(day: "30", month: "2", year: "2027"), notes: nil)
+        }
+        #expect(try MinutesDetails.validate(text: "We met", decisions: nil).decisions == [])
+    }
 }

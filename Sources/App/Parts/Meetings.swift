@@ -21,6 +21,13 @@ extension Paths {
     static let paperFile = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "versions", ":version")
     static let agendaPack = PathTemplate("meetings", ":meetingID", "pack")
     static let meetingCalendar = PathTemplate("meetings", ":meetingID", "calendar")
+    static let meetingMinutes = PathTemplate("meetings", ":meetingID", "minutes")
+    static let circulateMinutes = PathTemplate("meetings", ":meetingID", "minutes", "circulate")
+    static let approveMinutes = PathTemplate("meetings", ":meetingID", "minutes", "approve")
+    static let newAction = PathTemplate("meetings", ":meetingID", "actions", "new")
+    static let editAction = PathTemplate("meetings", ":meetingID", "actions", ":actionID", "edit")
+    /// The signed-in person's own open actions.
+    static let myActions = PathTemplate("actions")
     static let calendarSettings = PathTemplate("account", "calendar")
     static let stopCalendarFeed = PathTemplate("account", "calendar", "stop")
     /// A person's calendar address: the secret in it is the key, so it needs no sign-in.
@@ -46,6 +53,11 @@ extension Paths {
     static func agendaPack(_ meeting: RecordID<MeetingModel>) -> String { agendaPack.url(meeting) }
     static func sendAgendaPack(_ meeting: RecordID<MeetingModel>) -> String { sendAgendaPack.url(meeting) }
     static func meetingCalendar(_ meeting: RecordID<MeetingModel>) -> String { meetingCalendar.url(meeting) }
+    static func meetingMinutes(_ meeting: RecordID<MeetingModel>) -> String { meetingMinutes.url(meeting) }
+    static func circulateMinutes(_ meeting: RecordID<MeetingModel>) -> String { circulateMinutes.url(meeting) }
+    static func approveMinutes(_ meeting: RecordID<MeetingModel>) -> String { approveMinutes.url(meeting) }
+    static func newAction(_ meeting: RecordID<MeetingModel>) -> String { newAction.url(meeting) }
+    static func editAction(meeting: RecordID<MeetingModel>, action: RecordID<ActionModel>) -> String { editAction.url(meeting, action) }
     /// The meetings of one group, upcoming or past.
     static func meetings(of group: RecordID<GroupModel>, _ when: MeetingStore.When = .upcoming) -> String {
         meetings.url() + "?group=\(group.uuid.uuidString)" + (when == .past ? "&when=past" : "")
@@ -68,6 +80,11 @@ extension Paths.API {
     static let itemPapers = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "papers")
     static let paperVersions = PathTemplate("api", "v1", "meetings", ":meetingID", "papers", ":paperID", "versions")
     static let agendaPack = PathTemplate("api", "v1", "meetings", ":meetingID", "pack")
+    static let meetingMinutes = PathTemplate("api", "v1", "meetings", ":meetingID", "minutes")
+    static let circulateMinutes = PathTemplate("api", "v1", "meetings", ":meetingID", "minutes", "circulate")
+    static let approveMinutes = PathTemplate("api", "v1", "meetings", ":meetingID", "minutes", "approve")
+    static let meetingActions = PathTemplate("api", "v1", "meetings", ":meetingID", "actions")
+    static let meetingAction = PathTemplate("api", "v1", "meetings", ":meetingID", "actions", ":actionID")
 
     static func meeting(_ id: RecordID<MeetingModel>) -> String { meeting.url(id) }
 }
@@ -78,7 +95,9 @@ extension Paths.API {
 struct MeetingsPart: ProductPart {
     let name = "Meetings"
 
-    var migrations: [any AsyncMigration] { [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds()] }
+    var migrations: [any AsyncMigration] {
+        [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions()]
+    }
 
     func pages(_ web: any RoutesBuilder) {
         let meetings = MeetingsController()
@@ -111,6 +130,17 @@ struct MeetingsPart: ProductPart {
         web.get(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.confirmSend)
         web.post(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.send)
 
+        let minutes = MinutesController()
+        web.get(Paths.meetingMinutes, .requires(.manageMeetings), use: minutes.editMinutes)
+        web.post(Paths.meetingMinutes, .requires(.manageMeetings), use: minutes.saveMinutes)
+        web.post(Paths.circulateMinutes, .requires(.manageMeetings), use: minutes.circulate)
+        web.post(Paths.approveMinutes, .requires(.manageMeetings), use: minutes.approve)
+        web.get(Paths.newAction, .requires(.manageMeetings), use: minutes.newAction)
+        web.post(Paths.newAction, .requires(.manageMeetings), use: minutes.createAction)
+        web.get(Paths.editAction, .requires(.manageMeetings), use: minutes.editAction)
+        web.post(Paths.editAction, .requires(.manageMeetings), use: minutes.updateAction)
+        web.get(Paths.myActions, .requires(.viewPartnership), use: minutes.mine)
+
         let calendar = CalendarController()
         web.get(Paths.meetingCalendar, .requires(.viewPartnership), use: calendar.meetingFile)
         web.get(Paths.calendarSettings, .requires(.viewPartnership), use: calendar.settings)
@@ -128,9 +158,13 @@ struct MeetingsPart: ProductPart {
     }
 
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
-        guard context.actor.can(.manageMeetings) else { return [] }
-        let store = MeetingStore(context)
         var items: [AttentionItem] = []
+        let overdue = try await MinutesStore(context).overdueCountForActor()
+        if overdue > 0 {
+            items.append(AttentionItem(text: "You have \(overdue) overdue \(overdue == 1 ? "action" : "actions") from meetings", href: Paths.myActions.url()))
+        }
+        guard context.actor.can(.manageMeetings) else { return items }
+        let store = MeetingStore(context)
         let unnamed = try await store.count(.people)
         if unnamed > 0 {
             items.append(AttentionItem(text: "\(unnamed) \(unnamed == 1 ? "meeting" : "meetings") in the next 2 weeks \(unnamed == 1 ? "has" : "have") no chair or no named contact",
@@ -189,6 +223,7 @@ struct MeetingsPart: ProductPart {
             if index == 0 { try demo.remember(meeting, as: "first-liaison") }
             try await recordDemoAttendance(meeting, members: liaisonMembers, index: index, demo: demo)
             try await addDemoAgenda(meeting, index: index, slip: slip, demo: demo)
+            try await addDemoMinutes(meeting, index: index, of: dates.count, demo: demo)
         }
 
         // The short breaks group every six weeks, and the strategy group every two months.
@@ -253,6 +288,42 @@ struct MeetingsPart: ProductPart {
         }
     }
 
+    /// Minutes and actions of past liaison meetings: older minutes approved at the next meeting, the
+    /// last ones sent or still a draft; older actions done, recent ones open, a few overdue.
+    private func addDemoMinutes(_ meeting: MeetingModel, index: Int, of count: Int, demo: DemoBuilder) async throws {
+        guard meeting.status == .scheduled, meeting.meetsOn < demo.today.adding(days: -7) else { return }
+        let meetingID = try meeting.requireID()
+        let daysAgo = meeting.meetsOn.days(until: demo.today)
+        let minutes = MinutesModel(meetingID: meetingID, details: MinutesDetails(
+            text: "Complaints: the forum raised two complaints about waiting times for speech and language therapy. The ICB will reply in writing.\n\nShort breaks: the group agreed to put every short break on one web page.\n\nProgress report: the council explained the changes to annual reviews. The forum said families have not yet seen them.",
+            decisions: ["Put every short break on one web page by the spring", "Ask families about short breaks again next year"]), writtenBy: "Jo Whitfield")
+        let sentAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: 6), time: TimeOfDay(hour: 16, minute: 0)!).instant().get()) ?? Date()
+        if daysAgo > 40 {
+            minutes.status = .approved
+            minutes.circulatedAt = sentAt
+            minutes.approvedAt = sentAt.addingTimeInterval(24 * 86_400)
+        } else if daysAgo > 14 {
+            minutes.status = .circulated
+            minutes.circulatedAt = sentAt
+        }
+        try await minutes.create(on: demo.db)
+        let actions: [(String, String, Int)] = [
+            ("Reply in writing to the forum about speech and language therapy waiting times", "fiona", 21),
+            ("Put every short break on one web page", "owen", 35),
+        ]
+        for (text, owner, dueIn) in actions {
+            let action = ActionModel(areaID: demo.areaID, groupID: meeting.$group.id, meetingID: meetingID,
+                                     details: ActionDetails(text: text, dueOn: meeting.meetsOn.adding(days: dueIn), notes: nil),
+                                     ownerID: demo.id(of: PersonModel.self, owner))
+            // Older actions are done; the last few months' are still open, some past their date.
+            if daysAgo > 100 {
+                action.status = .done
+                action.closedOn = meeting.meetsOn.adding(days: dueIn - 3)
+            }
+            try await action.create(on: demo.db)
+        }
+    }
+
     static let plainPaper = """
         What families told us about short breaks
 
@@ -300,7 +371,11 @@ struct MeetingsPart: ProductPart {
         let token = DatabaseSessionDriver.newToken()
         try await CalendarFeedModel.query(on: db).filter(\.$person.$id == person.requireID()).delete()
         try await CalendarFeedModel(areaID: areaID, personID: try person.requireID(), tokenDigest: DatabaseSessionDriver.digest(token)).create(on: db)
-        return ["meetingID": paper.$meeting.id.uuidString, "itemID": paper.$item.id.uuidString, "paperID": try paper.requireID().uuidString,
-                "version": "1", "token": token + ".ics"]
+        var parameters = ["meetingID": paper.$meeting.id.uuidString, "itemID": paper.$item.id.uuidString, "paperID": try paper.requireID().uuidString,
+                          "version": "1", "token": token + ".ics"]
+        if let action = try await ActionModel.query(on: db).filter(\.$meeting.$id == paper.$meeting.id).first() {
+            parameters["actionID"] = try action.requireID().uuidString
+        }
+        return parameters
     }
 }

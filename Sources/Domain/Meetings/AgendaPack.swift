@@ -97,3 +97,24 @@ public struct MeetingNotice: Sendable, Equatable {
         return MeetingNotice(subject: "Cancelled: \(groupName), \(start.date.weekdayName) \(start.date.longForm)", body: lines.joined(separator: "\n") + "\n")
     }
 }
+
+/// The e-mail that sends a meeting's draft minutes to members.
+public struct MinutesMessage: Sendable, Equatable {
+    public let subject: String
+    public let body: String
+
+    public init(groupName: String, meetingDate: CalendarDate, text: String, decisions: [String], meetingLink: String) {
+        subject = "Minutes: \(groupName), \(meetingDate.weekdayName) \(meetingDate.longForm)"
+        var lines = [
+            "The draft minutes of the \(groupName) meeting on \(meetingDate.weekdayName) \(meetingDate.longForm).",
+            "They are agreed as a true record at the group's next meeting.",
+            "",
+            text,
+        ]
+        if !decisions.isEmpty {
+            lines += ["", "Decisions"] + decisions.map { "- \($0)" }
+        }
+        lines += ["", "The meeting's page, with its actions:", meetingLink]
+        body = lines.joined(separator: "\n") + "\n"
+    }
+}

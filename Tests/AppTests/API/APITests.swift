@@ -287,7 +287,13 @@ struct OpenAPIDocumentTests {
                                    people: MeetingPeople(chairID: id, contactID: id, officerID: id))
         meeting.id = id
         meeting.cancelledReason = "Flooded"
-        #expect(try keys(API.Meeting(meeting, rules: [], attendance: [], agenda: [])) == schemaKeys("Meeting"))
+        let minutes = API.Minutes(text: "", decisions: [], status: "", circulatedAt: "", approvedAt: "", approvedAtMeetingId: id)
+        let action = API.Action(id: id, meetingId: id, text: "", ownerId: id, dueOn: "", status: "", notes: "", overdue: false)
+        #expect(try keys(API.Meeting(meeting, rules: [], attendance: [], agenda: [], minutes: minutes, actions: [action])) == schemaKeys("Meeting"))
+        #expect(try keys(minutes) == schemaKeys("Minutes"))
+        #expect(try keys(action) == schemaKeys("Action"))
+        #expect(try keys(API.MinutesInput(text: "", decisions: [])) == schemaKeys("MinutesInput"))
+        #expect(try keys(API.ActionInput(text: "", ownerId: "", dueOn: "", notes: "", status: "")) == schemaKeys("ActionInput"))
         #expect(try keys(API.AgendaItem(id: id, title: "", purpose: "", forumAsk: "", minutes: 1, leadId: id, status: "", deferredFrom: "",
                                         papers: [])) == schemaKeys("AgendaItem"))
         #expect(try keys(API.Paper(id: id, title: "", version: 1, fileName: "", readingAge: 9, meetsPlainEnglishProfile: true, checkSummary: "",

@@ -12,6 +12,7 @@ struct SiteMapTests {
     GET /accessibility anyone
     GET /account/calendar viewPartnership
     GET /account/password viewPartnership
+    GET /actions viewPartnership
     GET /admin/accounts manageAccounts
     GET /admin/accounts/:accountID manageAccounts
     GET /admin/accounts/:accountID/password manageAccounts
@@ -56,6 +57,8 @@ struct SiteMapTests {
     GET /healthz anyone
     GET /meetings viewPartnership
     GET /meetings/:meetingID viewPartnership
+    GET /meetings/:meetingID/actions/:actionID/edit manageMeetings
+    GET /meetings/:meetingID/actions/new manageMeetings
     GET /meetings/:meetingID/attendance manageMeetings
     GET /meetings/:meetingID/calendar viewPartnership
     GET /meetings/:meetingID/cancel manageMeetings
@@ -63,6 +66,7 @@ struct SiteMapTests {
     GET /meetings/:meetingID/items/:itemID/edit manageMeetings
     GET /meetings/:meetingID/items/:itemID/papers/new manageMeetings
     GET /meetings/:meetingID/items/new proposeAgendaItems
+    GET /meetings/:meetingID/minutes manageMeetings
     GET /meetings/:meetingID/pack viewPartnership
     GET /meetings/:meetingID/pack/send manageMeetings
     GET /meetings/:meetingID/papers/:paperID viewPartnership
@@ -100,10 +104,13 @@ struct SiteMapTests {
     POST /api/v1/complaints manageComplaints
     POST /api/v1/groups manageGroups
     POST /api/v1/groups/:groupID/meetings manageMeetings
+    POST /api/v1/meetings/:meetingID/actions manageMeetings
     POST /api/v1/meetings/:meetingID/cancel manageMeetings
     POST /api/v1/meetings/:meetingID/items proposeAgendaItems
     POST /api/v1/meetings/:meetingID/items/:itemID/decision manageMeetings
     POST /api/v1/meetings/:meetingID/items/:itemID/papers manageMeetings
+    POST /api/v1/meetings/:meetingID/minutes/approve manageMeetings
+    POST /api/v1/meetings/:meetingID/minutes/circulate manageMeetings
     POST /api/v1/meetings/:meetingID/pack manageMeetings
     POST /api/v1/meetings/:meetingID/papers/:paperID/versions manageMeetings
     POST /api/v1/organisations manageOrganisations
@@ -117,6 +124,8 @@ struct SiteMapTests {
     POST /groups/:groupID/members/:membershipID/remove manageGroups
     POST /groups/:groupID/terms-of-reference manageGroups
     POST /groups/new manageGroups
+    POST /meetings/:meetingID/actions/:actionID/edit manageMeetings
+    POST /meetings/:meetingID/actions/new manageMeetings
     POST /meetings/:meetingID/attendance manageMeetings
     POST /meetings/:meetingID/cancel manageMeetings
     POST /meetings/:meetingID/edit manageMeetings
@@ -125,6 +134,9 @@ struct SiteMapTests {
     POST /meetings/:meetingID/items/:itemID/move manageMeetings
     POST /meetings/:meetingID/items/:itemID/papers/new manageMeetings
     POST /meetings/:meetingID/items/new proposeAgendaItems
+    POST /meetings/:meetingID/minutes manageMeetings
+    POST /meetings/:meetingID/minutes/approve manageMeetings
+    POST /meetings/:meetingID/minutes/circulate manageMeetings
     POST /meetings/:meetingID/pack/send manageMeetings
     POST /meetings/:meetingID/papers/:paperID/replace manageMeetings
     POST /organisations/:organisationID/delete manageOrganisations
@@ -144,8 +156,10 @@ struct SiteMapTests {
     PUT /api/v1/complaints/:complaintID manageComplaints
     PUT /api/v1/groups/:groupID manageGroups
     PUT /api/v1/meetings/:meetingID manageMeetings
+    PUT /api/v1/meetings/:meetingID/actions/:actionID manageMeetings
     PUT /api/v1/meetings/:meetingID/attendance manageMeetings
     PUT /api/v1/meetings/:meetingID/items/:itemID manageMeetings
+    PUT /api/v1/meetings/:meetingID/minutes manageMeetings
     PUT /api/v1/organisations/:organisationID manageOrganisations
     PUT /api/v1/people/:personID managePeople
     """

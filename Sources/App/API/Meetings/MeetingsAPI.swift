@@ -26,8 +26,11 @@ extension API {
         let rules: [MeetingRule]?
         let attendance: [Attendance]?
         let agenda: [AgendaItem]?
+        let minutes: Minutes?
+        let actions: [Action]?
 
-        init(_ model: MeetingModel, rules: [MeetingRule]? = nil, attendance: [Attendance]? = nil, agenda: [AgendaItem]? = nil) throws {
+        init(_ model: MeetingModel, rules: [MeetingRule]? = nil, attendance: [Attendance]? = nil, agenda: [AgendaItem]? = nil,
+             minutes: Minutes? = nil, actions: [Action]? = nil) throws {
             id = try model.requireID()
             groupId = model.$group.id
             seriesId = model.seriesID
@@ -46,6 +49,8 @@ extension API {
             self.rules = rules
             self.attendance = attendance
             self.agenda = agenda
+            self.minutes = minutes
+            self.actions = actions
         }
     }
 
@@ -109,6 +114,7 @@ struct MeetingsAPI: APIPart {
     static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
         var all = meetingSchemas
         for (name, schema) in AgendaAPI.schemas { all[name] = schema }
+        for (name, schema) in MinutesAPI.schemas { all[name] = schema }
         return all
     }
 
@@ -136,6 +142,10 @@ struct MeetingsAPI: APIPart {
                                  items: .reference(.component(named: "Attendance"))),
             "agenda": .array(required: false, nullable: true, description: "Only when one meeting is asked for: on the agenda in order, then proposed, put off and withdrawn",
                              items: .reference(.component(named: "AgendaItem"))),
+            "minutes": .one(of: [.reference(.component(named: "Minutes")), .null()],
+                            core: .init(required: false, description: "Only when one meeting is asked for and its minutes are written")),
+            "actions": .array(required: false, nullable: true, description: "Only when one meeting is asked for: the actions it agreed",
+                              items: .reference(.component(named: "Action"))),
         ]),
         "MeetingRule": .object(properties: [
             "clauseId": .string(format: .uuid),
@@ -200,7 +210,7 @@ struct MeetingsAPI: APIPart {
             APIOperation("recordAttendance", .PUT, Paths.API.meetingAttendance, manage, tag: "Meetings",
                          summary: "Record who came, for every member of the group", body: "AttendanceInput", reply: .one("Meeting"),
                          handler: api.recordAttendance),
-        ] + AgendaAPI.operations()
+        ] + AgendaAPI.operations() + MinutesAPI.operations()
     }
 
     func listMeetings(req: Request) async throws -> API.Page<API.Meeting> {
@@ -281,6 +291,10 @@ struct MeetingsAPI: APIPart {
                                leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
                                papers: papers.filter { $0.paper.$item.id == item.id }.map(AgendaAPI.paper))
         }
-        return try API.Meeting(model, rules: rules, attendance: attendance, agenda: agenda)
+        let context = try req.store
+        let minutesStore = MinutesStore(context)
+        let minutes = try await minutesStore.minutes(of: model).map(API.Minutes.init)
+        let actions = try await minutesStore.actions(agreedAt: model).map { try API.Action($0, today: context.today) }
+        return try API.Meeting(model, rules: rules, attendance: attendance, agenda: agenda, minutes: minutes, actions: actions)
     }
 }

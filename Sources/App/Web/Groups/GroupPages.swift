@@ -43,6 +43,12 @@ extension GroupsController.ShowPage: WebPage {
         """)
         <p class="body"><a href="\(meetingsPath)">All upcoming meetings of this group</a> or <a href="\(pastMeetingsPath)">past meetings</a></p>
         \(newMeetingPath.map { "<p class=\"body\"><a class=\"button button--secondary\" href=\"\($0)\">Arrange a meeting</a></p>" as Markup })
+        \(if: !overdueActions.isEmpty, """
+        <h3 class="heading-s">Overdue actions</h3>
+        <ul class="list">
+          \(overdueActions.markup { "<li><a href=\"\($0.href ?? "")\">\($0.key)</a>: \($0.value)</li>" })
+        </ul>
+        """)
         <h2 class="heading-m">Members</h2>
         \(members.isEmpty ? "<p class=\"body\">No members yet.</p>" : membersTable)
         \(if: canManage, "<p class=\"body\"><a href=\"\(membersPath)\">Add a member</a></p>")

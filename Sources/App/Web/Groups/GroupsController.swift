@@ -81,6 +81,8 @@ struct GroupsController {
         let nextMeetings: [SummaryRow]
         let meetingsPath: String
         let pastMeetingsPath: String
+        /// Open actions past their due date: what, and who and when.
+        let overdueActions: [SummaryRow]
         let newMeetingPath: String?
         let canManage: Bool
         let editPath: String
@@ -145,6 +147,10 @@ struct GroupsController {
                 SummaryRow(key: $0.when, value: $0.status == .cancelled ? "Cancelled" : $0.place, href: Paths.meeting(try $0.recordID))
             },
             meetingsPath: Paths.meetings(of: id), pastMeetingsPath: Paths.meetings(of: id, .past),
+            overdueActions: try await MinutesStore(try req.store).overdue(in: group).map { action in
+                SummaryRow(key: action.text, value: "\(action.owner?.fullName ?? "Nobody named"), due \(action.dueOn?.longForm ?? "")",
+                           href: Paths.meeting(action.$meeting.recordID) + "#actions")
+            },
             newMeetingPath: viewer.can(.manageMeetings) ? Paths.newMeeting(id) : nil,
             canManage: viewer.can(.manageGroups), editPath: Paths.editGroup(id), termsPath: Paths.groupTermsOfReference(id),
             membersPath: Paths.groupMembers(id), csrfToken: req.csrfToken()))

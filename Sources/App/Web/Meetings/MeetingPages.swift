@@ -43,6 +43,11 @@ extension MeetingsController.ShowPage: WebPage {
           <a class="link" href="\(cancelPath)">Cancel this meeting</a>
         </div>
         """)
+        \(if: !mattersArising.isEmpty, """
+        <h2 class="heading-m" id="matters-arising">Matters arising</h2>
+        <p class="body">Actions agreed at earlier meetings of this group that are still open.</p>
+        \(actionsTable(mattersArising, caption: "Matters arising: open actions from earlier meetings", showAgreedAt: true))
+        """)
         \(agendaSection)
         <h2 class="heading-m">Partnership agreement rules</h2>
         \(rules.isEmpty ? "<p class=\"body\">No rule of an agreement in force on the day covers this meeting.</p>" as Markup
@@ -67,11 +72,62 @@ extension MeetingsController.ShowPage: WebPage {
                 TableColumn("Could make decisions") { "\($0.makesDecisions)" },
             ], rows: rows)
         } ?? (hasStarted ? "<p class=\"body\">Nobody has recorded who came yet.</p>" : "<p class=\"body\">Recorded after the meeting.</p>"))
+        \(minutesSection)
         """
     }
 }
 
 extension MeetingsController.ShowPage {
+    var minutesSection: Markup {
+        let token = layout.csrfToken
+        let button: (String, String) -> Markup = { action, label in
+            """
+            <form method="post" action="\(action)" class="inline-form">
+              <input type="hidden" name="csrfToken" value="\(token)">
+              <button type="submit" class="button button--secondary">\(label)</button>
+            </form>
+            """
+        }
+        return """
+        <h2 class="heading-m" id="minutes">Minutes</h2>
+        \(minutes.map { minutes in
+            """
+            <p class="body">\(TableComponents.tag(minutes.status)) \(minutes.record)</p>
+            <p class="prose">\(minutes.text)</p>
+            \(if: !minutes.decisions.isEmpty, """
+            <h3 class="heading-s">Decisions</h3>
+            <ul class="list list--bullet">\(minutes.decisions.markup { "<li>\($0)</li>" })</ul>
+            """)
+            """ as Markup
+        } ?? (hasStarted ? "<p class=\"body\">No minutes yet.</p>" : "<p class=\"body\">Written after the meeting.</p>"))
+        \(if: canManage && hasStarted, """
+        <div class="button-group">
+          \(if: minutes?.status != .approved, "<a class=\"button button--secondary\" href=\"\(minutesPath)\">\(minutes == nil ? "Write the minutes" : "Change the minutes")</a>")
+          \(if: minutes?.status == .draft, button(circulatePath, "Send the minutes to members"))
+          \(if: minutes?.status == .circulated, button(approvePath, "Record that the next meeting approved them"))
+        </div>
+        """)
+        <h2 class="heading-m" id="actions">Actions agreed</h2>
+        \(actions.isEmpty ? "<p class=\"body\">No actions agreed at this meeting.</p>" as Markup
+            : actionsTable(actions, caption: "Actions agreed at this meeting", showAgreedAt: false))
+        \(if: canManage && hasStarted, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newActionPath)\">Add an action</a></p>")
+        """
+    }
+
+    func actionsTable(_ rows: [MeetingsController.ActionRow], caption: String, showAgreedAt: Bool) -> Markup {
+        var columns: [TableColumn<MeetingsController.ActionRow>] = [
+            TableColumn("Action") { row in "\(row.text)\(row.notes.map { "<br><span class=\"secondary-text\">\($0)</span>" as Markup })" },
+            TableColumn("Who") { "\($0.owner)" },
+            TableColumn("Due") { "\($0.due)" },
+            TableColumn("Status") { TableComponents.tag($0.status) },
+        ]
+        if showAgreedAt { columns.append(TableColumn("Agreed") { "<a href=\"\($0.agreedAtHref)\">\($0.agreedAt)</a>" }) }
+        if canManage {
+            columns.append(TableColumn("Actions", hidden: true) { "<a href=\"\($0.editPath)\">Update<span class=\"visually-hidden\">: \($0.text)</span></a>" })
+        }
+        return TableComponents.table(caption: caption, columns, rows: rows)
+    }
+
     private var onAgenda: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .accepted } }
     private var proposed: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .proposed } }
     private var setAside: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .deferred || $0.status == .withdrawn } }
@@ -161,6 +217,17 @@ extension MeetingRuleCheck.Result: Taggable {
         case .notMet: .red
         case .atRisk: .yellow
         case .notYetDue, .notApplicable: .grey
+        }
+    }
+}
+
+extension MinutesStatus: Taggable {
+    var tagLabel: String { label }
+    var tagColour: TagColour {
+        switch self {
+        case .draft: .yellow
+        case .circulated: .blue
+        case .approved: .green
         }
     }
 }

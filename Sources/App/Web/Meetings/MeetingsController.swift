@@ -114,6 +114,24 @@ struct MeetingsController {
         let newPaperPath: String
     }
 
+    struct ActionRow {
+        let text: String
+        let owner: String
+        let due: String
+        let status: Tag
+        let notes: String?
+        let agreedAt: String
+        let agreedAtHref: String
+        let editPath: String
+    }
+
+    struct MinutesView {
+        let status: MinutesStatus
+        let text: String
+        let decisions: [String]
+        let record: String
+    }
+
     struct ShowPage {
         let layout: PageLayout
         let groupName: String
@@ -140,6 +158,13 @@ struct MeetingsController {
         let cancelPath: String
         let attendancePath: String
         let calendarPath: String
+        let mattersArising: [ActionRow]
+        let minutes: MinutesView?
+        let actions: [ActionRow]
+        let minutesPath: String
+        let circulatePath: String
+        let approvePath: String
+        let newActionPath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -206,6 +231,24 @@ struct MeetingsController {
             return "The agenda and papers were sent on \(UKDateTime(last.sentAt).longForm) by \(last.sentBy) to \(last.recipients) \(last.recipients == 1 ? "member" : "members").\(first)"
         } ?? "The agenda and papers have not been sent yet."
         let viewer = try req.viewer
+        let minutesStore = MinutesStore(context)
+        func row(_ action: ActionModel) throws -> ActionRow {
+            ActionRow(text: action.text, owner: action.owner?.fullName ?? "Not decided yet", due: action.dueOn.map { $0.longForm } ?? "No date",
+                      status: MinutesController.tag(action, today: context.today), notes: action.notes,
+                      agreedAt: action.$meeting.value.map { $0.meetsOn.longForm } ?? meeting.meetsOn.longForm,
+                      agreedAtHref: Paths.meeting(action.$meeting.recordID),
+                      editPath: Paths.editAction(meeting: action.$meeting.recordID, action: try action.recordID))
+        }
+        let minutes = try await minutesStore.minutes(of: meeting).map { minutes in
+            let record: String = switch minutes.status {
+            case .draft: "A draft, not sent to members yet."
+            case .circulated: "Sent to members on \(minutes.circulatedAt.map { UKDateTime($0).longForm } ?? "")."
+            case .approved: "Approved as a true record" + (minutes.approvedAtMeeting.map { " at the meeting on \($0.meetsOn.longForm)" } ?? "") + "."
+            }
+            return MinutesView(status: minutes.status, text: minutes.text, decisions: minutes.decisions, record: record)
+        }
+        let mattersArising = try await minutesStore.mattersArising(for: meeting).map(row)
+        let actions = try await minutesStore.actions(agreedAt: meeting).map(row)
         return req.page(ShowPage(
             layout: req.layout(title: "\(meeting.group.name): \(meeting.meetsOn.longForm)"),
             groupName: meeting.group.name, groupHref: Paths.group(meeting.$group.recordID),
@@ -217,7 +260,9 @@ struct MeetingsController {
             hasStarted: meeting.details.start <= UKDateTime(context.now),
             canManage: try req.viewer.can(.manageMeetings) && meeting.status == .scheduled,
             editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id),
-            calendarPath: Paths.meetingCalendar(id)))
+            calendarPath: Paths.meetingCalendar(id), mattersArising: mattersArising, minutes: minutes, actions: actions,
+            minutesPath: Paths.meetingMinutes(id), circulatePath: Paths.circulateMinutes(id), approvePath: Paths.approveMinutes(id),
+            newActionPath: Paths.newAction(id)))
     }
 
     // MARK: - Arrange and change
