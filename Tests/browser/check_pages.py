@@ -51,7 +51,11 @@ class Checker:
                          f"--window-size={width},900", "--lang=en-GB"]:
             options.add_argument(argument)
         service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-        return webdriver.Chrome(service=service, options=options)
+        driver = webdriver.Chrome(service=service, options=options)
+        if width < 500:
+            # Headless Chromium will not make a window narrower than about 500 px: narrow pages are emulated.
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        return driver
 
     def fail(self, message):
         self.failed += 1
@@ -200,6 +204,11 @@ class Checker:
             driver.get(self.base + "/")
             paths = ["/"] + [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "nav.service-nav a")]
             paths += ["/plain-english/settings"] if "/plain-english" in paths else []
+            # And the first record each of those pages lists (a person, a meeting...), whose pages are the most varied.
+            for path in list(paths):
+                driver.get(self.base + path)
+                records = [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "main table a, main ul.tree a")]
+                paths += records[:1]
             for path in dict.fromkeys(paths):
                 driver.get(self.base + path)
                 overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")

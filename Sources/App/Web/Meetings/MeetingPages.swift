@@ -34,7 +34,7 @@ extension MeetingsController.ShowPage: WebPage {
         </div>
         """)
         \(ListComponents.summaryList(details))
-        \(onlineLink.map { "<p class=\"body\">Join online: <a href=\"\($0)\" rel=\"noopener noreferrer\">\($0)</a></p>" as Markup })
+        \(onlineLink.map { "<p class=\"body break-anywhere\">Join online: <a href=\"\($0)\" rel=\"noopener noreferrer\">\($0)</a></p>" as Markup })
         <p class="body"><a href="\(calendarPath)">Add this meeting to your calendar</a> (a calendar file)</p>
         \(if: canManage, """
         <div class="button-group">
@@ -63,6 +63,13 @@ extension MeetingsController.ShowPage: WebPage {
           \(waitingRules.markup { "<li><a href=\"\($0.href ?? "")\">Clause \($0.key)</a>: \($0.value)</li>" })
         </ul>
         """)
+        \(status == .cancelled ? Markup.empty : afterwards)
+        """
+    }
+
+    /// Who came, the minutes and the actions: nothing to record for a cancelled meeting.
+    private var afterwards: Markup {
+        """
         <h2 class="heading-m">Who came</h2>
         \(attendance.map { rows in
             TableComponents.table(caption: "Who came to this meeting", [
