@@ -26,9 +26,12 @@ public struct MinutesDetails: Sendable, Equatable {
         self.decisions = decisions
     }
 
+    /// About 8,000 words; as JSON with every character escaped it still fits the API's 1 MB body.
+    public static let longestText = 50_000
+
     public static func validate(text: String?, decisions: String?) throws -> MinutesDetails {
         var errors = ValidationErrors()
-        let text = errors.paragraphs(text, field: "text", label: "Minutes", maximum: 100_000)
+        let text = errors.paragraphs(text, field: "text", label: "Minutes", maximum: longestText)
         if text.isEmpty { errors.add(field: "text", message: "Enter the minutes") }
         let lines = errors.paragraphs(decisions, field: "decisions", label: "Decisions", maximum: 20_000)
             .split(separator: "\n").map { TextInput.collapsingSpaces(String($0)) }.filter { !$0.isEmpty }

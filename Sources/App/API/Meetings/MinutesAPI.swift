@@ -106,7 +106,7 @@ struct MinutesAPI: APIPart {
             "overdue": .boolean,
         ]),
         "MinutesInput": .object(properties: [
-            "text": .string(maxLength: 100_000),
+            "text": .string(maxLength: MinutesDetails.longestText),
             "decisions": .array(required: false, nullable: true, items: .string),
         ]),
         "ActionInput": .object(properties: [
@@ -140,6 +140,10 @@ struct MinutesAPI: APIPart {
     func save(req: Request) async throws -> API.Minutes {
         let meeting = try await Self.meeting(req)
         let input = try req.content.decode(API.MinutesInput.self)
+        // The document's limit counts characters as sent, before spaces are tidied.
+        if let text = input.text, text.unicodeScalars.count > MinutesDetails.longestText {
+            throw ValidationErrors(field: "text", message: "text must be \(MinutesDetails.longestText) characters or fewer")
+        }
         let store = MinutesStore(try req.store)
         try await store.save(meeting, text: input.text, decisions: input.decisions?.joined(separator: "\n"))
         return try await Self.minutes(meeting, store: store)
