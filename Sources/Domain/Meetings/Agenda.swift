@@ -70,3 +70,13 @@ public struct AgendaItemDetails: Sendable, Equatable {
         return AgendaItemDetails(title: title, purpose: purpose!, forumAsk: ask, minutes: time)
     }
 }
+
+extension AgendaItemDetails {
+    /// "For decision, led by Jo Whitfield, 30 minutes": an item as the agenda describes it.
+    public static func about(purpose: AgendaItemPurpose, lead: String?, minutes: Int?) -> String {
+        var parts = [purpose.label]
+        if let lead { parts.append("led by \(lead)") }
+        if let minutes { parts.append("\(minutes) minutes") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -48,10 +48,7 @@ public struct AgendaPackMessage: Sendable, Equatable {
         for (index, item) in items.enumerated() {
             lines.append("")
             lines.append("\(index + 1). \(item.title)")
-            var about = [item.purpose.label]
-            if let lead = item.lead { about.append("led by \(lead)") }
-            if let minutes = item.minutes { about.append("\(minutes) minutes") }
-            lines.append("   " + about.joined(separator: ", "))
+            lines.append("   " + AgendaItemDetails.about(purpose: item.purpose, lead: item.lead, minutes: item.minutes))
             if let ask = item.forumAsk { lines.append("   What the forum is asked to bring: \(ask.replacingOccurrences(of: "\n", with: " "))") }
             for paper in item.papers {
                 lines.append("   Paper: \(paper.title)")

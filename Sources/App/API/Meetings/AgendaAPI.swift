@@ -131,7 +131,7 @@ struct AgendaAPI: APIPart {
     }
 
     func propose(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let input = try req.content.decode(API.AgendaItemInput.self)
         let item = try await AgendaStore(try req.store).propose(for: meeting, try input.storeInput())
         return try await .created(try await Self.item(item, meeting: meeting, req: req),
@@ -139,7 +139,7 @@ struct AgendaAPI: APIPart {
     }
 
     func update(req: Request) async throws -> API.AgendaItem {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let input = try req.content.decode(API.AgendaItemInput.self)
@@ -148,7 +148,7 @@ struct AgendaAPI: APIPart {
     }
 
     func decide(req: Request) async throws -> API.AgendaItem {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let input = try req.content.decode(API.AgendaDecision.self)
@@ -157,7 +157,7 @@ struct AgendaAPI: APIPart {
     }
 
     func addPaper(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let (title, upload) = try await read(req, store: store)
@@ -167,7 +167,7 @@ struct AgendaAPI: APIPart {
     }
 
     func addVersion(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let paper = try await store.paper(req.id("paperID"), of: meeting)
         let (_, upload) = try await read(req, store: store)
@@ -177,7 +177,7 @@ struct AgendaAPI: APIPart {
     }
 
     func sendPack(req: Request) async throws -> API.PackSending {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let sending = try await AgendaStore(try req.store).sendPack(for: meeting, siteAddress: req.application.appConfig.siteAddress)
         return API.PackSending(sentAt: API.instant(sending.sentAt), recipients: sending.recipients, withoutAddress: sending.withoutAddress)
     }
@@ -199,17 +199,16 @@ struct AgendaAPI: APIPart {
         }
     }
 
-    private func openMeeting(_ req: Request) async throws -> MeetingModel {
-        let meeting = try await MeetingStore(try req.store).find(req.id("meetingID"))
-        guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        return meeting
-    }
 
     static func item(_ item: AgendaItemModel, meeting: MeetingModel, req: Request) async throws -> API.AgendaItem {
-        let papers = try await AgendaStore(try req.store).papers(of: meeting).filter { $0.paper.$item.id == item.id }
-        return try API.AgendaItem(id: try item.requireID(), title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk,
-                                  minutes: item.minutes, leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
-                                  papers: papers.map(Self.paper))
+        try Self.item(item, papers: try await AgendaStore(try req.store).papers(of: meeting))
+    }
+
+    /// An item with its papers, picked from the meeting's papers already read.
+    static func item(_ item: AgendaItemModel, papers: [AgendaStore.PaperSummary]) throws -> API.AgendaItem {
+        API.AgendaItem(id: try item.requireID(), title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk,
+                           minutes: item.minutes, leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
+                           papers: try papers.filter { $0.paper.$item.id == item.id }.map(Self.paper))
     }
 
     static func paper(_ summary: AgendaStore.PaperSummary) throws -> API.Paper {

@@ -244,39 +244,39 @@ struct MeetingsAPI: APIPart {
     }
 
     func getMeeting(req: Request) async throws -> API.Meeting {
-        try await detailed(try await meeting(req), req: req)
+        try await detailed(try await req.meeting(), req: req)
     }
 
     func updateMeeting(req: Request) async throws -> API.Meeting {
-        let model = try await meeting(req)
+        let model = try await req.meeting()
         let input = try req.content.decode(API.MeetingInput.self)
         try await MeetingStore(try req.store).update(model, with: try input.storeInput(), siteAddress: req.application.appConfig.siteAddress)
-        return try await detailed(try await meeting(req), req: req)
+        return try await detailed(try await req.meeting(), req: req)
     }
 
     func cancelMeeting(req: Request) async throws -> API.Meeting {
-        let model = try await meeting(req)
+        let model = try await req.meeting()
         let input = try req.content.decode(API.MeetingCancellation.self)
         try await MeetingStore(try req.store).cancel(model, reason: input.reason, siteAddress: req.application.appConfig.siteAddress)
         return try await detailed(model, req: req)
     }
 
     func recordAttendance(req: Request) async throws -> API.Meeting {
-        let model = try await meeting(req)
+        let model = try await req.meeting()
         let input = try req.content.decode(API.AttendanceInput.self)
         try await MeetingStore(try req.store).recordAttendance(of: model, input.attendance.map {
             MeetingStore.AttendanceEntry(personId: $0.personId, status: $0.status, makesDecisions: $0.makesDecisions ?? false)
         })
-        return try await detailed(try await meeting(req), req: req)
+        return try await detailed(try await req.meeting(), req: req)
     }
 
-    private func meeting(_ req: Request) async throws -> MeetingModel {
-        try await MeetingStore(try req.store).find(req.id("meetingID"))
-    }
 
     private func detailed(_ model: MeetingModel, req: Request) async throws -> API.Meeting {
         let store = MeetingStore(try req.store)
-        let report = try await store.rules(for: model)
+        let agendaStore = AgendaStore(try req.store)
+        let papers = try await agendaStore.papers(of: model)
+        let items = try await agendaStore.items(of: model)
+        let report = try await store.rules(for: model, agenda: (items, papers))
         let rules = try report.lines.map { line in
             API.MeetingRule(clauseId: try line.clause.requireID(), clauseNumber: line.clause.number, kind: line.rule.kind.rawValue,
                             summary: line.rule.summary, result: line.outcome.result.rawValue, evidence: line.outcome.evidence)
@@ -284,13 +284,7 @@ struct MeetingsAPI: APIPart {
         let attendance = model.attendanceRecordedAt == nil ? nil : try await store.attendance(of: model).map {
             API.Attendance(personId: $0.$person.id, organisationId: $0.$organisation.id, status: $0.status.rawValue, makesDecisions: $0.makesDecisions)
         }
-        let agendaStore = AgendaStore(try req.store)
-        let papers = try await agendaStore.papers(of: model)
-        let agenda = try await agendaStore.items(of: model).map { item in
-            try API.AgendaItem(id: try item.requireID(), title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk, minutes: item.minutes,
-                               leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
-                               papers: papers.filter { $0.paper.$item.id == item.id }.map(AgendaAPI.paper))
-        }
+        let agenda = try items.map { try AgendaAPI.item($0, papers: papers) }
         let context = try req.store
         let minutesStore = MinutesStore(context)
         let minutes = try await minutesStore.minutes(of: model).map(API.Minutes.init)

@@ -138,7 +138,7 @@ struct MinutesAPI: APIPart {
     }
 
     func save(req: Request) async throws -> API.Minutes {
-        let meeting = try await Self.meeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let input = try req.content.decode(API.MinutesInput.self)
         // The document's limit counts characters as sent, before spaces are tidied.
         if let text = input.text, text.unicodeScalars.count > MinutesDetails.longestText {
@@ -150,21 +150,21 @@ struct MinutesAPI: APIPart {
     }
 
     func circulate(req: Request) async throws -> API.Minutes {
-        let meeting = try await Self.meeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = MinutesStore(try req.store)
         _ = try await store.circulate(meeting, siteAddress: req.application.appConfig.siteAddress)
         return try await Self.minutes(meeting, store: store)
     }
 
     func approve(req: Request) async throws -> API.Minutes {
-        let meeting = try await Self.meeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = MinutesStore(try req.store)
         _ = try await store.approve(meeting)
         return try await Self.minutes(meeting, store: store)
     }
 
     func addAction(req: Request) async throws -> Response {
-        let meeting = try await Self.meeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let input = try req.content.decode(API.ActionInput.self)
         let context = try req.store
         let action = try await MinutesStore(context).addAction(at: meeting, try input.storeInput())
@@ -173,7 +173,7 @@ struct MinutesAPI: APIPart {
     }
 
     func updateAction(req: Request) async throws -> API.Action {
-        let meeting = try await MeetingStore(try req.store).find(req.id("meetingID"))
+        let meeting = try await req.meeting()
         let context = try req.store
         let store = MinutesStore(context)
         let action = try await store.action(req.id("actionID"), of: meeting)
@@ -182,11 +182,6 @@ struct MinutesAPI: APIPart {
         return try API.Action(action, today: context.today)
     }
 
-    private static func meeting(_ req: Request) async throws -> MeetingModel {
-        let meeting = try await MeetingStore(try req.store).find(req.id("meetingID"))
-        guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        return meeting
-    }
 
     private static func minutes(_ meeting: MeetingModel, store: MinutesStore) async throws -> API.Minutes {
         guard let minutes = try await store.minutes(of: meeting) else { throw Abort(.notFound) }

@@ -33,6 +33,9 @@ final class AgendaItemModel: Model, @unchecked Sendable {
         apply(details, leadID: leadID)
     }
 
+    /// "For decision, led by Jo Whitfield, 30 minutes"; the lead must have been loaded.
+    var about: String { AgendaItemDetails.about(purpose: purpose, lead: lead?.fullName, minutes: minutes) }
+
     func apply(_ details: AgendaItemDetails, leadID: UUID?) {
         title = details.title
         purpose = details.purpose

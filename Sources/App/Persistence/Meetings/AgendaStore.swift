@@ -339,10 +339,13 @@ struct AgendaStore {
 
     // MARK: Facts for the rules
 
-    func ruleFacts(for meeting: MeetingModel) async throws -> MeetingRuleCheck.Agenda {
-        let accepted = try await items(of: meeting).filter { $0.status == .accepted }
+    /// - Parameter read: the meeting's items and papers, when the caller has read them already.
+    func ruleFacts(for meeting: MeetingModel, read: (items: [AgendaItemModel], papers: [PaperSummary])? = nil) async throws -> MeetingRuleCheck.Agenda {
+        let allItems = if let read { read.items } else { try await items(of: meeting) }
+        let allPapers = if let read { read.papers } else { try await papers(of: meeting) }
+        let accepted = allItems.filter { $0.status == .accepted }
         let acceptedIDs = Set(accepted.compactMap(\.id))
-        let papers = try await papers(of: meeting).filter { acceptedIDs.contains($0.paper.$item.id) }
+        let papers = allPapers.filter { acceptedIDs.contains($0.paper.$item.id) }
         let firstSending = try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$sentAt).first()
         return MeetingRuleCheck.Agenda(
             items: accepted.map { (title: $0.title, hasForumAsk: $0.forumAsk != nil) },

@@ -262,7 +262,8 @@ struct MeetingStore {
     }
 
     /// Every rule of the agreements in force on the meeting's day that covers its group, checked.
-    func rules(for meeting: MeetingModel) async throws -> RuleReport {
+    /// - Parameter agenda: the meeting's items and papers, when the caller has read them already.
+    func rules(for meeting: MeetingModel, agenda: (items: [AgendaItemModel], papers: [AgendaStore.PaperSummary])? = nil) async throws -> RuleReport {
         let members = try await GroupStore(context).memberships(of: meeting.group)
         let hasForumMembers = members.contains { PersonStore.isForumMember($0.person) }
         let clauses = try await AgreementStore(context).rulesApplying(to: meeting.group, hasForumMembers: hasForumMembers, on: meeting.meetsOn)
@@ -273,7 +274,7 @@ struct MeetingStore {
         let facts = MeetingRuleCheck.Facts(details: meeting.details, status: meeting.status,
                                            chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
                                            namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
-                                           attendance: attendance, agenda: try await AgendaStore(context).ruleFacts(for: meeting))
+                                           attendance: attendance, agenda: try await AgendaStore(context).ruleFacts(for: meeting, read: agenda))
         let now = UKDateTime(context.now)
         var lines: [RuleReport.Line] = []
         var waiting: [ClauseModel] = []
@@ -343,5 +344,15 @@ struct MeetingStore {
         return MeetingPeople(chairID: member(input.chairId, field: "chairId", role: "chair"),
                              contactID: member(input.contactId, field: "contactId", role: "named contact"),
                              officerID: member(input.officerId, field: "officerId", role: "nominated officer"))
+    }
+}
+
+extension Request {
+    /// The meeting named in the path (`:meetingID`), in the signed-in person's area, or 404.
+    /// - Parameter goingAhead: whether a cancelled meeting counts as not found, as it does for anything that changes it.
+    func meeting(goingAhead: Bool = false) async throws -> MeetingModel {
+        let meeting = try await MeetingStore(try store).find(id("meetingID"))
+        guard !goingAhead || meeting.status == .scheduled else { throw Abort(.notFound) }
+        return meeting
     }
 }

@@ -22,12 +22,12 @@ struct AgendaController {
     }
 
     func newItem(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         return try await renderItemForm(req, meeting: meeting, form: ItemForm(), errors: ValidationErrors(), editing: nil)
     }
 
     func createItem(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(ItemForm.self)
         do {
             let item = try await AgendaStore(try req.store).propose(for: meeting, form.input)
@@ -39,7 +39,7 @@ struct AgendaController {
     }
 
     func editItem(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let item = try await AgendaStore(try req.store).item(req.id("itemID"), of: meeting)
         let form = ItemForm(title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk, minutes: item.minutes.map(String.init),
                             leadId: item.$lead.id?.uuidString)
@@ -47,7 +47,7 @@ struct AgendaController {
     }
 
     func updateItem(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let form = try req.content.decode(ItemForm.self)
@@ -93,7 +93,7 @@ struct AgendaController {
 
     func decide(req: Request) async throws -> Response {
         // A cancelled meeting's items can still be put off to the next meeting.
-        let meeting = try await meeting(req)
+        let meeting = try await req.meeting()
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let form = try req.content.decode(DecisionForm.self)
@@ -114,7 +114,7 @@ struct AgendaController {
     }
 
     func move(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let form = try req.content.decode(DecisionForm.self)
@@ -130,13 +130,13 @@ struct AgendaController {
     }
 
     func newPaper(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let item = try await AgendaStore(try req.store).item(req.id("itemID"), of: meeting)
         return try await renderPaperForm(req, meeting: meeting, item: item, paper: nil, title: nil, errors: ValidationErrors())
     }
 
     func createPaper(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let work = req.application.documentWork
@@ -156,14 +156,14 @@ struct AgendaController {
     }
 
     func newVersion(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let paper = try await store.paper(req.id("paperID"), of: meeting)
         return try await renderPaperForm(req, meeting: meeting, item: paper.item, paper: paper, title: nil, errors: ValidationErrors())
     }
 
     func createVersion(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = AgendaStore(try req.store)
         let paper = try await store.paper(req.id("paperID"), of: meeting)
         let work = req.application.documentWork
@@ -223,7 +223,7 @@ struct AgendaController {
     }
 
     func showPaper(req: Request) async throws -> Response {
-        let meeting = try await meeting(req)
+        let meeting = try await req.meeting()
         let store = AgendaStore(try req.store)
         guard let paper = try await store.lookUpPaper(req.id("paperID"), of: meeting) else { return try await relocated(req, store: store) }
         let meetingID = try meeting.recordID, paperID = try paper.recordID
@@ -244,7 +244,7 @@ struct AgendaController {
 
     /// The full plain English check of the current version, as the checker shows it.
     func checkPaper(req: Request) async throws -> Response {
-        let meeting = try await meeting(req)
+        let meeting = try await req.meeting()
         let store = AgendaStore(try req.store)
         let paper = try await store.paper(req.id("paperID"), of: meeting)
         guard let current = try await store.versions(of: paper).first else { throw Abort(.notFound) }
@@ -265,7 +265,7 @@ struct AgendaController {
 
     /// The file as uploaded, always as a download: a paper is never shown as a page of this site.
     func download(req: Request) async throws -> Response {
-        let meeting = try await meeting(req)
+        let meeting = try await req.meeting()
         let store = AgendaStore(try req.store)
         guard let paper = try await store.lookUpPaper(req.id("paperID"), of: meeting) else { return try await relocated(req, store: store) }
         guard let raw = req.parameters.get("version"), let number = Int(raw), number > 0 else { throw Abort(.notFound) }
@@ -327,17 +327,14 @@ struct AgendaController {
 
     /// The agenda, then every paper's text: one page to print.
     func pack(req: Request) async throws -> Response {
-        let meeting = try await meeting(req)
+        let meeting = try await req.meeting()
         let store = AgendaStore(try req.store)
         let items = try await store.items(of: meeting).filter { $0.status == .accepted }
         let itemIDs = Set(items.compactMap(\.id))
         let papers = try await store.papers(of: meeting).filter { itemIDs.contains($0.paper.$item.id) }
         let texts = try await store.texts(of: papers)
         let packItems = items.enumerated().map { index, item in
-            var about = [item.purpose.label]
-            if let lead = item.lead { about.append("led by \(lead.fullName)") }
-            if let minutes = item.minutes { about.append("\(minutes) minutes") }
-            return PackItem(number: index + 1, title: item.title, about: about.joined(separator: ", "), forumAsk: item.forumAsk,
+            PackItem(number: index + 1, title: item.title, about: item.about, forumAsk: item.forumAsk,
                             papers: papers.filter { $0.paper.$item.id == item.id }.map { ($0.paper.title, texts[$0.paper.id!] ?? "") })
         }
         let layout = req.layout(title: "Agenda and papers: \(meeting.group.name), \(meeting.meetsOn.longForm)")
@@ -351,12 +348,12 @@ struct AgendaController {
     struct SendForm: Content {}
 
     func confirmSend(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         return try await renderSend(req, meeting: meeting, errors: ValidationErrors())
     }
 
     func send(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         do {
             let sending = try await AgendaStore(try req.store).sendPack(for: meeting, siteAddress: req.application.appConfig.siteAddress)
             var banner = "Agenda and papers sent to \(sending.recipients) \(sending.recipients == 1 ? "member" : "members")"
@@ -392,14 +389,4 @@ struct AgendaController {
 
     // MARK: -
 
-    private func meeting(_ req: Request) async throws -> MeetingModel {
-        try await MeetingStore(try req.store).find(req.id("meetingID"))
-    }
-
-    /// A meeting going ahead: a cancelled one's agenda is closed.
-    private func openMeeting(_ req: Request) async throws -> MeetingModel {
-        let meeting = try await meeting(req)
-        guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        return meeting
-    }
 }

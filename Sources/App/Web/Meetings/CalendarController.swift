@@ -7,7 +7,7 @@ import Vapor
 struct CalendarController {
     /// One meeting's calendar file.
     func meetingFile(req: Request) async throws -> Response {
-        let meeting = try await MeetingStore(try req.store).find(req.id("meetingID"))
+        let meeting = try await req.meeting()
         let file = try CalendarStore(try req.store).file(for: meeting, siteAddress: req.application.appConfig.siteAddress)
         return Self.response(file, download: "meeting-\(meeting.meetsOn.iso8601).ics")
     }

@@ -170,7 +170,7 @@ struct MeetingsController {
     func show(req: Request) async throws -> Response {
         let context = try req.store
         let store = MeetingStore(context)
-        let meeting = try await find(req)
+        let meeting = try await req.meeting()
         let id = try meeting.recordID
         func named(_ person: PersonModel?) -> String {
             guard let person else { return "Nobody named yet" }
@@ -186,7 +186,10 @@ struct MeetingsController {
         ]
         if meeting.seriesID != nil { details.append(SummaryRow(key: "Series", value: "One of a series; changing it changes this meeting only", href: nil)) }
 
-        let report = try await store.rules(for: meeting)
+        let agendaStore = AgendaStore(context)
+        let items = try await agendaStore.items(of: meeting)
+        let papers = try await agendaStore.papers(of: meeting)
+        let report = try await store.rules(for: meeting, agenda: (items, papers))
         let rules = try report.lines.map { line in
             RuleRow(clause: line.clause.number, href: Paths.clause(agreement: line.clause.$agreement.recordID, clause: try line.clause.recordID),
                     rule: line.rule.summary, result: line.outcome.result, evidence: line.outcome.evidence)
@@ -199,16 +202,10 @@ struct MeetingsController {
             AttendanceRow(name: row.person?.fullName ?? "Someone whose record was removed", organisation: row.organisation?.name ?? "None",
                           status: row.status, makesDecisions: row.makesDecisions ? "Yes" : "No")
         }
-        let agendaStore = AgendaStore(context)
-        let items = try await agendaStore.items(of: meeting)
-        let papers = try await agendaStore.papers(of: meeting)
         let sendings = try await agendaStore.sendings(of: meeting)
         let lastOnAgenda = items.lastIndex { $0.status == .accepted }
         let agenda = try items.enumerated().map { index, item in
             let itemID = try item.recordID
-            var about = [item.purpose.label]
-            if let lead = item.lead { about.append("led by \(lead.fullName)") }
-            if let minutes = item.minutes { about.append("\(minutes) minutes") }
             let note: String? = switch item.status {
             case .proposed: "Proposed by \(item.proposedBy)" + (item.deferredFrom.map { ", put off from the meeting on \($0.longForm)" } ?? "")
             case .deferred: "Put off to " + (item.deferredTo.map { "the meeting on \($0.longForm)" } ?? "a later meeting")
@@ -216,7 +213,7 @@ struct MeetingsController {
             }
             // Items on the agenda come first, in order.
             return AgendaRow(
-                title: item.title, about: about.joined(separator: ", "), forumAsk: item.forumAsk, status: item.status, note: note,
+                title: item.title, about: item.about, forumAsk: item.forumAsk, status: item.status, note: note,
                 papers: try papers.filter { $0.paper.$item.id == item.id }.map { summary in
                     PaperLink(title: summary.paper.title, href: Paths.paper(meeting: id, paper: try summary.paper.recordID),
                               check: AgendaController.checkTag(meetsProfile: summary.current.meetsProfile, readingAge: summary.current.readingAge),
@@ -307,7 +304,7 @@ struct MeetingsController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         return try await renderForm(req, group: meeting.group, form: Form(
             date: DateInput(meeting.meetsOn), startsAt: meeting.startsAt.spoken, endsAt: meeting.endsAt.spoken, venue: meeting.venue,
             onlineLink: meeting.onlineLink, refreshments: meeting.refreshments ? "yes" : "no", chairId: meeting.$chair.id?.uuidString,
@@ -315,7 +312,7 @@ struct MeetingsController {
     }
 
     func update(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(Form.self)
         do {
             try await MeetingStore(try req.store).update(meeting, with: form.input, siteAddress: req.application.appConfig.siteAddress)
@@ -371,12 +368,12 @@ struct MeetingsController {
     }
 
     func confirmCancel(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         return try await renderCancel(req, meeting: meeting, form: CancelForm(), errors: ValidationErrors())
     }
 
     func cancel(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(CancelForm.self)
         do {
             try await MeetingStore(try req.store).cancel(meeting, reason: form.reason, siteAddress: req.application.appConfig.siteAddress)
@@ -398,7 +395,7 @@ struct MeetingsController {
     // MARK: - Who came
 
     func editAttendance(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let (members, recorded) = try await MeetingStore(try req.store).attendanceList(of: meeting)
         var answers: [String: String] = [:]
         for membership in members {
@@ -413,7 +410,7 @@ struct MeetingsController {
     }
 
     func recordAttendance(req: Request) async throws -> Response {
-        let meeting = try await findScheduled(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let store = MeetingStore(try req.store)
         let answers = try req.content.decode([String: String].self)
         let (members, recorded) = try await store.attendanceList(of: meeting)
@@ -471,14 +468,4 @@ struct MeetingsController {
 
     // MARK: -
 
-    private func find(_ req: Request) async throws -> MeetingModel {
-        try await MeetingStore(try req.store).find(req.id("meetingID"))
-    }
-
-    /// A meeting that is going ahead; a cancelled one cannot be changed, so its forms are not found.
-    private func findScheduled(_ req: Request) async throws -> MeetingModel {
-        let meeting = try await find(req)
-        guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        return meeting
-    }
 }

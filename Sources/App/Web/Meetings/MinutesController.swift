@@ -12,14 +12,14 @@ struct MinutesController {
     }
 
     func editMinutes(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let minutes = try await MinutesStore(try req.store).minutes(of: meeting)
         return try await renderMinutes(req, meeting: meeting, form: MinutesForm(text: minutes?.text, decisions: minutes?.decisions.joined(separator: "\n")),
                                        errors: ValidationErrors(), circulated: minutes?.status == .circulated)
     }
 
     func saveMinutes(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(MinutesForm.self)
         do {
             try await MinutesStore(try req.store).save(meeting, text: form.text, decisions: form.decisions)
@@ -43,7 +43,7 @@ struct MinutesController {
     }
 
     func circulate(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let back = Paths.meeting(try meeting.recordID) + "#minutes"
         do {
             let count = try await MinutesStore(try req.store).circulate(meeting, siteAddress: req.application.appConfig.siteAddress)
@@ -54,7 +54,7 @@ struct MinutesController {
     }
 
     func approve(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let back = Paths.meeting(try meeting.recordID) + "#minutes"
         do {
             let next = try await MinutesStore(try req.store).approve(meeting)
@@ -83,12 +83,12 @@ struct MinutesController {
     }
 
     func newAction(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         return try await renderAction(req, meeting: meeting, form: ActionForm(), errors: ValidationErrors(), editing: nil)
     }
 
     func createAction(req: Request) async throws -> Response {
-        let meeting = try await openMeeting(req)
+        let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(ActionForm.self)
         do {
             _ = try await MinutesStore(try req.store).addAction(at: meeting, form.input)
@@ -99,7 +99,7 @@ struct MinutesController {
     }
 
     func editAction(req: Request) async throws -> Response {
-        let meeting = try await MinutesController.meeting(req)
+        let meeting = try await req.meeting()
         let action = try await MinutesStore(try req.store).action(req.id("actionID"), of: meeting)
         let form = ActionForm(text: action.text, ownerId: action.$owner.id?.uuidString, dueOn: DateInput(action.dueOn), notes: action.notes,
                               status: action.status.rawValue)
@@ -107,7 +107,7 @@ struct MinutesController {
     }
 
     func updateAction(req: Request) async throws -> Response {
-        let meeting = try await MinutesController.meeting(req)
+        let meeting = try await req.meeting()
         let store = MinutesStore(try req.store)
         let action = try await store.action(req.id("actionID"), of: meeting)
         let form = try req.content.decode(ActionForm.self)
@@ -179,15 +179,6 @@ struct MinutesController {
 
     // MARK: -
 
-    static func meeting(_ req: Request) async throws -> MeetingModel {
-        try await MeetingStore(try req.store).find(req.id("meetingID"))
-    }
-
-    private func openMeeting(_ req: Request) async throws -> MeetingModel {
-        let meeting = try await Self.meeting(req)
-        guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        return meeting
-    }
 }
 
 extension MinutesController.OwnedPage: WebPage {
