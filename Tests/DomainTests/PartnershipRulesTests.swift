@@ -135,10 +135,11 @@ struct ClauseTests {
         }
     }
 
-    @Test("Notice days must be a whole number from 1 to 60", arguments: ["0", "61", "seven", ""])
-    func noticeDays(input: String) {
-        #expect(throws: ValidationErrors(field: "noticeDays", message: "Enter the number of days' notice, from 1 to 60")) {
-            try validate(kind: "rule", ruleKind: "papers-notice-days", noticeDays: input)
+    @Test("Every rule counted in days needs a whole number from 1 to 60",
+          arguments: ["papers-notice-days", "partners-asked-for-items", "minutes-circulated-within"], ["0", "61", "seven", ""])
+    func noticeDays(ruleKind: String, input: String) {
+        #expect(throws: ValidationErrors(field: "noticeDays", message: "Enter the number of days, from 1 to 60")) {
+            try validate(kind: "rule", ruleKind: ruleKind, noticeDays: input)
         }
     }
 
@@ -149,7 +150,7 @@ struct ClauseTests {
             .termsOfReferenceWithAttendees, .plainEnglishPapers, .namedContact, .chairFrom(.parentCarerForum),
             .meetingCadence(.monthly), .agendaAgreedJointly, .decisionMakersAttend, .complaintsDiscussed,
             .communicationThroughForumAddress, .personalDataForDesignatedForumRoles, .volunteerAgreementsForRepresentatives,
-            .refreshmentsOffered, .agendaStatesForumAsk,
+            .refreshmentsOffered, .agendaStatesForumAsk, .partnersAskedForItems(daysBefore: 14), .minutesCirculatedWithin(days: 10),
         ]
         #expect(Set(rules.map(\.kind)) == Set(ClauseRule.Kind.allCases))
         for rule in rules {

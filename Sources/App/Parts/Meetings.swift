@@ -96,7 +96,8 @@ struct MeetingsPart: ProductPart {
     let name = "Meetings"
 
     var migrations: [any AsyncMigration] {
-        [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions()]
+        [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions(),
+         CreateAgendaPartnersAndComplaintDiscussions()]
     }
 
     func pages(_ web: any RoutesBuilder) {

@@ -110,6 +110,10 @@ public enum ClauseRule: Sendable, Equatable {
     case refreshmentsOffered
     /// "The agenda sets out ... what contribution is requested from the forum" (4.6 d).
     case agendaStatesForumAsk
+    /// "All parties will be asked for agenda items" (6.1), at least this many days before the meeting.
+    case partnersAskedForItems(daysBefore: Int)
+    /// "Facilitating the circulation of ... minutes" (6.2): within this many days after the meeting.
+    case minutesCirculatedWithin(days: Int)
 
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case meetingTimeWindow = "meeting-time-window"
@@ -127,6 +131,8 @@ public enum ClauseRule: Sendable, Equatable {
         case volunteerAgreementsForRepresentatives = "volunteer-agreements-for-representatives"
         case refreshmentsOffered = "refreshments-offered"
         case agendaStatesForumAsk = "agenda-states-forum-ask"
+        case partnersAskedForItems = "partners-asked-for-items"
+        case minutesCirculatedWithin = "minutes-circulated-within"
 
         /// The name of the rule in a list to choose from.
         public var label: String {
@@ -146,12 +152,14 @@ public enum ClauseRule: Sendable, Equatable {
             case .volunteerAgreementsForRepresentatives: "Forum representatives sign a volunteer agreement"
             case .refreshmentsOffered: "Refreshments are offered at meetings"
             case .agendaStatesForumAsk: "The agenda says what the forum is asked to bring to each item"
+            case .partnersAskedForItems: "Every partner is asked for agenda items a set number of days before"
+            case .minutesCirculatedWithin: "Minutes go out within a set number of days after the meeting"
             }
         }
 
         /// Which settings the rule needs.
         public var needsTimeWindow: Bool { self == .meetingTimeWindow }
-        public var needsNoticeDays: Bool { self == .papersNoticeDays }
+        public var needsNoticeDays: Bool { [.papersNoticeDays, .partnersAskedForItems, .minutesCirculatedWithin].contains(self) }
         public var needsOrganisationKind: Bool { self == .chairFrom }
         public var needsCadence: Bool { self == .meetingCadence }
     }
@@ -173,6 +181,8 @@ public enum ClauseRule: Sendable, Equatable {
         case .volunteerAgreementsForRepresentatives: .volunteerAgreementsForRepresentatives
         case .refreshmentsOffered: .refreshmentsOffered
         case .agendaStatesForumAsk: .agendaStatesForumAsk
+        case .partnersAskedForItems: .partnersAskedForItems
+        case .minutesCirculatedWithin: .minutesCirculatedWithin
         }
     }
 
@@ -181,6 +191,8 @@ public enum ClauseRule: Sendable, Equatable {
         switch self {
         case .meetingTimeWindow(let from, let to): "Meetings start no earlier than \(from.spoken) and end by \(to.spoken)"
         case .papersNoticeDays(let days): "The agenda and papers go out at least \(days) \(days == 1 ? "day" : "days") before the meeting"
+        case .partnersAskedForItems(let days): "Every partner is asked for agenda items at least \(days) \(days == 1 ? "day" : "days") before the meeting"
+        case .minutesCirculatedWithin(let days): "The minutes go out within \(days) \(days == 1 ? "day" : "days") after the meeting"
         case .chairFrom(let kind): "Meetings are chaired by someone from the \(kind.label.lowercased())"
         case .meetingCadence(let cadence): "Meetings happen at least this often: \(cadence.label.lowercased())"
         default: kind.label
@@ -208,7 +220,7 @@ public enum ClauseRule: Sendable, Equatable {
     public var settings: Settings {
         switch self {
         case .meetingTimeWindow(let from, let to): Settings(windowFrom: from, windowTo: to)
-        case .papersNoticeDays(let days): Settings(noticeDays: days)
+        case .papersNoticeDays(let days), .partnersAskedForItems(let days), .minutesCirculatedWithin(let days): Settings(noticeDays: days)
         case .chairFrom(let kind): Settings(organisationKind: kind)
         case .meetingCadence(let cadence): Settings(cadence: cadence)
         default: Settings()
@@ -224,6 +236,12 @@ public enum ClauseRule: Sendable, Equatable {
         case .papersNoticeDays:
             guard let days = settings.noticeDays, (1...60).contains(days) else { return nil }
             self = .papersNoticeDays(days)
+        case .partnersAskedForItems:
+            guard let days = settings.noticeDays, (1...60).contains(days) else { return nil }
+            self = .partnersAskedForItems(daysBefore: days)
+        case .minutesCirculatedWithin:
+            guard let days = settings.noticeDays, (1...60).contains(days) else { return nil }
+            self = .minutesCirculatedWithin(days: days)
         case .chairFrom:
             guard let organisationKind = settings.organisationKind else { return nil }
             self = .chairFrom(organisationKind)
@@ -307,7 +325,7 @@ public struct ClauseDetails: Sendable, Equatable {
             if ruleKind.needsNoticeDays {
                 let days = Int(TextInput.clean(noticeDays))
                 if let days, (1...60).contains(days) { settings.noticeDays = days }
-                else { errors.add(field: "noticeDays", message: "Enter the number of days' notice, from 1 to 60") }
+                else { errors.add(field: "noticeDays", message: "Enter the number of days, from 1 to 60") }
             }
             if ruleKind.needsOrganisationKind {
                 settings.organisationKind = OrganisationKind(rawValue: TextInput.clean(organisationKind))

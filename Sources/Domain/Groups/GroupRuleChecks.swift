@@ -91,7 +91,8 @@ public enum GroupRuleCheck {
             }
             return planned <= needed ? .met("The group plans to meet \(facts.cadence.label.lowercased()).")
                                      : .notMet("The group plans to meet \(facts.cadence.label.lowercased()), but the agreement asks for \(required.label.lowercased()).")
-        case .meetingTimeWindow, .papersNoticeDays, .plainEnglishPapers, .namedContact, .agendaAgreedJointly, .complaintsDiscussed, .refreshmentsOffered, .agendaStatesForumAsk:
+        case .meetingTimeWindow, .papersNoticeDays, .plainEnglishPapers, .namedContact, .agendaAgreedJointly, .complaintsDiscussed, .refreshmentsOffered,
+             .agendaStatesForumAsk, .partnersAskedForItems, .minutesCirculatedWithin:
             return .checkedElsewhere("Checked for each meeting.")
         case .communicationThroughForumAddress, .personalDataForDesignatedForumRoles:
             return .checkedElsewhere("Applies to the whole partnership, not one group.")

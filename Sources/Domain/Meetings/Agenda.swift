@@ -80,3 +80,47 @@ extension AgendaItemDetails {
         return parts.joined(separator: ", ")
     }
 }
+
+/// Where a partner stands on a meeting's final agenda. Agreeing covers the
+/// agenda as it was then: a change afterwards needs the partner's agreement again.
+public enum AgendaAgreement: String, Codable, Sendable {
+    case notAnswered = "not-answered"
+    case agreedThisAgenda = "agreed"
+    case agreedEarlierAgenda = "agreed-earlier-agenda"
+
+    public var label: String {
+        switch self {
+        case .notAnswered: "Not agreed yet"
+        case .agreedThisAgenda: "Agreed"
+        case .agreedEarlierAgenda: "Agreed an earlier agenda"
+        }
+    }
+
+    /// What the partner agreed, so a later change can be told apart: the items
+    /// on the agenda, in order, with what each is for.
+    public static func fingerprint(of items: [(id: String, title: String, purpose: AgendaItemPurpose)]) -> String {
+        items.map { "\($0.id)|\($0.purpose.rawValue)|\($0.title)" }.joined(separator: "\n")
+    }
+}
+
+/// Asking the partners for agenda items.
+public enum AgendaRequest {
+    /// The day items are due: from today up to the day before the meeting.
+    public static func validateItemsDue(_ input: DateInput, today: CalendarDate, meetingDate: CalendarDate) throws -> CalendarDate {
+        switch input.parse(label: "The date items are due") {
+        case .failure(let problem):
+            throw ValidationErrors(field: "itemsDueOn", message: problem.message)
+        case .success(let date):
+            if date < today { throw ValidationErrors(field: "itemsDueOn", message: "The date items are due must be today or later") }
+            if date >= meetingDate {
+                throw ValidationErrors(field: "itemsDueOn", message: "The date items are due must be before the meeting on \(meetingDate.longForm)")
+            }
+            return date
+        }
+    }
+
+    /// A sensible day to suggest: ten days before the meeting, so items are in before the papers go out, but not before today.
+    public static func suggestedItemsDue(today: CalendarDate, meetingDate: CalendarDate) -> CalendarDate {
+        max(today, min(meetingDate.adding(days: -10), meetingDate.adding(days: -1)))
+    }
+}

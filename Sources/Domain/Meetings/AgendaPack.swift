@@ -115,3 +115,34 @@ public struct MinutesMessage: Sendable, Equatable {
         body = lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// The e-mail that asks a partner organisation for agenda items (seed 000, 6.1).
+public struct AgendaRequestMessage: Sendable, Equatable {
+    public let subject: String
+    public let body: String
+
+    /// - Parameters:
+    ///   - partner: the organisation asked, such as "Riverside Parent Carer Forum".
+    ///   - organiser: who to send items to when the person does not sign in to Coproduce.
+    public init(groupName: String, start: UKDateTime, partner: String, itemsDueOn: CalendarDate, organiser: String, meetingLink: String) {
+        let day = "\(start.date.weekdayName) \(start.date.longForm)"
+        subject = "Agenda items wanted by \(itemsDueOn.weekdayName) \(itemsDueOn.longForm): \(groupName), \(day)"
+        let lines = [
+            "\(partner) is asked for items for the agenda of the \(groupName) meeting on \(day) at \(start.time.spoken).",
+            "",
+            "Please send your items by \(itemsDueOn.weekdayName) \(itemsDueOn.longForm). For each item, say:",
+            "- its title;",
+            "- whether it is for information, discussion or decision;",
+            "- what the forum is asked to bring to it;",
+            "- how long it needs, and who will lead it.",
+            "",
+            "Propose items on the meeting's page after you sign in to Coproduce:",
+            meetingLink,
+            "",
+            "If you do not sign in to Coproduce, send your items to \(organiser).",
+            "",
+            "Once the agenda is settled, each partner is asked to agree it, so the final agenda is agreed jointly.",
+        ]
+        body = lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -101,6 +101,48 @@ public enum MeetingRuleCheck {
         public static let empty = Agenda(items: [], packSentOn: nil, papers: [])
     }
 
+    /// A partner organisation of the meeting: asked for items, and agreeing the final agenda.
+    public struct Partner: Sendable, Equatable {
+        public let name: String
+        /// The UK date it was first asked for agenda items; nil if it never was.
+        public let askedOn: CalendarDate?
+        public let agreement: AgendaAgreement
+
+        public init(name: String, askedOn: CalendarDate?, agreement: AgendaAgreement) {
+            self.name = name
+            self.askedOn = askedOn
+            self.agreement = agreement
+        }
+    }
+
+    /// A complaint waiting to be discussed at this meeting (seed 000, 6.3).
+    public struct Complaint: Sendable, Equatable {
+        /// "Received 3 March 2027, about Riverside Council".
+        public let described: String
+        /// Whether the minutes of this meeting record it as discussed.
+        public let discussed: Bool
+
+        public init(described: String, discussed: Bool) {
+            self.described = described
+            self.discussed = discussed
+        }
+    }
+
+    /// The minutes as they bear on the rules.
+    public struct MinutesFacts: Sendable, Equatable {
+        /// The UK date the minutes first went out to members; nil until they have.
+        public let firstSentOn: CalendarDate?
+        /// Approved as a true record, so what they say is final.
+        public let approved: Bool
+
+        public init(firstSentOn: CalendarDate?, approved: Bool) {
+            self.firstSentOn = firstSentOn
+            self.approved = approved
+        }
+
+        public static let none = MinutesFacts(firstSentOn: nil, approved: false)
+    }
+
     public struct Facts: Sendable, Equatable {
         public let details: MeetingDetails
         public let status: MeetingStatus
@@ -109,15 +151,23 @@ public enum MeetingRuleCheck {
         /// Nil until someone records who came.
         public let attendance: [Attendee]?
         public let agenda: Agenda
+        /// The organisations that signed the agreements covering the meeting.
+        public let partners: [Partner]
+        /// The complaints due to be discussed at this meeting.
+        public let complaints: [Complaint]
+        public let minutes: MinutesFacts
 
         public init(details: MeetingDetails, status: MeetingStatus, chair: Person?, namedContact: Person?, attendance: [Attendee]?,
-                    agenda: Agenda = .empty) {
+                    agenda: Agenda = .empty, partners: [Partner] = [], complaints: [Complaint] = [], minutes: MinutesFacts = .none) {
             self.details = details
             self.status = status
             self.chair = chair
             self.namedContact = namedContact
             self.attendance = attendance
             self.agenda = agenda
+            self.partners = partners
+            self.complaints = complaints
+            self.minutes = minutes
         }
     }
 
@@ -212,9 +262,78 @@ public enum MeetingRuleCheck {
             if missing.isEmpty { return Outcome(.met, "Every item says what the forum is asked to bring.") }
             return Outcome(gap, "\(missing.count == 1 ? "1 item does" : "\(missing.count) items do") not say what the forum is asked to bring: \(list(missing)).")
 
+        case .partnersAskedForItems(let days):
+            return partnersAsked(days, facts.partners, details: details, today: now.date)
+
+        case .agendaAgreedJointly:
+            guard !facts.partners.isEmpty else { return Outcome(.notApplicable, "No partner organisation signed an agreement covering this meeting.") }
+            guard !facts.agenda.items.isEmpty else {
+                return Outcome(gap, hasStarted ? "No agenda was recorded in Coproduce, so none was agreed." : "Nothing is on the agenda yet for the partners to agree.")
+            }
+            let waiting = facts.partners.filter { $0.agreement != .agreedThisAgenda }
+            if waiting.isEmpty {
+                return Outcome(.met, facts.partners.count == 1 ? "\(facts.partners[0].name) agreed the final agenda."
+                                                               : "All \(facts.partners.count) partners agreed the final agenda.")
+            }
+            let named = list(waiting.map { $0.agreement == .agreedEarlierAgenda ? "\($0.name) (who agreed it before it changed)" : $0.name })
+            return Outcome(gap, hasStarted ? "The final agenda was not agreed by \(named)." : "Waiting for \(named) to agree the final agenda before \(day).")
+
+        case .complaintsDiscussed:
+            let complaints = facts.complaints
+            guard hasStarted else {
+                return Outcome(.notYetDue, complaints.isEmpty ? "No open complaint is waiting for this meeting so far."
+                    : "\(complaints.count == 1 ? "1 open complaint is" : "\(complaints.count) open complaints are") on the agenda to discuss.")
+            }
+            if complaints.isEmpty { return Outcome(.met, "No open complaint was waiting to be discussed.") }
+            let missed = complaints.filter { !$0.discussed }
+            if missed.isEmpty {
+                return Outcome(.met, complaints.count == 1 ? "The open complaint was discussed." : "All \(complaints.count) open complaints were discussed.")
+            }
+            let which = "\(missed.count) of \(complaints.count) open \(complaints.count == 1 ? "complaint" : "complaints")"
+            // Until the minutes are approved, recording the discussion can still put it right.
+            if !facts.minutes.approved { return Outcome(.atRisk, "The minutes do not yet record \(which) as discussed: \(list(missed.map(\.described))).") }
+            return Outcome(.notMet, "\(which) \(missed.count == 1 ? "was" : "were") not discussed: \(list(missed.map(\.described))).")
+
+        case .minutesCirculatedWithin(let days):
+            let deadline = details.date.adding(days: days)
+            let deadlineText = "\(deadline.weekdayName) \(deadline.longForm)"
+            guard hasStarted else { return Outcome(.notYetDue, "The minutes are due to go out by \(deadlineText).") }
+            guard let sentOn = facts.minutes.firstSentOn else {
+                if now.date <= deadline { return Outcome(.atRisk, "Send the minutes by \(deadlineText) to keep the \(days)-day promise.") }
+                return Outcome(.notMet, "The minutes have not gone out; the agreement asks for them within \(days) \(days == 1 ? "day" : "days").")
+            }
+            let after = details.date.days(until: sentOn)
+            let afterText = after <= 0 ? "on the day of the meeting" : (after == 1 ? "1 day after the meeting" : "\(after) days after the meeting")
+            if sentOn <= deadline { return Outcome(.met, "The minutes went out \(afterText).") }
+            return Outcome(.notMet, "The minutes went out \(afterText); the agreement asks for \(days).")
+
         default:
             return nil
         }
+    }
+
+    /// Every partner asked for items by the last day, on the UK calendar.
+    private static func partnersAsked(_ days: Int, _ partners: [Partner], details: MeetingDetails, today: CalendarDate) -> Outcome {
+        guard !partners.isEmpty else { return Outcome(.notApplicable, "No partner organisation signed an agreement covering this meeting.") }
+        let deadline = details.date.adding(days: -days)
+        let deadlineText = "\(deadline.weekdayName) \(deadline.longForm)"
+        let notAsked = partners.filter { $0.askedOn == nil }.map(\.name)
+        let late = partners.filter { ($0.askedOn ?? deadline) > deadline }
+        if notAsked.isEmpty && late.isEmpty {
+            return Outcome(.met, partners.count == 1 ? "\(partners[0].name) was asked for items by \(deadlineText)."
+                                                     : "All \(partners.count) partners were asked for items by \(deadlineText).")
+        }
+        if today <= deadline {
+            return Outcome(today < deadline.adding(days: -14) ? .notYetDue : .atRisk,
+                           "Ask \(list(notAsked)) for agenda items by \(deadlineText) to keep the \(days)-day promise.")
+        }
+        var parts: [String] = []
+        for partner in late {
+            let notice = partner.askedOn!.days(until: details.date)
+            parts.append("\(partner.name) was asked \(notice == 1 ? "1 day" : "\(notice) days") before")
+        }
+        if !notAsked.isEmpty { parts.append("\(list(notAsked)) \(notAsked.count == 1 ? "was" : "were") never asked") }
+        return Outcome(.notMet, "\(parts.joined(separator: "; ")); the agreement asks for \(days) days.")
     }
 
     /// Calendar days on the UK clock: papers sent at any time on 2 March are 7 days before a meeting on 9 March.
@@ -255,12 +374,13 @@ public enum MeetingRuleCheck {
     /// The rules this check judges for a meeting from the meeting's own record.
     public static func isCheckedHere(_ kind: ClauseRule.Kind) -> Bool {
         [.meetingTimeWindow, .namedContact, .chairFrom, .refreshmentsOffered, .decisionMakersAttend,
-         .papersNoticeDays, .plainEnglishPapers, .agendaStatesForumAsk].contains(kind)
+         .papersNoticeDays, .plainEnglishPapers, .agendaStatesForumAsk, .partnersAskedForItems, .agendaAgreedJointly,
+         .complaintsDiscussed, .minutesCirculatedWithin].contains(kind)
     }
 
     /// The rules about meetings Coproduce does not check yet: people check them by hand.
     public static func notCheckedYet(_ kind: ClauseRule.Kind) -> Bool {
-        [.agendaAgreedJointly, .complaintsDiscussed, .communicationThroughForumAddress].contains(kind)
+        [.communicationThroughForumAddress].contains(kind)
     }
 
     /// "A, B and C".

@@ -150,7 +150,7 @@ struct AgreementsAPI: APIPart {
             "ruleKind": oneOf(ClauseRule.Kind.self, required: false, description: "Needed when kind is rule"),
             "windowFrom": optionalString("HH:MM, for meeting-time-window"),
             "windowTo": optionalString("HH:MM, for meeting-time-window"),
-            "noticeDays": .integer(required: false, nullable: true, description: "1 to 60, for papers-notice-days"),
+            "noticeDays": .integer(required: false, nullable: true, description: "1 to 60, for papers-notice-days, partners-asked-for-items and minutes-circulated-within"),
             "organisationKind": oneOf(OrganisationKind.self, required: false, description: "For chair-from"),
             "cadence": oneOf(Cadence.self, required: false, description: "For meeting-cadence"),
             "groupId": optionalString("The group a rule applies to; leave out for every group the forum sits on", format: .uuid),

@@ -11,6 +11,10 @@ final class ComplaintModel: Model, @unchecked Sendable {
     @Field(key: "received_on") var receivedOn: CalendarDate
     @Field(key: "summary") var summary: String
     @Field(key: "status") var status: ComplaintStatus
+    /// The date of the latest meeting whose minutes record it as discussed;
+    /// kept by the meetings part (`PartnerStore`), so a partnership meeting
+    /// finds the complaints due at it with one indexed query.
+    @OptionalField(key: "discussed_through") var discussedThrough: CalendarDate?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -259,22 +259,43 @@ struct MeetingStore {
         let lines: [Line]
         /// Rules about meetings Coproduce does not check yet, for people to check by hand.
         let waiting: [ClauseModel]
+        /// The partners asked for items and agreeing the agenda.
+        let partners: [PartnerStore.Partner]
+        /// The complaints due at the meeting; nil when no rule asks partnership meetings to discuss them.
+        let complaints: [PartnerStore.Complaint]?
+    }
+
+    /// The rules of the agreements in force on the meeting's day that cover its group.
+    func clauses(for meeting: MeetingModel) async throws -> [ClauseModel] {
+        let members = try await GroupStore(context).memberships(of: meeting.group)
+        let hasForumMembers = members.contains { PersonStore.isForumMember($0.person) }
+        return try await AgreementStore(context).rulesApplying(to: meeting.group, hasForumMembers: hasForumMembers, on: meeting.meetsOn)
     }
 
     /// Every rule of the agreements in force on the meeting's day that covers its group, checked.
     /// - Parameter agenda: the meeting's items and papers, when the caller has read them already.
     func rules(for meeting: MeetingModel, agenda: (items: [AgendaItemModel], papers: [AgendaStore.PaperSummary])? = nil) async throws -> RuleReport {
-        let members = try await GroupStore(context).memberships(of: meeting.group)
-        let hasForumMembers = members.contains { PersonStore.isForumMember($0.person) }
-        let clauses = try await AgreementStore(context).rulesApplying(to: meeting.group, hasForumMembers: hasForumMembers, on: meeting.meetsOn)
+        let clauses = try await clauses(for: meeting)
         let attendance = meeting.attendanceRecordedAt == nil ? nil : try await attendance(of: meeting).map { row in
             MeetingRuleCheck.Attendee(person: Self.person(row.person, organisation: row.organisation), status: row.status,
                                       makesDecisions: row.makesDecisions)
         }
-        let facts = MeetingRuleCheck.Facts(details: meeting.details, status: meeting.status,
-                                           chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
-                                           namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
-                                           attendance: attendance, agenda: try await AgendaStore(context).ruleFacts(for: meeting, read: agenda))
+        let agendaStore = AgendaStore(context)
+        let items = if let agenda { agenda.items } else { try await agendaStore.items(of: meeting) }
+        let papers = if let agenda { agenda.papers } else { try await agendaStore.papers(of: meeting) }
+        let partnerStore = PartnerStore(context)
+        let partners = try await partnerStore.partners(of: meeting, clauses: clauses, items: items)
+        let discussesComplaints = clauses.contains { $0.rule?.kind == .complaintsDiscussed }
+        let complaints = discussesComplaints ? try await partnerStore.complaints(for: meeting, partnerIDs: partners.compactMap(\.organisation.id)) : nil
+        let minutes = try await MinutesStore(context).minutes(of: meeting)
+        let facts = MeetingRuleCheck.Facts(
+            details: meeting.details, status: meeting.status,
+            chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
+            namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
+            attendance: attendance, agenda: try await agendaStore.ruleFacts(for: meeting, read: (items, papers)),
+            partners: partners.map { .init(name: $0.organisation.name, askedOn: $0.askedOn, agreement: $0.agreement) },
+            complaints: (complaints ?? []).map { .init(described: $0.described, discussed: $0.discussed) },
+            minutes: .init(firstSentOn: minutes?.firstCirculatedAt.map { CalendarDate($0) }, approved: minutes?.status == .approved))
         let now = UKDateTime(context.now)
         var lines: [RuleReport.Line] = []
         var waiting: [ClauseModel] = []
@@ -286,7 +307,7 @@ struct MeetingStore {
                 waiting.append(clause)
             }
         }
-        return RuleReport(lines: lines, waiting: waiting)
+        return RuleReport(lines: lines, waiting: waiting, partners: partners, complaints: complaints)
     }
 
     private static func person(_ person: PersonModel?, organisation: OrganisationModel?) -> MeetingRuleCheck.Person {

@@ -12,6 +12,8 @@ final class MinutesModel: Model, @unchecked Sendable {
     @Field(key: "decisions") var decisions: [String]
     @Field(key: "status") var status: MinutesStatus
     @OptionalField(key: "circulated_at") var circulatedAt: Date?
+    /// When they first went out: a corrected copy sent later does not move it.
+    @OptionalField(key: "first_circulated_at") var firstCirculatedAt: Date?
     @OptionalField(key: "approved_at") var approvedAt: Date?
     /// The group's meeting that agreed them as a true record.
     @OptionalParent(key: "approved_at_meeting_id") var approvedAtMeeting: MeetingModel?

@@ -58,6 +58,7 @@ struct MinutesStore {
             for address in recipients { try await context.queueEmail(to: address, subject: message.subject, body: message.body) }
             minutes.status = .circulated
             minutes.circulatedAt = now
+            if minutes.firstCirculatedAt == nil { minutes.firstCirculatedAt = now }
             try await minutes.save(on: context.db)
         }
         return recipients.count
