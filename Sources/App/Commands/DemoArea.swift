@@ -5,7 +5,7 @@ import Vapor
 
 /// A fictional local area, Riverside, for trying Coproduce out. Each part
 /// adds its own records (`ProductPart.addDemoData`), in the order of
-/// `Site.parts`. Dates are set relative to the day it is loaded, so it
+/// `Site.parts` within each part's `demoStage`. Dates are set relative to the day it is loaded, so it
 /// always looks current.
 enum DemoArea {
     static let slug = "riverside"
@@ -41,7 +41,10 @@ enum DemoArea {
             let area = AreaModel(slug: slug, name: name)
             try await area.create(on: db)
             let demo = DemoBuilder(db: db, areaID: try area.requireID(), today: today, passwordHash: passwordHash)
-            for part in Site.parts { try await part.addDemoData(demo) }
+            let stages = Set(Site.parts.map(\.demoStage)).sorted()
+            for stage in stages {
+                for part in Site.parts where part.demoStage == stage { try await part.addDemoData(demo) }
+            }
         }
         return .loaded
     }

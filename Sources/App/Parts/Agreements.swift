@@ -86,8 +86,10 @@ struct AgreementsPart: ProductPart {
             ("5.4", "Partners contact the forum through the forum's e-mail address or its stated phone number.", .communicationThroughForumAddress, false),
             ("5.6", "Only people with a designated role in the forum, such as the chair, the participation officer or a committee member, can see the information the forum holds.", .personalDataForDesignatedForumRoles, false),
             ("6.1", "Liaison meetings between the forum, the council and the NHS happen every month.", .meetingCadence(.monthly), true),
-            ("6.1", "Every partner is asked for agenda items, and the final agenda is agreed jointly.", .agendaAgreedJointly, false),
+            ("6.1", "Every partner is asked for agenda items at least two weeks before the meeting.", .partnersAskedForItems(daysBefore: 14), false),
+            ("6.1", "The final agenda is agreed jointly between the partners and the forum.", .agendaAgreedJointly, false),
             ("6.2", "Liaison meetings are normally chaired by a forum representative.", .chairFrom(.parentCarerForum), true),
+            ("6.2", "The council sends out the minutes within 10 days of each meeting.", .minutesCirculatedWithin(days: 10), false),
             ("6.2", "Every partner sends people who can make decisions.", .decisionMakersAttend, false),
             ("6.3", "Each partner shares its complaints procedure, and complaints are discussed at partnership meetings.", .complaintsDiscussed, false),
         ]

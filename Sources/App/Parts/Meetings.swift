@@ -33,6 +33,8 @@ extension Paths {
     /// A person's calendar address: the secret in it is the key, so it needs no sign-in.
     static let calendarFeed = PathTemplate("calendar", ":token")
     static let sendAgendaPack = PathTemplate("meetings", ":meetingID", "pack", "send")
+    static let askPartners = PathTemplate("meetings", ":meetingID", "partners", "ask")
+    static let agreeAgenda = PathTemplate("meetings", ":meetingID", "partners", "agree")
 
     static func newMeeting(_ group: RecordID<GroupModel>) -> String { newMeeting.url(group) }
     static func meeting(_ id: RecordID<MeetingModel>) -> String { meeting.url(id) }
@@ -53,6 +55,8 @@ extension Paths {
     static func agendaPack(_ meeting: RecordID<MeetingModel>) -> String { agendaPack.url(meeting) }
     static func sendAgendaPack(_ meeting: RecordID<MeetingModel>) -> String { sendAgendaPack.url(meeting) }
     static func meetingCalendar(_ meeting: RecordID<MeetingModel>) -> String { meetingCalendar.url(meeting) }
+    static func askPartners(_ meeting: RecordID<MeetingModel>) -> String { askPartners.url(meeting) }
+    static func agreeAgenda(_ meeting: RecordID<MeetingModel>) -> String { agreeAgenda.url(meeting) }
     static func meetingMinutes(_ meeting: RecordID<MeetingModel>) -> String { meetingMinutes.url(meeting) }
     static func circulateMinutes(_ meeting: RecordID<MeetingModel>) -> String { circulateMinutes.url(meeting) }
     static func approveMinutes(_ meeting: RecordID<MeetingModel>) -> String { approveMinutes.url(meeting) }
@@ -131,6 +135,12 @@ struct MeetingsPart: ProductPart {
         web.get(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.confirmSend)
         web.post(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.send)
 
+        let partners = PartnersController()
+        web.get(Paths.askPartners, .requires(.manageMeetings), use: partners.askForm)
+        web.post(Paths.askPartners, .requires(.manageMeetings), use: partners.ask)
+        // Members agree for their own organisation, organisers for any partner: the store checks which.
+        web.post(Paths.agreeAgenda, .requires(.proposeAgendaItems), use: partners.agree)
+
         let minutes = MinutesController()
         web.get(Paths.meetingMinutes, .requires(.manageMeetings), use: minutes.editMinutes)
         web.post(Paths.meetingMinutes, .requires(.manageMeetings), use: minutes.saveMinutes)
@@ -151,6 +161,9 @@ struct MeetingsPart: ProductPart {
     }
 
     var api: (any APIPart.Type)? { MeetingsAPI.self }
+
+    /// The demo meetings point at the agreement's partners and the complaints register.
+    var demoStage: Int { 1 }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Meetings", path: Paths.meetings, permission: .viewPartnership)] }
 
@@ -224,6 +237,7 @@ struct MeetingsPart: ProductPart {
             if index == 0 { try demo.remember(meeting, as: "first-liaison") }
             try await recordDemoAttendance(meeting, members: liaisonMembers, index: index, demo: demo)
             try await addDemoAgenda(meeting, index: index, slip: slip, demo: demo)
+            try await addDemoPartners(meeting, index: index, demo: demo)
             try await addDemoMinutes(meeting, index: index, of: dates.count, demo: demo)
         }
 
@@ -298,16 +312,33 @@ struct MeetingsPart: ProductPart {
         let minutes = MinutesModel(meetingID: meetingID, details: MinutesDetails(
             text: "Complaints: the forum raised two complaints about waiting times for speech and language therapy. The ICB will reply in writing.\n\nShort breaks: the group agreed to put every short break on one web page.\n\nProgress report: the council explained the changes to annual reviews. The forum said families have not yet seen them.",
             decisions: ["Put every short break on one web page by the spring", "Ask families about short breaks again next year"]), writtenBy: "Jo Whitfield")
-        let sentAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: 6), time: TimeOfDay(hour: 16, minute: 0)!).instant().get()) ?? Date()
+        // Minutes usually go out 6 days after; every fifth month they were late.
+        let late = index % 5 == 2
+        let sentAt = (try? UKDateTime(date: meeting.meetsOn.adding(days: late ? 15 : 6), time: TimeOfDay(hour: 16, minute: 0)!).instant().get()) ?? Date()
         if daysAgo > 40 {
             minutes.status = .approved
             minutes.circulatedAt = sentAt
+            minutes.firstCirculatedAt = sentAt
             minutes.approvedAt = sentAt.addingTimeInterval(24 * 86_400)
-        } else if daysAgo > 14 {
+        } else if daysAgo > 14 && !late {
             minutes.status = .circulated
             minutes.circulatedAt = sentAt
+            minutes.firstCirculatedAt = sentAt
         }
         try await minutes.create(on: demo.db)
+        // The minutes record the open complaints about the partners as discussed, but for one meeting
+        // that ran out of time; the latest minutes, still a draft, have not recorded them yet.
+        if daysAgo > 14 && index % 6 != 4 {
+            let partners = try await AgendaPartnerModel.query(on: demo.db).filter(\.$meeting.$id == meetingID).all().map(\.$organisation.id)
+            let due = try await ComplaintModel.query(on: demo.db).filter(\.$area.$id == demo.areaID).filter(\.$aboutOrganisation.$id ~~ partners)
+                .filter(\.$receivedOn <= meeting.meetsOn).filter(\.$status != .closed).filter(\.$discussedThrough == nil).all()
+            for complaint in due {
+                try await ComplaintDiscussionModel(complaintID: try complaint.requireID(), meetingID: meetingID, meetsOn: meeting.meetsOn,
+                                                   recordedBy: "Jo Whitfield").create(on: demo.db)
+                complaint.discussedThrough = meeting.meetsOn
+                try await complaint.save(on: demo.db)
+            }
+        }
         let actions: [(String, String, Int)] = [
             ("Reply in writing to the forum about speech and language therapy waiting times", "fiona", 21),
             ("Put every short break on one web page", "owen", 35),
@@ -322,6 +353,31 @@ struct MeetingsPart: ProductPart {
                 action.closedOn = meeting.meetsOn.adding(days: dueIn - 3)
             }
             try await action.create(on: demo.db)
+        }
+    }
+
+    /// The forum, the council and the ICB signed the agreement: each is asked for items three weeks
+    /// ahead and agrees the agenda; the ICB answers late one month in three, and once the council was
+    /// asked only days before. The next meetings are still waiting for answers.
+    private func addDemoPartners(_ meeting: MeetingModel, index: Int, demo: DemoBuilder) async throws {
+        guard meeting.status == .scheduled, meeting.meetsOn < demo.today.adding(days: 40) else { return }
+        let meetingID = try meeting.requireID()
+        let items = try await AgendaItemModel.query(on: demo.db).filter(\.$meeting.$id == meetingID).all()
+        let digest = PartnerStore.digest(of: items)
+        for key in ["forum", "council", "icb"] {
+            let askedDay = meeting.meetsOn.adding(days: key == "council" && index == 5 ? -5 : -21)
+            guard askedDay <= demo.today else { continue }
+            let row = AgendaPartnerModel(meetingID: meetingID, organisationID: demo.id(of: OrganisationModel.self, key))
+            row.askedAt = (try? UKDateTime(date: askedDay, time: TimeOfDay(hour: 9, minute: 0)!).instant().get()) ?? Date()
+            row.itemsDueOn = meeting.meetsOn.adding(days: -11)
+            row.askedAddresses = 1
+            let agreedDay = meeting.meetsOn.adding(days: -8)
+            if agreedDay < demo.today && !(key == "icb" && index % 3 == 1) {
+                row.agreedAt = (try? UKDateTime(date: agreedDay, time: TimeOfDay(hour: 15, minute: 0)!).instant().get()) ?? Date()
+                row.agreedBy = ["forum": "Amara Okafor", "council": "Helen Carter", "icb": "Fiona Grant"][key]
+                row.agreedAgenda = digest
+            }
+            try await row.create(on: demo.db)
         }
     }
 

@@ -31,6 +31,9 @@ protocol ProductPart: Sendable {
     func jobs(_ runner: JobRunner)
     /// Adds the part's records to the demonstration area.
     func addDemoData(_ demo: DemoBuilder) async throws
+    /// Parts whose demo records point at other parts' records load after them:
+    /// stage 0 (the register) first, then 1, in the order of `Site.parts` within a stage.
+    var demoStage: Int { get }
     /// A value for each path parameter of the part's routes, taken from the
     /// records in an area (the demonstration area, for the route walk), so
     /// every route can be reached.
@@ -45,6 +48,7 @@ extension ProductPart {
     var auditSubjects: [AuditSubject] { [] }
     func jobs(_ runner: JobRunner) {}
     func addDemoData(_ demo: DemoBuilder) async throws {}
+    var demoStage: Int { 0 }
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] { [:] }
 }
 

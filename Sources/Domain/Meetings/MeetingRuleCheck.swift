@@ -384,7 +384,7 @@ public enum MeetingRuleCheck {
     }
 
     /// "A, B and C".
-    static func list(_ names: [String]) -> String {
+    public static func list(_ names: [String]) -> String {
         guard names.count > 1 else { return names.first ?? "" }
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }

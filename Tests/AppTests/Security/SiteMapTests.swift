@@ -73,6 +73,7 @@ struct SiteMapTests {
     GET /meetings/:meetingID/papers/:paperID/check viewPartnership
     GET /meetings/:meetingID/papers/:paperID/replace manageMeetings
     GET /meetings/:meetingID/papers/:paperID/versions/:version viewPartnership
+    GET /meetings/:meetingID/partners/ask manageMeetings
     GET /organisations viewPartnership
     GET /organisations/:organisationID viewPartnership
     GET /organisations/:organisationID/delete manageOrganisations
@@ -139,6 +140,8 @@ struct SiteMapTests {
     POST /meetings/:meetingID/minutes/circulate manageMeetings
     POST /meetings/:meetingID/pack/send manageMeetings
     POST /meetings/:meetingID/papers/:paperID/replace manageMeetings
+    POST /meetings/:meetingID/partners/agree proposeAgendaItems
+    POST /meetings/:meetingID/partners/ask manageMeetings
     POST /organisations/:organisationID/delete manageOrganisations
     POST /organisations/:organisationID/edit manageOrganisations
     POST /organisations/new manageOrganisations

@@ -189,7 +189,7 @@ struct SettingsAndDemoTests {
             #expect(try await DemoArea.load(on: app.db, hash: { try app.password.hash($0) }, today: today) == .alreadyThere)
             #expect(try await PersonModel.query(on: app.db).count() == 30)
             #expect(try await GroupModel.query(on: app.db).count() == 6)
-            #expect(try await ClauseModel.query(on: app.db).count() == 17)
+            #expect(try await ClauseModel.query(on: app.db).count() == 19)
             let kinds = try await OrganisationModel.query(on: app.db).all().map(\.kind)
             #expect(kinds.filter { $0 == .provider }.count == 2)
             #expect(kinds.contains(.parentCarerForum) && kinds.contains(.localAuthority) && kinds.contains(.nhsCommissioner))

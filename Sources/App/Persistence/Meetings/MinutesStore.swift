@@ -25,23 +25,34 @@ struct MinutesStore {
         try await MinutesModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).with(\.$approvedAtMeeting).first()
     }
 
-    /// Writes or rewrites the minutes. Changed minutes go back to draft until they are sent again; approved ones are the record.
-    func save(_ meeting: MeetingModel, text: String?, decisions: String?) async throws {
+    /// Writes or rewrites the minutes, with the complaints they record as discussed
+    /// (nil leaves those as they are). Changed minutes go back to draft until they
+    /// are sent again; approved ones are the record.
+    func save(_ meeting: MeetingModel, text: String?, decisions: String?, complaintsDiscussed: [String]? = nil) async throws {
         guard meeting.status == .scheduled else { throw Abort(.notFound) }
         guard meeting.details.start <= UKDateTime(context.now) else {
             throw ValidationErrors(field: "text", message: "Write the minutes once the meeting has started, on \(meeting.details.start.longForm)")
         }
         let details = try MinutesDetails.validate(text: text, decisions: decisions)
-        if let existing = try await minutes(of: meeting) {
-            guard existing.status != .approved else {
-                throw ValidationErrors(field: "text", message: "These minutes were approved as a true record, so they cannot be changed")
+        let existing = try await minutes(of: meeting)
+        if existing?.status == .approved {
+            throw ValidationErrors(field: "text", message: "These minutes were approved as a true record, so they cannot be changed")
+        }
+        let partners = PartnerStore(context)
+        let due = complaintsDiscussed == nil ? nil : try await partners.complaintsDue(at: meeting)
+        let meetingID = try meeting.requireID()
+        try await context.write { context in
+            if let existing {
+                existing.apply(details)
+                existing.status = .draft
+                existing.writtenBy = context.actor.name
+                try await existing.save(on: context.db)
+            } else {
+                try await MinutesModel(meetingID: meetingID, details: details, writtenBy: context.actor.name).create(on: context.db)
             }
-            existing.apply(details)
-            existing.status = .draft
-            existing.writtenBy = context.actor.name
-            try await existing.save(on: context.db)
-        } else {
-            try await MinutesModel(meetingID: try meeting.requireID(), details: details, writtenBy: context.actor.name).create(on: context.db)
+            if let due, let complaintsDiscussed {
+                try await PartnerStore(context).recordDiscussed(at: meeting, due: due, chosen: complaintsDiscussed, on: context.db)
+            }
         }
     }
 

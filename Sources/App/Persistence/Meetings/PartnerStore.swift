@@ -204,11 +204,20 @@ struct PartnerStore {
         return candidates.filter { !earlier.contains($0.id!) }.map { Complaint(complaint: $0, discussed: here.contains($0.id!)) }
     }
 
+    /// The complaints due at the meeting; nil when no rule covering it asks partnership meetings to discuss complaints.
+    func complaintsDue(at meeting: MeetingModel) async throws -> [Complaint]? {
+        let clauses = try await MeetingStore(context).clauses(for: meeting)
+        guard clauses.contains(where: { $0.rule?.kind == .complaintsDiscussed }) else { return nil }
+        let partners = try await partners(of: meeting, clauses: clauses, items: [])
+        return try await complaints(for: meeting, partnerIDs: partners.compactMap(\.organisation.id))
+    }
+
     /// More than this many complaints waiting for one meeting is a register to tidy, not an agenda.
     static let mostComplaints = 100
 
     /// Records, with the minutes, which of the complaints due at the meeting it discussed. Call it inside the minutes' write.
     func recordDiscussed(at meeting: MeetingModel, due: [Complaint], chosen raw: [String], on db: any Database) async throws {
+        // Only complaints due at this meeting can be chosen; anything else sent is ignored, as an unticked box would be.
         let chosen = Set(raw.compactMap { UUID(uuidString: TextInput.clean($0)) })
         let meetingID = try meeting.requireID()
         for entry in due {

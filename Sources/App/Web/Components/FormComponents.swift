@@ -146,6 +146,7 @@ enum FormComponents {
             \(page.intro.map { "<p class=\"body\">\($0)</p>" as Markup })
             <form method="post" action="\(page.action)"\(if: page.multipart, " enctype=\"multipart/form-data\"") novalidate>
               <input type="hidden" name="csrfToken" value="\(page.layout.csrfToken)">
+              \(page.hidden.sorted { $0.key < $1.key }.markup { "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">" })
               \(page.fields.markup(field))
               <div class="button-group">
                 <button type="submit" class="button">\(page.submitLabel)</button>

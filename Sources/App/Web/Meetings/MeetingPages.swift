@@ -49,6 +49,7 @@ extension MeetingsController.ShowPage: WebPage {
         \(actionsTable(mattersArising, caption: "Matters arising: open actions from earlier meetings", showAgreedAt: true))
         """)
         \(agendaSection)
+        \(status == .cancelled ? Markup.empty : partnersSection)
         <h2 class="heading-m">Partnership agreement rules</h2>
         \(rules.isEmpty ? "<p class=\"body\">No rule of an agreement in force on the day covers this meeting.</p>" as Markup
             : TableComponents.table(caption: "How this meeting keeps to the partnership agreement", [
@@ -138,6 +139,46 @@ extension MeetingsController.ShowPage {
     private var onAgenda: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .accepted } }
     private var proposed: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .proposed } }
     private var setAside: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .deferred || $0.status == .withdrawn } }
+
+    /// The complaints the agreement puts on the agenda, and the partners asked for items and agreeing it.
+    var partnersSection: Markup {
+        let token = layout.csrfToken
+        return """
+        \(partners.complaints.map { complaints in
+            """
+            <h3 class="heading-s" id="complaints">Complaints to discuss</h3>
+            <p class="body">The partnership agreement asks for complaints about the partners to be discussed. Open complaints stay on the agenda until the minutes record them as discussed.</p>
+            \(complaints.isEmpty ? "<p class=\"body\">No open complaint is waiting.</p>" as Markup : """
+            <ul class="list list--bullet">
+              \(complaints.markup { complaint in
+                  let label: Markup = complaint.href.map { "<a href=\"\($0)\">\(complaint.described)</a>" } ?? "\(complaint.described)"
+                  return "<li>\(label)\(complaint.summary.map { ": \($0)" } ?? "")\(if: complaint.discussed, " (discussed at this meeting)")</li>"
+              })
+            </ul>
+            """)
+            """ as Markup
+        })
+        <h2 class="heading-m" id="partners">Partners</h2>
+        \(partners.partners.isEmpty ? "<p class=\"body\">This meeting has no partner organisations: none signed an agreement covering it, and no member comes from one.</p>" as Markup : """
+        <p class="body">Every partner is asked for agenda items, and each agrees the final agenda. A partner that agreed an earlier agenda is asked again when it changes.</p>
+        \(TableComponents.table(caption: "Partners asked for items and agreeing the agenda", [
+            TableColumn("Partner") { "\($0.name)" },
+            TableColumn("Asked for items") { "\($0.asked)" },
+            TableColumn("Final agenda") { row in "\(TableComponents.tag(row.agreement))\(row.agreedNote.map { " <span class=\"hint\">\($0)</span>" } ?? "")" },
+            TableColumn("Action", hidden: true) { row in
+                row.mayAgree ? """
+                <form method="post" action="\(partners.agreePath)" class="inline-form">
+                  <input type="hidden" name="csrfToken" value="\(token)">
+                  <input type="hidden" name="organisationId" value="\(row.organisationID)">
+                  <button type="submit" class="button button--secondary">Agree the agenda<span class="visually-hidden"> for \(row.name)</span></button>
+                </form>
+                """ : ""
+            },
+        ], rows: partners.partners))
+        \(if: partners.canAsk, "<div class=\"button-group\"><a class=\"button button--secondary\" href=\"\(partners.askPath)\">Ask the partners for items</a></div>")
+        """)
+        """
+    }
 
     var agendaSection: Markup {
         """

@@ -165,6 +165,7 @@ struct MeetingsController {
         let circulatePath: String
         let approvePath: String
         let newActionPath: String
+        let partners: PartnersController.View
     }
 
     func show(req: Request) async throws -> Response {
@@ -259,7 +260,8 @@ struct MeetingsController {
             editPath: Paths.editMeeting(id), cancelPath: Paths.cancelMeeting(id), attendancePath: Paths.meetingAttendance(id),
             calendarPath: Paths.meetingCalendar(id), mattersArising: mattersArising, minutes: minutes, actions: actions,
             minutesPath: Paths.meetingMinutes(id), circulatePath: Paths.circulateMinutes(id), approvePath: Paths.approveMinutes(id),
-            newActionPath: Paths.newAction(id)))
+            newActionPath: Paths.newAction(id),
+            partners: try await PartnersController.view(report, meeting: meeting, hasAgenda: items.contains { $0.status == .accepted }, context: context)))
     }
 
     // MARK: - Arrange and change

@@ -9,12 +9,19 @@ struct MinutesController {
     struct MinutesForm: Content {
         var text: String?
         var decisions: String?
+        /// The complaints ticked as discussed.
+        var complaintsDiscussed: [String]?
+        /// Set when the form listed complaints, so ticking none clears them.
+        var complaintsListed: String?
     }
 
     func editMinutes(req: Request) async throws -> Response {
         let meeting = try await req.meeting(goingAhead: true)
         let minutes = try await MinutesStore(try req.store).minutes(of: meeting)
-        return try await renderMinutes(req, meeting: meeting, form: MinutesForm(text: minutes?.text, decisions: minutes?.decisions.joined(separator: "\n")),
+        let due = try await PartnerStore(try req.store).complaintsDue(at: meeting) ?? []
+        return try await renderMinutes(req, meeting: meeting,
+                                       form: MinutesForm(text: minutes?.text, decisions: minutes?.decisions.joined(separator: "\n"),
+                                                         complaintsDiscussed: due.filter(\.discussed).compactMap { $0.complaint.id?.uuidString }),
                                        errors: ValidationErrors(), circulated: minutes?.status == .circulated)
     }
 
@@ -22,7 +29,8 @@ struct MinutesController {
         let meeting = try await req.meeting(goingAhead: true)
         let form = try req.content.decode(MinutesForm.self)
         do {
-            try await MinutesStore(try req.store).save(meeting, text: form.text, decisions: form.decisions)
+            try await MinutesStore(try req.store).save(meeting, text: form.text, decisions: form.decisions,
+                                                       complaintsDiscussed: form.complaintsListed == nil ? nil : (form.complaintsDiscussed ?? []))
             return req.redirect(to: Paths.meeting(try meeting.recordID) + "#minutes", banner: "Minutes saved as a draft")
         } catch let errors as ValidationErrors {
             return try await renderMinutes(req, meeting: meeting, form: form, errors: errors, circulated: false)
@@ -36,10 +44,25 @@ struct MinutesController {
         text.rows = 15
         let decisions = FormField.text("decisions", "Decisions", value: form.decisions, errors: errors,
                                        hint: "One decision on each line. Leave it blank if none were made.", kind: .textarea)
+        var fields = [text, decisions]
+        var hidden: [String: String] = [:]
+        let context = try req.store
+        if let due = try await PartnerStore(context).complaintsDue(at: meeting), !due.isEmpty {
+            // Summaries are shown only to those who may read the complaints register.
+            let showSummary = context.actor.can(.viewComplaints)
+            fields.append(.choice("complaintsDiscussed", "Complaints discussed at this meeting", kind: .checkboxes,
+                                  options: due.compactMap { entry in
+                                      entry.complaint.id.map { ($0.uuidString, entry.described + (showSummary ? ": \(entry.complaint.summary)" : "")) }
+                                  },
+                                  selected: form.complaintsDiscussed ?? [], errors: errors,
+                                  hint: "The partnership agreement asks for complaints to be discussed. Those not ticked come back on the next meeting's agenda."))
+            hidden["complaintsListed"] = "yes"
+        }
         return try await req.renderForm(
             title: "Minutes of the meeting on \(meeting.meetsOn.longForm)", caption: meeting.group.name,
             intro: circulated ? "These minutes were sent to members. Changing them makes them a draft again, to be sent again." : nil,
-            action: Paths.meetingMinutes(id), submitLabel: "Save as a draft", cancelPath: Paths.meeting(id), fields: [text, decisions], errors: errors)
+            action: Paths.meetingMinutes(id), submitLabel: "Save as a draft", cancelPath: Paths.meeting(id), fields: fields, errors: errors,
+            hidden: hidden)
     }
 
     func circulate(req: Request) async throws -> Response {

@@ -107,6 +107,8 @@ struct FormPage: Encodable, Sendable {
     var multipart = false
     /// A link shown under the form, to a page about the same thing.
     var relatedLink: RelatedLink? = nil
+    /// Values sent with the form that the person does not fill in, by name.
+    var hidden: [String: String] = [:]
 }
 
 struct RelatedLink: Encodable, Sendable {
@@ -118,11 +120,12 @@ extension Request {
     /// Renders a form page; status 422 when it shows errors.
     func renderForm(title: String, caption: String? = nil, intro: String? = nil, action: String, submitLabel: String,
                     cancelPath: String?, fields: [FormField], errors: ValidationErrors, multipart: Bool = false,
-                    relatedLink: RelatedLink? = nil) async throws -> Response {
+                    relatedLink: RelatedLink? = nil, hidden: [String: String] = [:]) async throws -> Response {
         let dateFields = Set(fields.filter { $0.kind == .date }.map(\.name))
         let page = FormPage(layout: layout(title: title, hasErrors: !errors.isEmpty), heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
-                            errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink)
+                            errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink,
+                            hidden: hidden)
         return self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
     }
 }
