@@ -89,6 +89,8 @@ extension Paths.API {
     static let approveMinutes = PathTemplate("api", "v1", "meetings", ":meetingID", "minutes", "approve")
     static let meetingActions = PathTemplate("api", "v1", "meetings", ":meetingID", "actions")
     static let meetingAction = PathTemplate("api", "v1", "meetings", ":meetingID", "actions", ":actionID")
+    static let askPartners = PathTemplate("api", "v1", "meetings", ":meetingID", "partners", "ask")
+    static let partnerAgreement = PathTemplate("api", "v1", "meetings", ":meetingID", "partners", ":organisationID", "agreement")
 
     static func meeting(_ id: RecordID<MeetingModel>) -> String { meeting.url(id) }
 }

@@ -83,7 +83,7 @@ extension AgendaItemDetails {
 
 /// Where a partner stands on a meeting's final agenda. Agreeing covers the
 /// agenda as it was then: a change afterwards needs the partner's agreement again.
-public enum AgendaAgreement: String, Codable, Sendable {
+public enum AgendaAgreement: String, CaseIterable, Codable, Sendable {
     case notAnswered = "not-answered"
     case agreedThisAgenda = "agreed"
     case agreedEarlierAgenda = "agreed-earlier-agenda"

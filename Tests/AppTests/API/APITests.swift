@@ -289,10 +289,17 @@ struct OpenAPIDocumentTests {
         meeting.cancelledReason = "Flooded"
         let minutes = API.Minutes(text: "", decisions: [], status: "", circulatedAt: "", approvedAt: "", approvedAtMeetingId: id)
         let action = API.Action(id: id, meetingId: id, text: "", ownerId: id, dueOn: "", status: "", notes: "", overdue: false)
-        #expect(try keys(API.Meeting(meeting, rules: [], attendance: [], agenda: [], minutes: minutes, actions: [action])) == schemaKeys("Meeting"))
+        let partner = API.MeetingPartner(organisationId: id, name: "", askedOn: "", itemsDueOn: "", agreement: "", agreedAt: "")
+        let complaint = API.MeetingComplaint(complaintId: id, receivedOn: "", organisationId: id, discussed: true)
+        #expect(try keys(API.Meeting(meeting, rules: [], attendance: [], agenda: [], minutes: minutes, actions: [action], partners: [partner],
+                                     complaints: [complaint])) == schemaKeys("Meeting"))
+        #expect(try keys(partner) == schemaKeys("MeetingPartner"))
+        #expect(try keys(complaint) == schemaKeys("MeetingComplaint"))
+        #expect(try keys(API.PartnerRequestInput(itemsDueOn: "")) == schemaKeys("PartnerRequestInput"))
+        #expect(try keys(API.PartnerRequest(asked: [], withoutAddress: [])) == schemaKeys("PartnerRequest"))
         #expect(try keys(minutes) == schemaKeys("Minutes"))
         #expect(try keys(action) == schemaKeys("Action"))
-        #expect(try keys(API.MinutesInput(text: "", decisions: [])) == schemaKeys("MinutesInput"))
+        #expect(try keys(API.MinutesInput(text: "", decisions: [], complaintsDiscussed: [])) == schemaKeys("MinutesInput"))
         #expect(try keys(API.ActionInput(text: "", ownerId: "", dueOn: "", notes: "", status: "")) == schemaKeys("ActionInput"))
         #expect(try keys(API.AgendaItem(id: id, title: "", purpose: "", forumAsk: "", minutes: 1, leadId: id, status: "", deferredFrom: "",
                                         papers: [])) == schemaKeys("AgendaItem"))

@@ -114,6 +114,8 @@ struct SiteMapTests {
     POST /api/v1/meetings/:meetingID/minutes/circulate manageMeetings
     POST /api/v1/meetings/:meetingID/pack manageMeetings
     POST /api/v1/meetings/:meetingID/papers/:paperID/versions manageMeetings
+    POST /api/v1/meetings/:meetingID/partners/:organisationID/agreement proposeAgendaItems
+    POST /api/v1/meetings/:meetingID/partners/ask manageMeetings
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
     POST /api/v1/plain-english/check viewPartnership

@@ -187,4 +187,30 @@ struct PartnersTests {
             #expect(try await MinutesModel.query(on: app.db).first()?.firstCirculatedAt == first)
         }
     }
+
+    @Test("The API asks the partners, records agreement, and shows the partners and the complaints due")
+    func api() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await Self.partnership(app)
+            let client = try await APIClient.make(app, setting.fixture, .partnerOfficer)
+            let (late, refused) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/partners/ask", #"{"itemsDueOn":"2027-03-09"}"#)
+            #expect(late == .unprocessableEntity && "\(refused)".contains("itemsDueOn"))
+            let (asked, request) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/partners/ask", #"{"itemsDueOn":"2027-03-05"}"#)
+            #expect(asked == .ok && request["withoutAddress"] as? [String] == ["Testshire ICB"])
+            #expect((request["asked"] as? [String])?.count == 2)
+
+            let council = setting.fixture.councilID.uuidString
+            let (nothing, _) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/partners/\(council)/agreement")
+            #expect(nothing == .unprocessableEntity)
+            _ = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/items", #"{"title":"Short breaks","purpose":"decision","forumAsk":"Say what families want"}"#)
+            let (agreed, partner) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/partners/\(council)/agreement")
+            #expect(agreed == .ok && partner["agreement"] as? String == "agreed" && partner["itemsDueOn"] as? String == "2027-03-05")
+
+            let (_, meeting) = try await client.json(.GET, "/api/v1/meetings/\(meetingID)")
+            let partners = try #require(meeting["partners"] as? [[String: Any]])
+            #expect(partners.map { $0["name"] as? String } == ["Testshire Parent Carer Forum", "Testshire Council", "Testshire ICB"])
+            #expect(partners.map { $0["agreement"] as? String } == ["not-answered", "agreed", "not-answered"])
+            #expect((meeting["complaints"] as? [Any])?.isEmpty == true)
+        }
+    }
 }

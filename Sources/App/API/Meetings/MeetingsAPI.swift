@@ -28,9 +28,11 @@ extension API {
         let agenda: [AgendaItem]?
         let minutes: Minutes?
         let actions: [Action]?
+        let partners: [MeetingPartner]?
+        let complaints: [MeetingComplaint]?
 
         init(_ model: MeetingModel, rules: [MeetingRule]? = nil, attendance: [Attendance]? = nil, agenda: [AgendaItem]? = nil,
-             minutes: Minutes? = nil, actions: [Action]? = nil) throws {
+             minutes: Minutes? = nil, actions: [Action]? = nil, partners: [MeetingPartner]? = nil, complaints: [MeetingComplaint]? = nil) throws {
             id = try model.requireID()
             groupId = model.$group.id
             seriesId = model.seriesID
@@ -51,6 +53,8 @@ extension API {
             self.agenda = agenda
             self.minutes = minutes
             self.actions = actions
+            self.partners = partners
+            self.complaints = complaints
         }
     }
 
@@ -115,6 +119,7 @@ struct MeetingsAPI: APIPart {
         var all = meetingSchemas
         for (name, schema) in AgendaAPI.schemas { all[name] = schema }
         for (name, schema) in MinutesAPI.schemas { all[name] = schema }
+        for (name, schema) in PartnersAPI.schemas { all[name] = schema }
         return all
     }
 
@@ -146,6 +151,11 @@ struct MeetingsAPI: APIPart {
                             core: .init(required: false, description: "Only when one meeting is asked for and its minutes are written")),
             "actions": .array(required: false, nullable: true, description: "Only when one meeting is asked for: the actions it agreed",
                               items: .reference(.component(named: "Action"))),
+            "partners": .array(required: false, nullable: true, description: "Only when one meeting is asked for: the partners asked for items and agreeing the agenda",
+                               items: .reference(.component(named: "MeetingPartner"))),
+            "complaints": .array(required: false, nullable: true,
+                                 description: "Only when one meeting is asked for and the agreement asks for complaints to be discussed: those due at it",
+                                 items: .reference(.component(named: "MeetingComplaint"))),
         ]),
         "MeetingRule": .object(properties: [
             "clauseId": .string(format: .uuid),
@@ -210,7 +220,7 @@ struct MeetingsAPI: APIPart {
             APIOperation("recordAttendance", .PUT, Paths.API.meetingAttendance, manage, tag: "Meetings",
                          summary: "Record who came, for every member of the group", body: "AttendanceInput", reply: .one("Meeting"),
                          handler: api.recordAttendance),
-        ] + AgendaAPI.operations() + MinutesAPI.operations()
+        ] + AgendaAPI.operations() + MinutesAPI.operations() + PartnersAPI.operations()
     }
 
     func listMeetings(req: Request) async throws -> API.Page<API.Meeting> {
@@ -289,6 +299,9 @@ struct MeetingsAPI: APIPart {
         let minutesStore = MinutesStore(context)
         let minutes = try await minutesStore.minutes(of: model).map(API.Minutes.init)
         let actions = try await minutesStore.actions(agreedAt: model).map { try API.Action($0, today: context.today) }
-        return try API.Meeting(model, rules: rules, attendance: attendance, agenda: agenda, minutes: minutes, actions: actions)
+        // Complaints go only to those who may read the register: the API says which are due, not what they say.
+        let complaints = context.actor.can(.viewComplaints) ? try report.complaints?.map(API.MeetingComplaint.init) : nil
+        return try API.Meeting(model, rules: rules, attendance: attendance, agenda: agenda, minutes: minutes, actions: actions,
+                               partners: try report.partners.map(API.MeetingPartner.init), complaints: complaints)
     }
 }

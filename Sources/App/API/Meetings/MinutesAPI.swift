@@ -69,6 +69,8 @@ extension API {
     struct MinutesInput: Content {
         var text: String?
         var decisions: [String]?
+        /// The complaints due at the meeting that it discussed; left out, the record stays as it is.
+        var complaintsDiscussed: [String]?
     }
 
     struct ActionInput: Content {
@@ -108,6 +110,9 @@ struct MinutesAPI: APIPart {
         "MinutesInput": .object(properties: [
             "text": .string(maxLength: MinutesDetails.longestText),
             "decisions": .array(required: false, nullable: true, items: .string),
+            "complaintsDiscussed": .array(required: false, nullable: true,
+                                          description: "Ids of the complaints due at the meeting that it discussed; left out, the record stays as it is",
+                                          items: .string(format: .uuid)),
         ]),
         "ActionInput": .object(properties: [
             "text": .string(maxLength: 2000),
@@ -145,7 +150,7 @@ struct MinutesAPI: APIPart {
             throw ValidationErrors(field: "text", message: "text must be \(MinutesDetails.longestText) characters or fewer")
         }
         let store = MinutesStore(try req.store)
-        try await store.save(meeting, text: input.text, decisions: input.decisions?.joined(separator: "\n"))
+        try await store.save(meeting, text: input.text, decisions: input.decisions?.joined(separator: "\n"), complaintsDiscussed: input.complaintsDiscussed)
         return try await Self.minutes(meeting, store: store)
     }
 
