@@ -32,8 +32,9 @@ public struct AgendaPackMessage: Sendable, Equatable {
     ///   - start: when the meeting starts, on the UK clock.
     ///   - organiser: who to ask for a copy of the papers, for members who do not sign in to Coproduce.
     ///   - meetingLink: the meeting's page, where the agenda and papers are kept.
+    ///   - complaints: the complaints due for discussion, described without their details ("Received 1 March 2027, about Riverside Council").
     public init(groupName: String, start: UKDateTime, endsAt: TimeOfDay, venue: String?, onlineLink: String?, chair: String?,
-                contact: String?, organiser: String, items: [Item], meetingLink: String) {
+                contact: String?, organiser: String, items: [Item], complaints: [String] = [], meetingLink: String) {
         subject = "Agenda and papers: \(groupName), \(start.date.weekdayName) \(start.date.longForm)"
         var lines = [
             "\(groupName)",
@@ -54,6 +55,11 @@ public struct AgendaPackMessage: Sendable, Equatable {
                 lines.append("   Paper: \(paper.title)")
                 lines.append("   \(paper.link)")
             }
+        }
+        if !complaints.isEmpty {
+            lines.append("")
+            lines.append("Complaints to discuss, as the partnership agreement asks:")
+            for complaint in complaints { lines.append("- \(complaint)") }
         }
         lines.append("")
         lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")

@@ -310,6 +310,7 @@ struct AgendaStore {
                                            (summary.paper.title, siteAddress + Paths.paper(meeting: meetingID, paper: try summary.paper.recordID))
                                        })
             },
+            complaints: try await PartnerStore(context).complaintsDue(at: meeting)?.map(\.described) ?? [],
             meetingLink: siteAddress + Paths.meeting(meetingID))
         let sending = PackSendingModel(meetingID: try meeting.requireID(), sentAt: context.now, sentBy: context.actor.name,
                                        recipients: recipients.count, withoutAddress: without.map(\.fullName))

@@ -322,6 +322,8 @@ struct AgendaController {
         let chair: String?
         let contact: String?
         let items: [PackItem]
+        /// The complaints due, described without their details.
+        let complaints: [String]
         let meetingHref: String
     }
 
@@ -337,10 +339,11 @@ struct AgendaController {
             PackItem(number: index + 1, title: item.title, about: item.about, forumAsk: item.forumAsk,
                             papers: papers.filter { $0.paper.$item.id == item.id }.map { ($0.paper.title, texts[$0.paper.id!] ?? "") })
         }
+        let complaints = try await PartnerStore(try req.store).complaintsDue(at: meeting)?.map(\.described) ?? []
         let layout = req.layout(title: "Agenda and papers: \(meeting.group.name), \(meeting.meetsOn.longForm)")
         let page = PackPage(layout: layout, groupName: meeting.group.name, when: meeting.when, place: meeting.venue ?? "Online only",
                             onlineLink: meeting.onlineLink, chair: meeting.chair?.fullName, contact: meeting.contact?.fullName, items: packItems,
-                            meetingHref: Paths.meeting(try meeting.recordID))
+                            complaints: complaints, meetingHref: Paths.meeting(try meeting.recordID))
         let html = try await req.application.documentWork.run { Layout.page(page.layout, page.body) }
         return Response(html: html)
     }

@@ -55,6 +55,11 @@ extension AgendaController.PackPage: WebPage {
             })
           </ol>
           """)
+          \(if: !complaints.isEmpty, """
+          <h2 class="heading-m">Complaints to discuss</h2>
+          <p class="body">The partnership agreement asks for complaints about the partners to be discussed.</p>
+          <ul class="list list--bullet">\(complaints.markup { "<li>\($0)</li>" })</ul>
+          """)
           \(items.markup { item in
               item.papers.markup { paper in
                   """
