@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // Writes the CSV downloads (quoting, line ends) that spreadsheets open.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // Pure rules of the partnership: no Vapor, no Fluent, Foundation at most.
@@ -57,6 +59,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),

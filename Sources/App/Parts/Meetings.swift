@@ -34,6 +34,9 @@ extension Paths {
     static let calendarFeed = PathTemplate("calendar", ":token")
     static let sendAgendaPack = PathTemplate("meetings", ":meetingID", "pack", "send")
     static let askPartners = PathTemplate("meetings", ":meetingID", "partners", "ask")
+    /// How often each rule was kept over the last twelve months.
+    static let agreementHealth = PathTemplate("agreement-health")
+    static let agreementHealthCSV = PathTemplate("agreement-health.csv")
     static let agreeAgenda = PathTemplate("meetings", ":meetingID", "partners", "agree")
 
     static func newMeeting(_ group: RecordID<GroupModel>) -> String { newMeeting.url(group) }
@@ -103,7 +106,7 @@ struct MeetingsPart: ProductPart {
 
     var migrations: [any AsyncMigration] {
         [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions(),
-         CreateAgendaPartnersAndComplaintDiscussions()]
+         CreateAgendaPartnersAndComplaintDiscussions(), CreateMeetingRuleResults()]
     }
 
     func pages(_ web: any RoutesBuilder) {
@@ -137,6 +140,10 @@ struct MeetingsPart: ProductPart {
         web.get(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.confirmSend)
         web.post(Paths.sendAgendaPack, .requires(.manageMeetings), use: agenda.send)
 
+        let health = HealthController()
+        web.get(Paths.agreementHealth, .requires(.viewPartnership), use: health.show)
+        web.get(Paths.agreementHealthCSV, .requires(.viewPartnership), use: health.download)
+
         let partners = PartnersController()
         web.get(Paths.askPartners, .requires(.manageMeetings), use: partners.askForm)
         web.post(Paths.askPartners, .requires(.manageMeetings), use: partners.ask)
@@ -166,6 +173,8 @@ struct MeetingsPart: ProductPart {
 
     /// The demo meetings point at the agreement's partners and the complaints register.
     var demoStage: Int { 1 }
+
+    func jobs(_ runner: JobRunner) { MeetingChecks.register(with: runner) }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Meetings", path: Paths.meetings, permission: .viewPartnership)] }
 
@@ -259,6 +268,12 @@ struct MeetingsPart: ProductPart {
                 try await recordDemoAttendance(meeting, members: groupMembers, index: index, demo: demo)
             }
         }
+
+        // Every demo meeting's rules checked and kept, as the morning round does, so the health page tells the year's story.
+        guard let area = try await AreaModel.find(demo.areaID, on: demo.db) else { return }
+        let sixInTheMorning = (try? UKDateTime(date: today, time: TimeOfDay(hour: 6, minute: 0)!).instant().get()) ?? Date()
+        try await MeetingChecks.check(area, db: demo.db, now: sixInTheMorning, logger: Logger(label: "coproduce.demo"), mailFrom: "", siteAddress: "",
+                                      from: today.adding(days: -400), sendReminders: false)
     }
 
     /// The liaison meeting's agenda: complaints, a paper families can read and

@@ -152,3 +152,37 @@ public struct AgendaRequestMessage: Sendable, Equatable {
         body = lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// The daily e-mail to a meeting's organiser while any of its promises is at risk.
+public struct RiskReminderMessage: Sendable, Equatable {
+    public struct Meeting: Sendable, Equatable {
+        public let groupName: String
+        public let date: CalendarDate
+        /// What to do, one sentence per rule at risk.
+        public let risks: [String]
+        public let link: String
+
+        public init(groupName: String, date: CalendarDate, risks: [String], link: String) {
+            self.groupName = groupName
+            self.date = date
+            self.risks = risks
+            self.link = link
+        }
+    }
+
+    public let subject: String
+    public let body: String
+
+    public init(meetings: [Meeting]) {
+        let count = meetings.reduce(0) { $0 + $1.risks.count }
+        subject = meetings.count == 1
+            ? "\(count == 1 ? "A promise" : "\(count) promises") at risk: \(meetings[0].groupName), \(meetings[0].date.weekdayName) \(meetings[0].date.longForm)"
+            : "\(count) promises at risk at \(meetings.count) meetings you arrange"
+        var lines = ["These meetings you arrange will break the partnership agreement's promises unless someone acts:"]
+        for meeting in meetings {
+            lines += ["", "\(meeting.groupName), \(meeting.date.weekdayName) \(meeting.date.longForm)"] + meeting.risks.map { "- \($0)" } + [meeting.link]
+        }
+        lines += ["", "You get this e-mail each morning while a promise is at risk."]
+        body = lines.joined(separator: "\n") + "\n"
+    }
+}

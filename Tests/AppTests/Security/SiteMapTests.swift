@@ -18,6 +18,8 @@ struct SiteMapTests {
     GET /admin/accounts/:accountID/password manageAccounts
     GET /admin/accounts/new manageAccounts
     GET /admin/audit-log viewAuditLog
+    GET /agreement-health viewPartnership
+    GET /agreement-health.csv viewPartnership
     GET /agreements viewPartnership
     GET /agreements/:agreementID viewPartnership
     GET /agreements/:agreementID/clauses/:clauseID viewPartnership

@@ -9,13 +9,16 @@ extension Database {
     /// last clause's number, the latest version) and then writes finds that
     /// another writer got in between, and SQLite answers "database is locked"
     /// at once instead of letting it wait its turn. PostgreSQL needs nothing of the kind.
+    ///
+    /// A write inside one of these (the demo area's load checking its meetings) joins it.
     func writeTransaction<Result: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> Result) async throws -> Result {
+        if WriteTransactionScope.isOpen { return try await body(self) }
         guard !inTransaction, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
         return try await withConnection { connection in
             guard let sql = connection as? any SQLDatabase else { return try await connection.transaction(body) }
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
-                let result = try await body(connection)
+                let result = try await WriteTransactionScope.$isOpen.withValue(true) { try await body(connection) }
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -24,4 +27,10 @@ extension Database {
             }
         }
     }
+}
+
+/// Whether the running task is inside a SQLite write transaction begun by
+/// `writeTransaction`, whose connection Fluent does not know is in one.
+enum WriteTransactionScope {
+    @TaskLocal static var isOpen = false
 }

@@ -27,6 +27,8 @@ final class JobRunner: Sendable {
     static let timeLimit: Duration = .seconds(4 * 60)
 
     private let handlers: NIOLockedValueBox<[String: Handler]> = .init([:])
+    /// What queues each recurring job's first run when the server starts.
+    private let starters: NIOLockedValueBox<[@Sendable (any Database, Date) async throws -> Void]> = .init([])
     /// Names this instance in the table's locked_by column, for looking into a stuck job.
     let workerName = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
 
@@ -36,6 +38,16 @@ final class JobRunner: Sendable {
             precondition(handlers[kind.name] == nil, "Two handlers for the job kind \(kind.name)")
             handlers[kind.name] = { data, context in try await run(try JSONDecoder().decode(Payload.self, from: data), context) }
         }
+    }
+
+    /// Registers what queues a recurring job when the server starts; the job queues its next run itself.
+    func onStart(_ start: @escaping @Sendable (any Database, Date) async throws -> Void) {
+        starters.withLockedValue { $0.append(start) }
+    }
+
+    /// Queues every recurring job not waiting already.
+    func startRecurring(on db: any Database, now: Date) async throws {
+        for start in starters.withLockedValue({ $0 }) { try await start(db, now) }
     }
 
     /// Runs due jobs until none is left or `limit` have run. Answers how many ran (whether or not they succeeded).
@@ -105,6 +117,7 @@ struct JobRunnerLifecycle: LifecycleHandler {
         do {
             let now = application.timeSource.now()
             try await Housekeeping.schedule(on: application.db, now: now)
+            try await application.jobs.startRecurring(on: application.db, now: now)
             // Mail may have been set up since the last start: try what is waiting now.
             try await EmailOutbox(db: application.db, now: now).requeueGivenUp(before: now)
         } catch {

@@ -8,6 +8,7 @@ extension MeetingsController.IndexPage: WebPage {
             ? "<a href=\"\(togglePath)\">Show upcoming meetings</a>"
             : "<a href=\"\(togglePath)\">Show past meetings</a>" as Markup)</p>
         <p class="body"><a href="\(calendarPath)">Put your meetings in your own calendar</a></p>
+        <p class="body"><a href="\(Paths.agreementHealth.url())">How well the agreement's promises are kept at meetings</a></p>
         \(groupPath.map { "<p class=\"body\"><a href=\"\($0)\">Back to the group</a></p>" as Markup })
         \(narrowed.map { "<p class=\"body\">\($0.description) <a href=\"\($0.clearPath)\">Show all meetings</a></p>" as Markup })
         \(rows.isEmpty ? "<p class=\"body\">\(showingPast ? "No past meetings." : "No meetings arranged from today on.")</p>" as Markup
@@ -164,7 +165,7 @@ extension MeetingsController.ShowPage {
         \(TableComponents.table(caption: "Partners asked for items and agreeing the agenda", [
             TableColumn("Partner") { "\($0.name)" },
             TableColumn("Asked for items") { "\($0.asked)" },
-            TableColumn("Final agenda") { row in "\(TableComponents.tag(row.agreement))\(row.agreedNote.map { " <span class=\"hint\">\($0)</span>" } ?? "")" },
+            TableColumn("Final agenda") { row in "\(TableComponents.tag(row.agreement))\(row.agreedNote.map { " <span class=\"hint\">\($0)</span>" as Markup })" },
             TableColumn("Action", hidden: true) { row in
                 row.mayAgree ? """
                 <form method="post" action="\(partners.agreePath)" class="inline-form">
