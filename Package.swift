@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         // Writes the CSV downloads (quoting, line ends) that spreadsheets open.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // The SMTP client's connection and its TLS (Vapor already builds on both).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure rules of the partnership: no Vapor, no Fluent, Foundation at most.
@@ -60,6 +63,9 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),

@@ -59,8 +59,16 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.asyncCommands.use(AreaCommands(), as: "area")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
-    if let sendmail = config.sendmailPath {
+    if let smtp = config.smtp {
+        do {
+            app.mailTransport = try SMTPTransport(settings: smtp)
+        } catch {
+            throw AppConfig.Problems(messages: ["COPRODUCE_SMTP_CA_FILE could not be read as PEM certificates: \(error)"])
+        }
+    } else if let sendmail = config.sendmailPath {
         app.mailTransport = SendmailTransport(program: sendmail)
+    }
+    if config.smtp != nil || config.sendmailPath != nil {
         if config.siteAddress == AppConfig.defaultSiteAddress {
             app.logger.warning("E-mail is sent, but COPRODUCE_SITE_ADDRESS is not set: links in e-mail lead to \(config.siteAddress). Set it to the address people use.")
         }

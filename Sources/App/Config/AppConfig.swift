@@ -26,8 +26,11 @@ public struct AppConfig: Sendable, Equatable {
     var trustedProxies: [AddressBlock]
     /// The sendmail program of the server's mail transfer agent; without it, e-mail waits in the outbox.
     var sendmailPath: String?
+    /// The mail server to send through by SMTP; without it (and without sendmail), e-mail waits in the outbox.
+    var smtp: SMTPSettings?
     /// The address Coproduce's e-mail comes from.
-    var mailFrom = "coproduce@localhost.localdomain"
+    var mailFrom = AppConfig.defaultMailFrom
+    static let defaultMailFrom = "coproduce@localhost.localdomain"
     /// Where people reach Coproduce, for links in e-mail: "https://coproduce.riverside.gov.uk".
     var siteAddress = AppConfig.defaultSiteAddress
     static let defaultSiteAddress = "http://127.0.0.1:8080"
@@ -91,13 +94,69 @@ public struct AppConfig: Sendable, Equatable {
             if let address = Self.siteAddress(raw) { siteAddress = address }
             else { problems.append("COPRODUCE_SITE_ADDRESS must be the web address people use to reach Coproduce, like https://coproduce.council.example.org, not \"\(raw)\"") }
         }
+        let smtp = smtpSettings(environment, siteAddress: siteAddress ?? defaultSiteAddress, problems: &problems)
+        if smtp != nil, sendmail != nil {
+            problems.append("Set COPRODUCE_SMTP_HOST or COPRODUCE_SENDMAIL, not both: e-mail goes one way")
+        }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         var config = AppConfig(storage: storage, secureCookies: secureCookies, sessionLifetime: lifetime)
         if let siteAddress { config.siteAddress = siteAddress }
         config.trustedProxies = proxies
         config.sendmailPath = sendmail
+        config.smtp = smtp
         if let mailFrom { config.mailFrom = mailFrom }
         return config
+    }
+
+    /// The COPRODUCE_SMTP_... settings, when COPRODUCE_SMTP_HOST is set.
+    static func smtpSettings(_ environment: [String: String], siteAddress: String, problems: inout [String]) -> SMTPSettings? {
+        func value(_ name: String) -> String? {
+            guard let raw = environment["COPRODUCE_SMTP_" + name], !raw.isEmpty else { return nil }
+            return raw
+        }
+        let others = ["PORT", "SECURITY", "USERNAME", "PASSWORD", "CA_FILE", "GREETING_NAME"]
+        guard let host = value("HOST") else {
+            for name in others where value(name) != nil {
+                problems.append("COPRODUCE_SMTP_\(name) is set but COPRODUCE_SMTP_HOST is not: name the mail server too")
+            }
+            return nil
+        }
+        let before = problems.count
+        if !SMTPCommand.isHostName(host) {
+            problems.append("COPRODUCE_SMTP_HOST must be the mail server's name or address, like smtp.council.example.org, not \"\(host)\"")
+        }
+        var security = SMTPSettings.Security.startTLS
+        if let raw = value("SECURITY") {
+            if let chosen = SMTPSettings.Security(rawValue: raw.lowercased()) { security = chosen }
+            else { problems.append("COPRODUCE_SMTP_SECURITY must be starttls, tls or none, not \"\(raw)\"") }
+        }
+        var port = security.defaultPort
+        if let raw = value("PORT") {
+            if let number = Int(raw), (1...65535).contains(number) { port = number }
+            else { problems.append("COPRODUCE_SMTP_PORT must be a port number from 1 to 65535, not \"\(raw)\"") }
+        }
+        let username = value("USERNAME"), password = value("PASSWORD")
+        if (username == nil) != (password == nil) {
+            problems.append("Set both COPRODUCE_SMTP_USERNAME and COPRODUCE_SMTP_PASSWORD, or neither")
+        }
+        if username != nil, security == .none {
+            problems.append("COPRODUCE_SMTP_USERNAME needs COPRODUCE_SMTP_SECURITY starttls or tls: Coproduce does not send a password unencrypted")
+        }
+        for (name, text) in [("USERNAME", username), ("PASSWORD", password)] where text?.contains(where: { $0.isNewline || $0 == "\0" }) == true {
+            problems.append("COPRODUCE_SMTP_\(name) cannot hold a line break or a NUL")
+        }
+        let authorityFile = value("CA_FILE")
+        if let authorityFile, !FileManager.default.isReadableFile(atPath: authorityFile) {
+            problems.append("COPRODUCE_SMTP_CA_FILE must be a PEM file of certificates Coproduce can read; \"\(authorityFile)\" is not one")
+        }
+        var greetingName = URL(string: siteAddress)?.host.flatMap { SMTPCommand.isHostName($0) ? $0 : nil } ?? "localhost"
+        if let raw = value("GREETING_NAME") {
+            if SMTPCommand.isHostName(raw) { greetingName = raw }
+            else { problems.append("COPRODUCE_SMTP_GREETING_NAME must be a host name, like coproduce.council.example.org, not \"\(raw)\"") }
+        }
+        guard problems.count == before else { return nil }
+        return SMTPSettings(host: host, port: port, security: security, username: username, password: password,
+                            certificateAuthorityFile: authorityFile, greetingName: greetingName)
     }
 
     /// An http(s) address with a host and nothing after it but an optional path, without its last "/".

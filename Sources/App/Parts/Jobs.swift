@@ -13,13 +13,41 @@ struct JobsPart: ProductPart {
     func jobs(_ runner: JobRunner) { Housekeeping.register(with: runner) }
 }
 
-/// E-mail: queued in the outbox with the change it is about, sent by a job.
+extension Paths {
+    static let outbox = PathTemplate("admin", "email")
+    static let email = PathTemplate("admin", "email", ":emailID")
+    static let sendEmailAgain = PathTemplate("admin", "email", ":emailID", "send-again")
+
+    static func email(_ id: RecordID<OutboxEmailModel>) -> String { email.url(id) }
+    static func sendEmailAgain(_ id: RecordID<OutboxEmailModel>) -> String { sendEmailAgain.url(id) }
+}
+
+/// E-mail: queued in the outbox with the change it is about, sent by a job
+/// through the mail server; the area admin's page of what waits and what went.
 struct EmailPart: ProductPart {
     let name = "E-mail"
 
-    var migrations: [any AsyncMigration] { [CreateOutboxEmails()] }
+    var migrations: [any AsyncMigration] { [CreateOutboxEmails(), AddOutboxDeliveryRecords()] }
 
-    func pages(_ web: any RoutesBuilder) {}
+    func pages(_ web: any RoutesBuilder) {
+        let outbox = OutboxController()
+        web.get(Paths.outbox, .requires(.manageEmail), use: outbox.index)
+        web.get(Paths.email, .requires(.manageEmail), use: outbox.show)
+        web.post(Paths.sendEmailAgain, .requires(.manageEmail), use: outbox.sendAgain)
+    }
+
+    var navigation: [NavigationEntry] { [NavigationEntry(label: "E-mail", path: Paths.outbox, permission: .manageEmail)] }
+
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: OutboxStore.auditType, link: { Paths.email(RecordID($0)) })] }
 
     func jobs(_ runner: JobRunner) { EmailOutbox.register(with: runner) }
+
+    /// A message that stopped, so the walk can ask to send it again; else the newest.
+    func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
+        let area = OutboxEmailModel.query(on: db).filter(\.$area.$id == areaID)
+        let stopped = try await area.copy().filter(\.$gaveUpAt != nil).filter(\.$sentAt == nil).first()
+        let newest = try await area.copy().sort(\.$createdAt, .descending).first()
+        guard let email = stopped ?? newest else { return [:] }
+        return ["emailID": try email.requireID().uuidString]
+    }
 }

@@ -269,11 +269,12 @@ struct MeetingsPart: ProductPart {
             }
         }
 
-        // Every demo meeting's rules checked and kept, as the morning round does, so the health page tells the year's story.
+        // Every demo meeting's rules checked and kept, as the morning round does, so the health page tells the year's
+        // story; the organisers of meetings with a promise at risk get this morning's reminders (kept in the outbox).
         guard let area = try await AreaModel.find(demo.areaID, on: demo.db) else { return }
         let sixInTheMorning = (try? UKDateTime(date: today, time: TimeOfDay(hour: 6, minute: 0)!).instant().get()) ?? Date()
-        try await MeetingChecks.check(area, db: demo.db, now: sixInTheMorning, logger: Logger(label: "coproduce.demo"), mailFrom: "", siteAddress: "",
-                                      from: today.adding(days: -400), sendReminders: false)
+        try await MeetingChecks.check(area, db: demo.db, now: sixInTheMorning, logger: Logger(label: "coproduce.demo"), mailFrom: AppConfig.defaultMailFrom,
+                                      siteAddress: AppConfig.defaultSiteAddress, from: today.adding(days: -400), sendReminders: true)
     }
 
     /// The liaison meeting's agenda: complaints, a paper families can read and

@@ -19,6 +19,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case viewComplaints
     case manageComplaints
     case viewAuditLog
+    /// See the area's e-mail, sent and waiting, and send again what stopped.
+    case manageEmail
     /// Set the area's plain English thresholds, usual profile and glossary.
     case managePlainEnglishSettings
 }

@@ -18,6 +18,8 @@ struct SiteMapTests {
     GET /admin/accounts/:accountID/password manageAccounts
     GET /admin/accounts/new manageAccounts
     GET /admin/audit-log viewAuditLog
+    GET /admin/email manageEmail
+    GET /admin/email/:emailID manageEmail
     GET /agreement-health viewPartnership
     GET /agreement-health.csv viewPartnership
     GET /agreements viewPartnership
@@ -97,6 +99,7 @@ struct SiteMapTests {
     POST /admin/accounts/:accountID manageAccounts
     POST /admin/accounts/:accountID/password manageAccounts
     POST /admin/accounts/new manageAccounts
+    POST /admin/email/:emailID/send-again manageEmail
     POST /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
     POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     POST /agreements/:agreementID/clauses/new manageAgreements

@@ -31,23 +31,31 @@ struct EmailOutbox {
     }
 
     /// Queues again the messages whose delivery gave up before `cutoff` (and
-    /// are not stale), a hundred at a time.
+    /// are not stale, nor refused by the receiving server), a hundred at a time.
     func requeueGivenUp(before cutoff: Date) async throws {
-        let waiting = try await OutboxEmailModel.query(on: db).filter(\.$sentAt == nil).filter(\.$gaveUpAt < cutoff)
+        let waiting = try await OutboxEmailModel.query(on: db).filter(\.$sentAt == nil).filter(\.$refusedAt == nil).filter(\.$gaveUpAt < cutoff)
             .filter(\.$createdAt > now.addingTimeInterval(-Self.staleAfter)).limit(100).all()
         for email in waiting {
             try await db.writeTransaction { db in
-                email.gaveUpAt = nil
-                try await email.save(on: db)
-                try await JobQueue(db: db, now: now).add(Self.kind, Delivery(emailID: try email.requireID()))
+                try await Self(db: db, now: now).sendAgain(email)
             }
         }
+    }
+
+    /// Queues a message that gave up, or was refused, for one more round of tries.
+    func sendAgain(_ email: OutboxEmailModel) async throws {
+        email.gaveUpAt = nil
+        email.refusedAt = nil
+        try await email.save(on: db)
+        try await JobQueue(db: db, now: now).add(Self.kind, Delivery(emailID: try email.requireID()))
     }
 
     /// Sends a queued message once; a message already sent is left alone.
     static func register(with runner: JobRunner) {
         runner.handle(kind) { delivery, context in
-            guard let email = try await OutboxEmailModel.find(delivery.emailID, on: context.db), email.sentAt == nil else { return }
+            guard let email = try await OutboxEmailModel.find(delivery.emailID, on: context.db), email.sentAt == nil, email.refusedAt == nil else { return }
+            email.attempts += 1
+            email.lastAttemptAt = context.now
             do {
                 try await context.application.mailTransport.deliver(try email.message(), messageID: "\(delivery.emailID.uuidString.lowercased())@coproduce",
                                                                     date: email.createdAt)
@@ -56,7 +64,14 @@ struct EmailOutbox {
                 try await email.save(on: context.db)
             } catch let notConfigured as UnconfiguredMailTransport.NotConfigured {
                 // Trying again will not help until mail is set up; the sweep and the next start try again.
+                email.attempts -= 1
                 email.lastError = notConfigured.description
+                email.gaveUpAt = context.now
+                try await email.save(on: context.db)
+            } catch let refused as MessageRefused {
+                // The same message would get the same answer: stop, and show the refusal on the outbox page.
+                email.lastError = String(refused.description.prefix(2000))
+                email.refusedAt = context.now
                 email.gaveUpAt = context.now
                 try await email.save(on: context.db)
             } catch {

@@ -18,6 +18,11 @@ final class OutboxEmailModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     /// When its delivery job gave up; the housekeeping sweep queues it again later.
     @OptionalField(key: "gave_up_at") var gaveUpAt: Date?
+    /// When the receiving server refused it for good; it is not tried again unless an admin asks.
+    @OptionalField(key: "refused_at") var refusedAt: Date?
+    /// How many times it was handed to the mail server or program.
+    @Field(key: "attempts") var attempts: Int
+    @OptionalField(key: "last_attempt_at") var lastAttemptAt: Date?
 
     init() {}
 
@@ -28,6 +33,7 @@ final class OutboxEmailModel: Model, @unchecked Sendable {
         subject = message.subject
         body = message.body
         createdAt = now
+        attempts = 0
     }
 
     /// The message, checked again as it leaves.
@@ -59,5 +65,25 @@ struct CreateOutboxEmails: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("outbox_emails").delete()
+    }
+}
+
+/// Refusals, attempts, and the outbox page's lists of what is waiting and what went.
+struct AddOutboxDeliveryRecords: AsyncMigration {
+    var name: String { "AddOutboxDeliveryRecords" }
+
+    func prepare(on database: any Database) async throws {
+        // One column a statement: SQLite adds one at a time.
+        try await database.schema("outbox_emails").field("refused_at", .datetime).update()
+        try await database.schema("outbox_emails").field("attempts", .int, .required, .sql(.default(0))).update()
+        try await database.schema("outbox_emails").field("last_attempt_at", .datetime).update()
+        try await database.createIndex("idx_outbox_emails_area_sent", on: "outbox_emails", columns: ["area_id", "sent_at", "created_at"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.dropIndex("idx_outbox_emails_area_sent", on: "outbox_emails")
+        for field in ["refused_at", "attempts", "last_attempt_at"] {
+            try await database.schema("outbox_emails").deleteField(.string(field)).update()
+        }
     }
 }

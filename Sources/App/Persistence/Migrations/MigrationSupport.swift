@@ -9,6 +9,11 @@ extension Database {
         for column in columns { builder = builder.column(column) }
         try await builder.run()
     }
+
+    func dropIndex(_ name: String, on table: String) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        try await sql.drop(index: name).run()
+    }
 }
 
 /// The migrations written before each part brought its own, in the order

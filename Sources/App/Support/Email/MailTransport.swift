@@ -7,6 +7,19 @@ import Vapor
 /// it; the tests use one that keeps what it is given.
 protocol MailTransport: Sendable {
     func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws
+    /// Where messages go, in words for the outbox page; nil when they go nowhere.
+    var destination: String? { get }
+}
+
+extension MailTransport {
+    var destination: String? { nil }
+}
+
+/// The receiving server refused this message for good (a 5xx answer to its
+/// recipient or its text): trying again would get the same answer, so the
+/// outbox stops and shows the refusal. Any other error is tried again.
+struct MessageRefused: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// Delivers through the machine's mail transfer agent (Postfix, Exim,
@@ -14,6 +27,7 @@ protocol MailTransport: Sendable {
 /// mail: the message on its standard input, the recipients as arguments.
 struct SendmailTransport: MailTransport {
     let program: String
+    var destination: String? { "this server's mail program, \(program)" }
     static let timeLimit: Duration = .seconds(30)
 
     struct Failure: Error, CustomStringConvertible {
@@ -47,10 +61,10 @@ struct SendmailTransport: MailTransport {
 /// For a Coproduce with no mail set up: nothing is sent, and each attempt
 /// says so in the log. The outbox keeps the messages with the reason, and
 /// they are queued again at the next start and by the housekeeping sweep,
-/// so setting COPRODUCE_SENDMAIL (and restarting) sends them.
+/// so setting up mail (and restarting) sends them.
 struct UnconfiguredMailTransport: MailTransport {
     struct NotConfigured: Error, CustomStringConvertible {
-        var description: String { "No mail transport is set up: set COPRODUCE_SENDMAIL to the sendmail program of the server's mail transfer agent" }
+        var description: String { "E-mail is not set up: set COPRODUCE_SMTP_HOST (a mail server) or COPRODUCE_SENDMAIL (this machine's sendmail program)" }
     }
 
     func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
@@ -61,7 +75,7 @@ struct UnconfiguredMailTransport: MailTransport {
 extension Application {
     private struct MailTransportKey: StorageKey { typealias Value = any MailTransport }
 
-    /// Where e-mail goes: sendmail when COPRODUCE_SENDMAIL names it, nowhere (with a reason) otherwise.
+    /// Where e-mail goes: a mail server by SMTP, or sendmail, as the settings say; nowhere (with a reason) otherwise.
     var mailTransport: any MailTransport {
         get { storage[MailTransportKey.self] ?? UnconfiguredMailTransport() }
         set { storage[MailTransportKey.self] = newValue }

@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The area's e-mail as its admin sees it: what waits, what failed and why,
+/// what went. Reading a message is reading personal data, so it is audited.
+struct OutboxStore {
+    let context: StoreContext
+
+    init(_ context: StoreContext) { self.context = context }
+
+    enum Listing: String, CaseIterable, Sendable {
+        case notSent = "not-sent"
+        case sent
+
+        var label: String {
+            switch self {
+            case .notSent: "Not sent"
+            case .sent: "Sent"
+            }
+        }
+    }
+
+    struct Counts: Sendable, Equatable {
+        let waiting: Int
+        let stopped: Int
+        let sentThisWeek: Int
+    }
+
+    /// Waiting to go, stopped (given up or refused), and sent in the last 7 days.
+    func counts() async throws -> Counts {
+        let area = OutboxEmailModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        let unsent = area.copy().filter(\.$sentAt == nil)
+        return Counts(
+            waiting: try await unsent.copy().filter(\.$gaveUpAt == nil).count(),
+            stopped: try await unsent.copy().filter(\.$gaveUpAt != nil).count(),
+            sentThisWeek: try await area.copy().filter(\.$sentAt != nil).filter(\.$sentAt > context.now.addingTimeInterval(-7 * 24 * 60 * 60)).count())
+    }
+
+    /// One page of a listing, newest first.
+    func page(_ listing: Listing, _ page: ListPage) async throws -> (items: [OutboxEmailModel], total: Int) {
+        let query = OutboxEmailModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        switch listing {
+        case .notSent: query.filter(\.$sentAt == nil)
+        case .sent: query.filter(\.$sentAt != nil)
+        }
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id).page(page)
+    }
+
+    /// One message of the area, its reading recorded in the audit log.
+    func read(_ id: UUID) async throws -> OutboxEmailModel? {
+        try await context.write { context in
+            guard let email = try await OutboxEmailModel.query(on: context.db).filter(\.$id == id)
+                .filter(\.$area.$id == context.areaID).first() else { return nil }
+            try await context.audit(.read, subjectType: Self.auditType, subjectID: id, subjectLabel: "E-mail to \(email.toAddress)")
+            return email
+        }
+    }
+
+    enum SendAgainOutcome: Sendable, Equatable {
+        case queued
+        case notFound
+        /// Sent already, or still being tried: nothing to do.
+        case notStopped
+    }
+
+    /// Queues a message that gave up or was refused for another round of tries.
+    func sendAgain(_ id: UUID) async throws -> SendAgainOutcome {
+        try await context.write { context in
+            guard let email = try await OutboxEmailModel.query(on: context.db).filter(\.$id == id)
+                .filter(\.$area.$id == context.areaID).first() else { return .notFound }
+            guard email.sentAt == nil, email.gaveUpAt != nil else { return .notStopped }
+            try await EmailOutbox(db: context.db, now: context.now).sendAgain(email)
+            try await context.audit(.update, subjectType: Self.auditType, subjectID: id, subjectLabel: "E-mail to \(email.toAddress)",
+                                    detail: "Asked to send it again")
+            return .queued
+        }
+    }
+
+    static let auditType = "email"
+}
+
+extension OutboxEmailModel {
+    /// Where the message stands, in words.
+    var state: String {
+        if let sentAt { return "Sent \(UKDateTime(sentAt).longForm)" }
+        if refusedAt != nil { return "Refused by the receiving mail server" }
+        if lastError == UnconfiguredMailTransport.NotConfigured().description {
+            return "Kept here: e-mail is not set up"
+        }
+        if gaveUpAt != nil { return "Failed \(attempts) \(attempts == 1 ? "time" : "times"); tried again six hours after the last try, for a week" }
+        if attempts > 0 { return "Failed \(attempts) \(attempts == 1 ? "time" : "times"); will try again" }
+        return "Waiting to be sent"
+    }
+}

@@ -1,0 +1,100 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("The area admin's e-mail page")
+struct OutboxTests {
+    static let now = Date(timeIntervalSince1970: 1_796_000_000)
+
+    static func queue(_ app: Application, areaID: UUID, to: String, subject: String, body: String = "Hello") async throws -> OutboxEmailModel {
+        try await app.db.writeTransaction { db in
+            try await EmailOutbox(db: db, now: Self.now).queue(try EmailMessage(from: "coproduce@example.org", to: to, subject: subject, body: body), areaID: areaID)
+        }
+    }
+
+    @Test("With no mail set up, the admin reads what would have gone, and each reading is in the audit log")
+    func keptMessages() async throws {
+        try await withTestApp(now: Self.now) { app in
+            let fixture = try await Fixture.make(on: app)
+            let other = try await Fixture.make(on: app, slug: "elsewhere", name: "Elsewhere")
+            let kept = try await Self.queue(app, areaID: fixture.areaID, to: "amara@example.com", subject: "Agenda and papers",
+                                            body: "Dear Amara,\n<script>alert(1)</script>\nhttps://coproduce.example.org/meetings/1")
+            let hidden = try await Self.queue(app, areaID: other.areaID, to: "someone@elsewhere.example.org", subject: "Not yours")
+            #expect(try await app.jobs.runDue(app) == 2)
+
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            let index = try await admin.get("/admin/email")
+            #expect(index.status == .ok)
+            let html = index.body.string
+            #expect(html.contains("E-mail is not set up, so nothing is sent"))
+            #expect(html.contains("amara@example.com") && html.contains("Kept here: e-mail is not set up"))
+            #expect(!html.contains("someone@elsewhere.example.org"), "another area's e-mail is not listed")
+            #expect(html.contains("<dt class=\"summary-list__key\">Stopped: failed, refused or not set up</dt>"))
+
+            let message = try await admin.get(Paths.email(try kept.recordID))
+            #expect(message.status == .ok)
+            #expect(message.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!message.body.string.contains("<script>alert(1)"))
+            #expect(message.body.string.contains("Send it again"))
+            let audit = try #require(try await AuditEventModel.query(on: app.db).filter(\.$subjectType == "email").first())
+            #expect(audit.subjectID == kept.id && audit.action == "read" && audit.subjectLabel == "E-mail to amara@example.com")
+
+            // Another area's message is not found, and nothing is written about it.
+            #expect(try await admin.get(Paths.email(try hidden.recordID)).status == .notFound)
+            _ = try await admin.get("/admin/email")
+            #expect(try await admin.post(Paths.sendEmailAgain(try hidden.recordID)).status == .notFound)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$subjectType == "email").count() == 1)
+
+            // Only admins: a forum officer, who can read personal data, still cannot read the area's mail.
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            #expect(try await officer.get("/admin/email").status == .forbidden)
+            #expect(try await officer.get(Paths.email(try kept.recordID)).status == .forbidden)
+        }
+    }
+
+    @Test("A stopped message is sent again on request; a sent one is listed as sent and cannot be sent twice")
+    func sendAgain() async throws {
+        try await withTestApp(now: Self.now) { app in
+            let fixture = try await Fixture.make(on: app)
+            let transport = RecordingMailTransport()
+            transport.fail(true)
+            app.mailTransport = transport
+            let stuck = try await Self.queue(app, areaID: fixture.areaID, to: "jo@example.com", subject: "Minutes")
+            var clock = Self.now
+            for attempt in 1...JobRunner.maximumAttempts {
+                #expect(try await app.jobs.runDue(app) == 1)
+                clock = clock.addingTimeInterval(JobQueue.backoff(afterAttempt: attempt) + 1)
+                app.timeSource = FixedTimeSource(instant: clock)
+            }
+            let given = try #require(try await OutboxEmailModel.find(stuck.id, on: app.db))
+            #expect(given.gaveUpAt != nil && given.attempts == JobRunner.maximumAttempts)
+            #expect(given.state.hasPrefix("Failed \(JobRunner.maximumAttempts) times"))
+
+            let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
+            _ = try await admin.get(Paths.email(try stuck.recordID))
+            transport.fail(false)
+            let again = try await admin.post(Paths.sendEmailAgain(try stuck.recordID))
+            #expect(again.status == .seeOther)
+            #expect(try await app.jobs.runDue(app) == 1)
+            #expect(transport.sent.map(\.to) == ["jo@example.com"])
+            let sent = try #require(try await OutboxEmailModel.find(stuck.id, on: app.db))
+            #expect(sent.sentAt != nil && sent.gaveUpAt == nil)
+
+            _ = try await admin.get(Paths.email(try stuck.recordID))
+            let twice = try await admin.post(Paths.sendEmailAgain(try stuck.recordID))
+            #expect(twice.status == .seeOther)
+            #expect(try await app.jobs.runDue(app) == 0)
+            #expect(transport.sent.count == 1)
+
+            let sentList = try await admin.get("/admin/email?show=sent")
+            #expect(sentList.body.string.contains("jo@example.com") && sentList.body.string.contains("Showing sent messages"))
+            #expect(!(try await admin.get("/admin/email")).body.string.contains("jo@example.com"))
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$subjectType == "email").filter(\.$action == "update").count()
+            #expect(audit == 1)
+        }
+    }
+}
