@@ -39,7 +39,8 @@ struct OutboxTests {
             #expect(message.status == .ok)
             #expect(message.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!message.body.string.contains("<script>alert(1)"))
-            #expect(message.body.string.contains("Send it again"))
+            // Sending again cannot help until mail is set up, so it is not offered.
+            #expect(!message.body.string.contains("Send it again") && message.body.string.contains("None yet"))
             let audit = try #require(try await AuditEventModel.query(on: app.db).filter(\.$subjectType == "email").first())
             #expect(audit.subjectID == kept.id && audit.action == "read" && audit.subjectLabel == "E-mail to amara@example.com")
 

@@ -65,6 +65,7 @@ struct EmailOutbox {
             } catch let notConfigured as UnconfiguredMailTransport.NotConfigured {
                 // Trying again will not help until mail is set up; the sweep and the next start try again.
                 email.attempts -= 1
+                email.lastAttemptAt = nil
                 email.lastError = notConfigured.description
                 email.gaveUpAt = context.now
                 try await email.save(on: context.db)

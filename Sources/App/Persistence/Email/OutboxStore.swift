@@ -81,11 +81,17 @@ struct OutboxStore {
 }
 
 extension OutboxEmailModel {
+    /// Not sent only because no mail is set up: nothing about the message itself went wrong.
+    var isKeptForWantOfMail: Bool { sentAt == nil && lastError == UnconfiguredMailTransport.NotConfigured().description }
+
+    /// Why it has not gone, when that is more than its state says.
+    var problem: String? { sentAt == nil && !isKeptForWantOfMail ? lastError : nil }
+
     /// Where the message stands, in words.
     var state: String {
         if let sentAt { return "Sent \(UKDateTime(sentAt).longForm)" }
         if refusedAt != nil { return "Refused by the receiving mail server" }
-        if lastError == UnconfiguredMailTransport.NotConfigured().description {
+        if isKeptForWantOfMail {
             return "Kept here: e-mail is not set up"
         }
         if gaveUpAt != nil { return "Failed \(attempts) \(attempts == 1 ? "time" : "times"); tried again six hours after the last try, for a week" }

@@ -32,7 +32,7 @@ struct OutboxController {
         let (emails, total) = try await store.page(listing, page)
         let rows = try emails.map { email in
             Row(queued: UKDateTime(email.createdAt).longForm, href: Paths.email(try email.recordID), to: email.toAddress,
-                subject: email.subject, state: email.state, reason: email.sentAt == nil ? email.lastError : nil)
+                subject: email.subject, state: email.state, reason: email.problem)
         }
         return req.page(req.layout(title: "E-mail"), Self.indexPage(IndexPage(
             destination: req.application.mailTransport.destination, counts: counts, listing: listing,
@@ -88,7 +88,7 @@ struct OutboxController {
         let layout = req.layout(title: "E-mail to \(email.toAddress)")
         return req.page(layout, Self.showPage(ShowPage(
             csrfToken: layout.csrfToken, email: email, sendAgainPath: Paths.sendEmailAgain(try email.recordID),
-            canSendAgain: email.sentAt == nil && email.gaveUpAt != nil, backPath: Paths.outbox.url())))
+            canSendAgain: email.sentAt == nil && email.gaveUpAt != nil && req.application.mailTransport.destination != nil, backPath: Paths.outbox.url())))
     }
 
     static func showPage(_ page: ShowPage) -> Markup {
@@ -101,8 +101,8 @@ struct OutboxController {
           \(ListComponents.summaryRow("From", "\(email.fromAddress)"))
           \(ListComponents.summaryRow("Written", "\(UKDateTime(email.createdAt).longForm)"))
           \(ListComponents.summaryRow("Where it stands", "\(email.state)"))
-          \(ListComponents.summaryRow("Tries", "\(email.attempts)\(if: email.lastAttemptAt != nil, ", the last on \(UKDateTime(email.lastAttemptAt ?? email.createdAt).longForm)")"))
-          \(if: email.sentAt == nil && email.lastError != nil, ListComponents.summaryRow("Why it has not gone", "\(email.lastError ?? "")"))
+          \(ListComponents.summaryRow("Tries", email.attempts == 0 ? "None yet" : "\(email.attempts)\(if: email.lastAttemptAt != nil, ", the last on \(UKDateTime(email.lastAttemptAt ?? email.createdAt).longForm)")"))
+          \(if: email.problem != nil, ListComponents.summaryRow("Why it has not gone", "\(email.problem ?? "")"))
         </dl>
         \(if: page.canSendAgain, """
         <form method="post" action="\(page.sendAgainPath)" novalidate>
