@@ -200,6 +200,11 @@ struct MeetingsPart: ProductPart {
             items.append(AttentionItem(text: "\(unsent) \(unsent == 1 ? "meeting" : "meetings") in the next 2 weeks \(unsent == 1 ? "has" : "have") not had the agenda and papers sent",
                                        href: Paths.meetings(needing: .pack)))
         }
+        let atRisk = try await store.count(.promisesAtRisk)
+        if atRisk > 0 {
+            items.append(AttentionItem(text: "\(atRisk) \(atRisk == 1 ? "meeting has" : "meetings have") a promise of the partnership agreement at risk",
+                                       href: Paths.meetings(needing: .promisesAtRisk)))
+        }
         let unrecorded = try await store.count(.attendance)
         if unrecorded > 0 {
             items.append(AttentionItem(text: "\(unrecorded) \(unrecorded == 1 ? "meeting" : "meetings") in the last 60 days \(unrecorded == 1 ? "needs" : "need") a record of who came",

@@ -81,6 +81,41 @@ struct HealthTests {
         }
     }
 
+    @Test("The home page counts meetings with a promise at risk, and follows a fix as soon as the meeting is looked at")
+    func homeAttention() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await AgendaTests.meeting(app)
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            let before = try await organiser.get("/").body.string
+            #expect(!before.contains("promise of the partnership agreement at risk"), "nothing kept yet, so nothing claimed")
+
+            try await JobQueue(db: app.db, now: MeetingsTests.now).add(MeetingChecks.kind, .init(areaID: setting.fixture.areaID))
+            _ = try await app.jobs.runDue(app)
+            let home = try await organiser.get("/").body.string
+            #expect(home.contains("1 meeting has a promise of the partnership agreement at risk"))
+            #expect(home.contains("href=\"/meetings?needs=promises-at-risk\""))
+            let list = try await organiser.get("/meetings?needs=promises-at-risk").body.string
+            #expect(list.contains("/meetings/\(meetingID)") && list.contains("where a promise of the partnership agreement will be broken"))
+            // A board viewer, who cannot arrange meetings, is not told to act.
+            let board = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.boardViewer]!)
+            #expect(!(try await board.get("/").body.string.contains("at risk")))
+
+            // The organiser sends the pack: the meeting's page shows it kept, and the home page stops counting it.
+            _ = try await organiser.get("/meetings/\(meetingID)/items/new")
+            _ = try await organiser.post("/meetings/\(meetingID)/items/new", [
+                "title": "Short breaks", "purpose": "decision", "forumAsk": "Agree what families want first", "leadId": setting.chairID.uuidString,
+            ])
+            let item = try #require(try await AgendaItemModel.query(on: app.db).first())
+            _ = try await organiser.postMultipart("/meetings/\(meetingID)/items/\(item.requireID())/papers/new", ["title": "What families told us"],
+                                                  file: ("document", "families.txt", AgendaTests.plainPaper))
+            #expect(try await organiser.post("/meetings/\(meetingID)/pack/send").status == .seeOther)
+            _ = try await organiser.get("/meetings/\(meetingID)")
+            let kept = try await MeetingRuleResultModel.query(on: app.db).filter(\.$meeting.$id == meetingID).filter(\.$result == .atRisk).count()
+            #expect(kept == 0)
+            #expect(!(try await organiser.get("/").body.string.contains("at risk")))
+        }
+    }
+
     @Test("A cell a spreadsheet would run as a formula is written as text")
     func formulaCells() {
         #expect(CSVDownload.cell("=HYPERLINK(\"http://evil.example\")") == "'=HYPERLINK(\"http://evil.example\")")

@@ -286,7 +286,7 @@ struct MeetingsAPI: APIPart {
         let agendaStore = AgendaStore(try req.store)
         let papers = try await agendaStore.papers(of: model)
         let items = try await agendaStore.items(of: model)
-        let report = try await store.rules(for: model, agenda: (items, papers))
+        let report = try await store.currentRules(for: model, agenda: (items, papers))
         let rules = try report.lines.map { line in
             API.MeetingRule(clauseId: try line.clause.requireID(), clauseNumber: line.clause.number, kind: line.rule.kind.rawValue,
                             summary: line.rule.summary, result: line.outcome.result.rawValue, evidence: line.outcome.evidence)

@@ -40,8 +40,17 @@ struct MeetingStore {
         case people
         /// In the next 2 weeks with the agenda and papers not sent.
         case pack
+        /// From two weeks back (minutes still to send) to four weeks ahead, with a promise
+        /// of the agreement at risk as last checked; the same meetings the morning reminder names.
+        case promisesAtRisk = "promises-at-risk"
 
-        var when: When { self == .attendance ? .past : .upcoming }
+        var when: When? {
+            switch self {
+            case .attendance: .past
+            case .people, .pack: .upcoming
+            case .promisesAtRisk: nil
+            }
+        }
         static let attendanceDays = 60
         static let soonDays = 14
     }
@@ -62,12 +71,15 @@ struct MeetingStore {
     }
 
     /// One page of the area's meetings (or one group's): upcoming ones soonest
-    /// first, past ones latest first. A meeting counts as upcoming all its day.
-    func page(_ when: When, group: UUID? = nil, gap: Gap? = nil, _ page: ListPage) async throws -> (items: [MeetingModel], total: Int) {
+    /// first, past ones latest first, or (with no `when`) every one in date order.
+    /// A meeting counts as upcoming all its day.
+    func page(_ when: When?, group: UUID? = nil, gap: Gap? = nil, _ page: ListPage) async throws -> (items: [MeetingModel], total: Int) {
         var query = MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID)
         if let group { query = query.filter(\.$group.$id == group) }
-        if let gap { query = filter(query, gap) }
+        if let gap { query = try await filter(query, gap) }
         switch when {
+        case nil:
+            query = query.sort(\.$meetsOn).sort(\.$startsAt)
         case .upcoming:
             query = query.filter(\.$meetsOn >= context.today).sort(\.$meetsOn).sort(\.$startsAt)
         case .past:
@@ -274,6 +286,14 @@ struct MeetingStore {
 
     /// Every rule of the agreements in force on the meeting's day that covers its group, checked.
     /// - Parameter agenda: the meeting's items and papers, when the caller has read them already.
+    /// The rules' results as they stand, kept in place of the last check's when they changed,
+    /// so the home page and the health page follow what was just done.
+    func currentRules(for meeting: MeetingModel, agenda: (items: [AgendaItemModel], papers: [AgendaStore.PaperSummary])? = nil) async throws -> RuleReport {
+        let report = try await rules(for: meeting, agenda: agenda)
+        try await RuleResultStore(context).keep(report, for: meeting)
+        return report
+    }
+
     func rules(for meeting: MeetingModel, agenda: (items: [AgendaItemModel], papers: [AgendaStore.PaperSummary])? = nil) async throws -> RuleReport {
         let clauses = try await clauses(for: meeting)
         let attendance = meeting.attendanceRecordedAt == nil ? nil : try await attendance(of: meeting).map { row in
@@ -322,7 +342,7 @@ struct MeetingStore {
         try await filter(MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID), gap).count()
     }
 
-    private func filter(_ query: QueryBuilder<MeetingModel>, _ gap: Gap) -> QueryBuilder<MeetingModel> {
+    private func filter(_ query: QueryBuilder<MeetingModel>, _ gap: Gap) async throws -> QueryBuilder<MeetingModel> {
         let query = query.filter(\.$status == .scheduled)
         switch gap {
         case .attendance:
@@ -336,6 +356,11 @@ struct MeetingStore {
                 .join(PackSendingModel.self, on: \MeetingModel.$id == \PackSendingModel.$meeting.$id, method: .left)
                 // No sending joined: the pack has not gone out.
                 .filter(.path([.id], schema: PackSendingModel.schema), .equal, .null)
+        case .promisesAtRisk:
+            // At most a few hundred meetings of an area in six weeks, read by the results' index.
+            let atRisk = try await RuleResultStore(context).meetingsAtRisk(from: context.today.adding(days: -MeetingChecks.reminderDaysBack),
+                                                                           to: context.today.adding(days: MeetingChecks.daysAhead))
+            return query.filter(\.$id ~~ atRisk)
         }
     }
 

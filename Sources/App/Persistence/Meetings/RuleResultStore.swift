@@ -15,14 +15,40 @@ struct RuleResultStore {
     @discardableResult
     func record(_ meeting: MeetingModel) async throws -> MeetingStore.RuleReport {
         let report = try await MeetingStore(context).rules(for: meeting)
-        let now = context.now
-        let meetingID = try meeting.requireID()
-        let rows = try report.lines.map { try MeetingRuleResultModel(meeting: meeting, clauseID: $0.clause.requireID(), outcome: $0.outcome, checkedAt: now) }
-        try await context.write { context in
-            try await MeetingRuleResultModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
-            for row in rows { try await row.create(on: context.db) }
-        }
+        try await keep(report, for: meeting)
         return report
+    }
+
+    /// Keeps a fresh check's results when they differ from those kept, so
+    /// the home page's "promises at risk" follows a change as soon as the
+    /// meeting is next looked at, not only at the next morning's round.
+    func keep(_ report: MeetingStore.RuleReport, for meeting: MeetingModel) async throws {
+        let meetingID = try meeting.requireID()
+        let fresh = Dictionary(try report.lines.map { (try $0.clause.requireID(), $0.outcome) }, uniquingKeysWith: { first, _ in first })
+        let kept = try await MeetingRuleResultModel.query(on: context.db).filter(\.$meeting.$id == meetingID).all()
+        let unchanged = kept.count == fresh.count && kept.allSatisfy { row in
+            fresh[row.$clause.id].map { $0.result == row.result && $0.evidence == row.evidence } ?? false
+        } && kept.allSatisfy { $0.meetsOn == meeting.meetsOn }
+        guard !unchanged else { return }
+        let now = context.now
+        let rows = try fresh.map { try MeetingRuleResultModel(meeting: meeting, clauseID: $0.key, outcome: $0.value, checkedAt: now) }
+        do {
+            try await context.write { context in
+                try await MeetingRuleResultModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
+                for row in rows { try await row.create(on: context.db) }
+            }
+        } catch {
+            // Two people opening the meeting at once both find the results stale; one write wins, and
+            // the other's results are the same check, so losing the race loses nothing.
+            context.logger.debug("Kept rule results not replaced: \(error)")
+        }
+    }
+
+    /// The meetings at or after `first` with a promise at risk, as last checked.
+    func meetingsAtRisk(from first: CalendarDate, to last: CalendarDate) async throws -> [UUID] {
+        try await MeetingRuleResultModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+            .filter(\.$meetsOn >= first).filter(\.$meetsOn <= last).filter(\.$result == .atRisk)
+            .field(\.$meeting.$id).unique().all().map { $0.$meeting.id }
     }
 
     /// The meetings to check again: those going ahead in the window, a page at a time, soonest first.

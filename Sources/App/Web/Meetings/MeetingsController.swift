@@ -33,7 +33,7 @@ struct MeetingsController {
         let store = MeetingStore(try req.store)
         let page = ListPage(req)
         let gap = req.query[String.self, at: "needs"].flatMap(MeetingStore.Gap.init(rawValue:))
-        let when: MeetingStore.When = gap?.when ?? (req.query[String.self, at: "when"] == "past" ? .past : .upcoming)
+        let when: MeetingStore.When? = gap.map(\.when) ?? (req.query[String.self, at: "when"] == "past" ? .past : .upcoming)
         var group: GroupModel?
         if let raw = req.query[String.self, at: "group"] {
             guard let id = UUID(uuidString: raw), let found = try await GroupStore(try req.store).lookUp(id) else { throw Abort(.notFound) }
@@ -42,7 +42,7 @@ struct MeetingsController {
         let (meetings, total) = try await store.page(when, group: group?.id, gap: gap, page)
         let rows = try meetings.map { meeting in
             Row(when: meeting.when, href: Paths.meeting(try meeting.recordID), group: meeting.group.name, place: meeting.place,
-                status: Self.status(of: meeting, past: when == .past))
+                status: Self.status(of: meeting, past: meeting.meetsOn < req.today))
         }
         var query: [String] = []
         if let group { query.append("group=\(try group.requireID().uuidString)") }
@@ -53,13 +53,19 @@ struct MeetingsController {
             case .attendance: "Showing meetings in the last \(MeetingStore.Gap.attendanceDays) days with no record of who came."
             case .people: "Showing meetings in the next \(MeetingStore.Gap.soonDays) days with no chair or no named contact."
             case .pack: "Showing meetings in the next \(MeetingStore.Gap.soonDays) days whose agenda and papers have not been sent."
+            case .promisesAtRisk: "Showing meetings from \(MeetingChecks.reminderDaysBack) days ago to \(MeetingChecks.daysAhead / 7) weeks ahead where a promise of the partnership agreement will be broken unless someone acts. Open a meeting to see what to do and by when."
             }
             return (description, Paths.meetings.url() + (when == .past ? "?when=past" : ""))
         }
         let heading = group.map { "Meetings of \($0.name)" } ?? "Meetings"
+        let intro = switch when {
+        case .past: "Past meetings, latest first."
+        case .upcoming: "Meetings from today on, soonest first."
+        case nil: "Meetings in date order."
+        }
         return req.page(IndexPage(
             layout: req.layout(title: heading), heading: heading,
-            intro: when == .past ? "Past meetings, latest first." : "Meetings from today on, soonest first.",
+            intro: intro,
             narrowed: narrowed, rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.meetings.url(), extraQuery: pageQuery.joined(separator: "&")),
             showingPast: when == .past,
@@ -190,7 +196,7 @@ struct MeetingsController {
         let agendaStore = AgendaStore(context)
         let items = try await agendaStore.items(of: meeting)
         let papers = try await agendaStore.papers(of: meeting)
-        let report = try await store.rules(for: meeting, agenda: (items, papers))
+        let report = try await store.currentRules(for: meeting, agenda: (items, papers))
         let rules = try report.lines.map { line in
             RuleRow(clause: line.clause.number, href: Paths.clause(agreement: line.clause.$agreement.recordID, clause: try line.clause.recordID),
                     rule: line.rule.summary, result: line.outcome.result, evidence: line.outcome.evidence)
