@@ -67,4 +67,34 @@ struct EmailMessageTests {
         }.joined()
         #expect(decoded == subject)
     }
+
+    @Test("With files, the message is multipart: the text first, then each file in base64 under a boundary no part can hold")
+    func attachments() throws {
+        var message = try EmailMessage(from: "a@example.org", to: "b@example.org", subject: "Papers", body: "Agenda")
+        message.attachments = [
+            .init(fileName: "Short breaks.pdf", data: Array("%PDF".utf8)),
+            .init(fileName: "Résumé d'été.docx", data: [0, 1, 2]),
+        ]
+        let text = message.internetMessage(date: Date(timeIntervalSince1970: 0), messageID: "pack-7@coproduce")
+        #expect(text.contains("Content-Type: multipart/mixed; boundary=\"=_coproduce_pack7coproduce\"\r\n"))
+        #expect(text.components(separatedBy: "\r\n--=_coproduce_pack7coproduce\r\n").count == 4)
+        #expect(text.hasSuffix("\r\n--=_coproduce_pack7coproduce--\r\n"))
+        #expect(text.contains("Content-Type: application/pdf;\r\n name=\"Short breaks.pdf\"\r\nContent-Disposition: attachment;\r\n filename=\"Short breaks.pdf\"\r\n"))
+        #expect(text.contains("filename*=UTF-8''R%C3%A9sum%C3%A9%20d%27%C3%A9t%C3%A9.docx\r\n"))
+        #expect(text.contains("\r\n\r\nJVBERg==\r\n") && text.contains("\r\n\r\nAAEC\r\n"))
+        #expect(EmailMessage.Attachment.contentType(of: "notes.TXT") == "text/plain; charset=utf-8")
+        #expect(EmailMessage.Attachment.contentType(of: "archive.zip") == "application/octet-stream")
+        // A name too long for one header line keeps its end, with the kind of file.
+        let long = EmailMessage.Attachment(fileName: String(repeating: "é", count: 400) + ".pdf", data: [])
+        let parameter = long.nameParameter("filename")
+        #expect(parameter.count <= 998 && parameter.hasSuffix("%C3%A9.pdf"))
+    }
+
+    @Test("Papers go attached only when the area chooses it and they fit in 10 MB together")
+    func packPapers() {
+        #expect(PackPapers.decide(.links, totalBytes: 100, paperCount: 1) == .links)
+        #expect(PackPapers.decide(.attached, totalBytes: 0, paperCount: 0) == .links)
+        #expect(PackPapers.decide(.attached, totalBytes: PackPapers.attachmentLimit, paperCount: 3) == .attached)
+        #expect(PackPapers.decide(.attached, totalBytes: PackPapers.attachmentLimit + 1, paperCount: 3) == .tooLargeToAttach(bytes: PackPapers.attachmentLimit + 1))
+    }
 }

@@ -320,6 +320,22 @@ struct MeetingRulesTests {
         }
     }
 
+    @Test("The pack's e-mail says whether the papers are attached, or why not")
+    func packMessagePapers() {
+        func ending(_ papers: PackPapers) -> String {
+            let message = AgendaPackMessage(groupName: "Forum Liaison Meeting", start: Self.on("2027-03-09", "10:00"), endsAt: Self.time("12:00"), venue: nil,
+                                            onlineLink: nil, chair: nil, contact: nil, organiser: "Owen Davies", items: [], meetingLink: "https://c.example.org/m/1",
+                                            papers: papers)
+            return String(message.body.split(separator: "\n\n").last ?? "")
+        }
+        #expect(ending(.attached) == "The papers are attached to this e-mail. They are also on the meeting's page, after you sign in to Coproduce:\nhttps://c.example.org/m/1\n")
+        #expect(ending(.links) == "If you do not sign in to Coproduce, ask Owen Davies for a copy of the papers.\n")
+        let tooLarge = AgendaPackMessage(groupName: "G", start: Self.on("2027-03-09", "10:00"), endsAt: Self.time("12:00"), venue: nil, onlineLink: nil,
+                                         chair: nil, contact: nil, organiser: "Owen Davies", items: [], meetingLink: "https://c.example.org/m/1",
+                                         papers: .tooLargeToAttach(bytes: 12_345_678))
+        #expect(tooLarge.body.contains("The papers are too large to attach together (12.4 MB; e-mail takes up to 10 MB), so they are not attached.\nThe papers open after you sign in"))
+    }
+
     @Test("The pack's e-mail gives the date, time, place, each item's ask and a link to each paper")
     func packMessage() {
         let message = AgendaPackMessage(

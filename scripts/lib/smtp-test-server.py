@@ -14,6 +14,8 @@ standard input closes, so it never outlives the test that started it.
 """
 import argparse
 import asyncio
+import email
+import email.policy
 import json
 import os
 import socket
@@ -47,9 +49,15 @@ class Keeper:
         base = os.path.join(self.folder, "mail-%d" % self.count)
         with open(base + ".eml", "wb") as message:
             message.write(envelope.original_content)
+        # Python's own MIME parser reads the message, as a mail program would.
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        text = parsed.get_body(preferencelist=("plain",))
+        attachments = [{"name": part.get_filename(), "type": part.get_content_type(), "bytes": len(part.get_payload(decode=True))}
+                       for part in parsed.iter_attachments()]
         with open(base + ".json", "w") as sidecar:
             json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": self.implicit_tls or session.ssl is not None,
-                       "login": session.auth_data}, sidecar)
+                       "login": session.auth_data, "subject": str(parsed["subject"]), "text": text.get_content() if text else None,
+                       "attachments": attachments, "defects": [str(d) for d in parsed.defects]}, sidecar)
         return "250 2.0.0 Accepted"
 
 

@@ -17,6 +17,7 @@ extension Paths {
     static let outbox = PathTemplate("admin", "email")
     static let email = PathTemplate("admin", "email", ":emailID")
     static let sendEmailAgain = PathTemplate("admin", "email", ":emailID", "send-again")
+    static let emailSettings = PathTemplate("admin", "email", "settings")
 
     static func email(_ id: RecordID<OutboxEmailModel>) -> String { email.url(id) }
     static func sendEmailAgain(_ id: RecordID<OutboxEmailModel>) -> String { sendEmailAgain.url(id) }
@@ -27,13 +28,14 @@ extension Paths {
 struct EmailPart: ProductPart {
     let name = "E-mail"
 
-    var migrations: [any AsyncMigration] { [CreateOutboxEmails(), AddOutboxDeliveryRecords()] }
+    var migrations: [any AsyncMigration] { [CreateOutboxEmails(), AddOutboxDeliveryRecords(), CreateEmailAttachmentsAndSettings()] }
 
     func pages(_ web: any RoutesBuilder) {
         let outbox = OutboxController()
         web.get(Paths.outbox, .requires(.manageEmail), use: outbox.index)
         web.get(Paths.email, .requires(.manageEmail), use: outbox.show)
         web.post(Paths.sendEmailAgain, .requires(.manageEmail), use: outbox.sendAgain)
+        web.post(Paths.emailSettings, .requires(.manageEmail), use: outbox.saveSettings)
     }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "E-mail", path: Paths.outbox, permission: .manageEmail)] }

@@ -10,6 +10,55 @@ public struct EmailMessage: Sendable, Equatable {
     public let to: String
     public let subject: String
     public let body: String
+    /// Files sent with the text, such as a meeting's papers.
+    public var attachments: [Attachment] = []
+
+    /// A file sent with a message.
+    public struct Attachment: Sendable, Equatable {
+        public let fileName: String
+        public let contentType: String
+        public let data: [UInt8]
+
+        public init(fileName: String, data: [UInt8]) {
+            self.fileName = fileName
+            self.contentType = Self.contentType(of: fileName)
+            self.data = data
+        }
+
+        /// The media type of the kinds of file Coproduce keeps, from the name's ending.
+        public static func contentType(of fileName: String) -> String {
+            switch fileName.split(separator: ".").last.map({ $0.lowercased() }) {
+            case "pdf": "application/pdf"
+            case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            case "txt": "text/plain; charset=utf-8"
+            case "md": "text/markdown; charset=utf-8"
+            case "html", "htm": "text/html; charset=utf-8"
+            default: "application/octet-stream"
+            }
+        }
+
+        /// `filename="notes.txt"` for a plain ASCII name; otherwise the RFC 2231 form,
+        /// `filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`, which mail programs read in place of the plain one.
+        public func nameParameter(_ parameter: String) -> String {
+            let plain = fileName.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }
+            return plain && fileName.utf8.count <= 200 ? "\(parameter)=\"\(fileName)\"" : "\(parameter)*=\(encodedName)"
+        }
+
+        /// The name in UTF-8 as RFC 2231 writes a parameter: unreserved characters as they are, the rest %XX.
+        /// A very long name keeps its end (with the file's kind), so the header line stays within the 998 characters allowed.
+        var encodedName: String {
+            let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~".utf8)
+            var encoded: [String] = []
+            var length = 0
+            for character in fileName.reversed() {
+                let part = String(character).utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+                guard length + part.count <= 900 else { break }
+                encoded.append(part)
+                length += part.count
+            }
+            return "UTF-8''" + encoded.reversed().joined()
+        }
+    }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case notAnAddress(String)
@@ -54,21 +103,43 @@ public struct EmailMessage: Sendable, Equatable {
         dateFormatter.locale = Locale(identifier: "en_US_POSIX")
         dateFormatter.timeZone = TimeZone(identifier: "UTC")
         dateFormatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        let headers = [
+        var headers = [
             "From: \(from)",
             "To: \(to)",
             "Subject: \(Self.encodedHeader(subject, lineEnd: lineEnd))",
             "Date: \(dateFormatter.string(from: date))",
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64",
         ]
         let normalised = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\n", with: "\r\n")
-        let encoded = Data(normalised.utf8).base64EncodedString(options: .lineLength76Characters)
-            .replacingOccurrences(of: "\r\n", with: lineEnd)
-        return headers.joined(separator: lineEnd) + lineEnd + lineEnd + encoded + lineEnd
+        let text = Self.base64Lines(Array(normalised.utf8), lineEnd: lineEnd)
+        guard !attachments.isEmpty else {
+            headers += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+            return headers.joined(separator: lineEnd) + lineEnd + lineEnd + text + lineEnd
+        }
+        // Base64 never holds "_", so no line of any part can be mistaken for the boundary.
+        let boundary = "=_coproduce_" + messageID.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(40)
+        headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        var lines = [headers.joined(separator: lineEnd), "", "This message has files attached.",
+                     "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text]
+        for attachment in attachments {
+            lines += [
+                "--\(boundary)",
+                "Content-Type: \(attachment.contentType);" + lineEnd + " " + attachment.nameParameter("name"),
+                "Content-Disposition: attachment;" + lineEnd + " " + attachment.nameParameter("filename"),
+                "Content-Transfer-Encoding: base64",
+                "",
+                Self.base64Lines(attachment.data, lineEnd: lineEnd),
+            ]
+        }
+        lines.append("--\(boundary)--")
+        return lines.joined(separator: lineEnd) + lineEnd
+    }
+
+    /// Bytes in base64, 76 characters a line.
+    static func base64Lines(_ bytes: [UInt8], lineEnd: String) -> String {
+        Data(bytes).base64EncodedString(options: .lineLength76Characters).replacingOccurrences(of: "\r\n", with: lineEnd)
     }
 
     /// Short plain ASCII as it is; anything else as =?UTF-8?B?...?= words,

@@ -1,6 +1,45 @@
 /// The e-mail that sends a meeting's agenda and papers: the date, time and
 /// place, each item with what the forum is asked to bring, and a link to
 /// each paper (the links need a sign-in, so papers never travel in the clear).
+/// How an area sends a meeting's papers with the agenda e-mail.
+public enum PapersInEmail: String, Sendable, CaseIterable, Codable {
+    /// As links that need a sign-in: papers with personal details never sit in mailboxes.
+    case links
+    /// Attached to the e-mail as well, for members who find signing in hard.
+    case attached
+
+    public var label: String {
+        switch self {
+        case .links: "As links: people sign in to Coproduce to read them"
+        case .attached: "Attached to the e-mail, as well as linked"
+        }
+    }
+
+    public var hint: String {
+        switch self {
+        case .links: "Safer when papers hold personal details: they never sit in anyone's mailbox."
+        case .attached: "Easier for members who do not sign in. Papers larger than \(PackPapers.attachmentLimit / 1_000_000) MB together go as links only."
+        }
+    }
+}
+
+/// How one pack's papers travel with its e-mail.
+public enum PackPapers: Sendable, Equatable {
+    case links
+    case attached
+    /// The area attaches papers, but these are too big to go together.
+    case tooLargeToAttach(bytes: Int)
+
+    /// Most mail servers take 10 to 25 MB a message, and base64 makes files a third bigger:
+    /// 10 MB of papers is about 13.5 MB sent.
+    public static let attachmentLimit = 10_000_000
+
+    public static func decide(_ choice: PapersInEmail, totalBytes: Int, paperCount: Int) -> PackPapers {
+        guard choice == .attached, paperCount > 0 else { return .links }
+        return totalBytes <= attachmentLimit ? .attached : .tooLargeToAttach(bytes: totalBytes)
+    }
+}
+
 public struct AgendaPackMessage: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
         public let title: String
@@ -34,7 +73,7 @@ public struct AgendaPackMessage: Sendable, Equatable {
     ///   - meetingLink: the meeting's page, where the agenda and papers are kept.
     ///   - complaints: the complaints due for discussion, described without their details ("Received 1 March 2027, about Riverside Council").
     public init(groupName: String, start: UKDateTime, endsAt: TimeOfDay, venue: String?, onlineLink: String?, chair: String?,
-                contact: String?, organiser: String, items: [Item], complaints: [String] = [], meetingLink: String) {
+                contact: String?, organiser: String, items: [Item], complaints: [String] = [], meetingLink: String, papers: PackPapers = .links) {
         subject = "Agenda and papers: \(groupName), \(start.date.weekdayName) \(start.date.longForm)"
         var lines = [
             "\(groupName)",
@@ -62,10 +101,20 @@ public struct AgendaPackMessage: Sendable, Equatable {
             for complaint in complaints { lines.append("- \(complaint)") }
         }
         lines.append("")
-        lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")
-        lines.append(meetingLink)
-        lines.append("")
-        lines.append("If you do not sign in to Coproduce, ask \(organiser) for a copy of the papers.")
+        switch papers {
+        case .attached:
+            lines.append("The papers are attached to this e-mail. They are also on the meeting's page, after you sign in to Coproduce:")
+            lines.append(meetingLink)
+        case .links, .tooLargeToAttach:
+            if case .tooLargeToAttach(let bytes) = papers {
+                let megabytes = (Double(bytes) / 1_000_000 * 10).rounded(.up) / 10
+                lines.append("The papers are too large to attach together (\(megabytes) MB; e-mail takes up to \(PackPapers.attachmentLimit / 1_000_000) MB), so they are not attached.")
+            }
+            lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")
+            lines.append(meetingLink)
+            lines.append("")
+            lines.append("If you do not sign in to Coproduce, ask \(organiser) for a copy of the papers.")
+        }
         body = lines.joined(separator: "\n") + "\n"
     }
 }

@@ -56,6 +56,11 @@ final class TestMailServer {
         let to: [String]
         let tls: Bool
         let login: String?
+        /// As Python's e-mail parser read them.
+        let subject: String
+        let bodyText: String?
+        let attachments: [(name: String, type: String, bytes: Int)]
+        let defects: [String]
     }
 
     /// What arrived, in order.
@@ -64,8 +69,13 @@ final class TestMailServer {
         var number = 1
         while let data = FileManager.default.contents(atPath: folder.appendingPathComponent("mail-\(number).eml").path) {
             let envelope = try JSONSerialization.jsonObject(with: try Data(contentsOf: folder.appendingPathComponent("mail-\(number).json"))) as? [String: Any] ?? [:]
+            let attachments = (envelope["attachments"] as? [[String: Any]] ?? []).map {
+                (name: $0["name"] as? String ?? "", type: $0["type"] as? String ?? "", bytes: $0["bytes"] as? Int ?? -1)
+            }
             messages.append(Received(text: String(decoding: data, as: UTF8.self), from: envelope["from"] as? String ?? "",
-                                     to: envelope["to"] as? [String] ?? [], tls: envelope["tls"] as? Bool ?? false, login: envelope["login"] as? String))
+                                     to: envelope["to"] as? [String] ?? [], tls: envelope["tls"] as? Bool ?? false, login: envelope["login"] as? String,
+                                     subject: envelope["subject"] as? String ?? "", bodyText: envelope["text"] as? String,
+                                     attachments: attachments, defects: envelope["defects"] as? [String] ?? []))
             number += 1
         }
         return messages
@@ -114,6 +124,8 @@ struct SMTPDeliveryTests {
         #expect(received[0].text.contains("Message-ID: <m1@coproduce>\r\n"))
         #expect(received[0].text.contains("Subject: =?UTF-8?B?"))
         #expect(Self.body(of: received[0].text) == body.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(received[0].subject == "Papers for Tuesday’s meeting: à bientôt, and a long subject line to fold")
+        #expect(received[0].bodyText == body.replacingOccurrences(of: "\n", with: "\r\n") && received[0].defects.isEmpty)
         #expect(transport.destination == "the mail server localhost, port \(server.port) (STARTTLS, signed in as coproduce)")
     }
 
@@ -125,6 +137,26 @@ struct SMTPDeliveryTests {
         try await transport.deliver(try Self.message(), messageID: "m2@coproduce", date: Self.start)
         let received = try server.received()
         #expect(received.count == 1 && received.first?.tls == true && received.first?.login == "coproduce")
+    }
+
+    @Test("Papers attached: a mail program's parser finds the text and each file whole, named as uploaded")
+    func attachments() async throws {
+        let server = try await TestMailServer.start(.startTLS)
+        defer { server.stop() }
+        var message = try Self.message(body: "The agenda.\nPapers attached.")
+        let pdf = Array("%PDF-1.4\n".utf8) + (0..<70_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let notes = Array("--=_coproduce_x\nA line like a boundary.\n".utf8)
+        message.attachments = [
+            EmailMessage.Attachment(fileName: "Résumé d'été — short breaks.pdf", data: pdf),
+            EmailMessage.Attachment(fileName: "notes.txt", data: notes),
+        ]
+        try await SMTPTransport(settings: server.settings(.startTLS)).deliver(message, messageID: "pack-1@coproduce", date: Self.start)
+        let received = try #require(try server.received().first)
+        #expect(received.defects.isEmpty)
+        #expect(received.bodyText == "The agenda.\r\nPapers attached.")
+        #expect(received.attachments.map(\.name) == ["Résumé d'été — short breaks.pdf", "notes.txt"])
+        #expect(received.attachments.map(\.type) == ["application/pdf", "text/plain"])
+        #expect(received.attachments.map(\.bytes) == [pdf.count, notes.count])
     }
 
     @Test("A wrong password, a certificate not trusted, and a server without STARTTLS fail with their reasons, to be tried again")

@@ -100,6 +100,7 @@ struct SiteMapTests {
     POST /admin/accounts/:accountID/password manageAccounts
     POST /admin/accounts/new manageAccounts
     POST /admin/email/:emailID/send-again manageEmail
+    POST /admin/email/settings manageEmail
     POST /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
     POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     POST /agreements/:agreementID/clauses/new manageAgreements

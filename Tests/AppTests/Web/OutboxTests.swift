@@ -98,4 +98,43 @@ struct OutboxTests {
             #expect(audit == 1)
         }
     }
+
+    @Test("The area chooses to attach papers: the pack's e-mails carry the files as uploaded; a choice not offered is refused")
+    func papersAttached() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await AgendaTests.meeting(app)
+            let admin = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.areaAdmin]!)
+            let page = try await admin.get("/admin/email")
+            #expect(page.body.string.contains("value=\"links\" checked"), "links until the area chooses")
+            let refused = try await admin.post("/admin/email/settings", ["papersInEmail": "carrier-pigeon"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Select how papers go with the agenda"))
+            #expect(try await AreaEmailSettingsModel.query(on: app.db).count() == 0)
+            _ = try await admin.get("/admin/email")
+            #expect(try await admin.post("/admin/email/settings", ["papersInEmail": "attached"]).status == .seeOther)
+            #expect(try await admin.get("/admin/email").body.string.contains("value=\"attached\" checked"))
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$subjectType == "email-settings").first()?.detail == "Papers with the agenda: links to attached")
+
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            _ = try await organiser.get("/meetings/\(meetingID)/items/new")
+            _ = try await organiser.post("/meetings/\(meetingID)/items/new", [
+                "title": "Short breaks", "purpose": "decision", "forumAsk": "Agree what families want first", "leadId": setting.chairID.uuidString,
+            ])
+            let item = try #require(try await AgendaItemModel.query(on: app.db).first())
+            _ = try await organiser.postMultipart("/meetings/\(meetingID)/items/\(item.requireID())/papers/new", ["title": "What families told us"],
+                                                  file: ("document", "families.txt", AgendaTests.plainPaper))
+            #expect(try await organiser.post("/meetings/\(meetingID)/pack/send").status == .seeOther)
+
+            let transport = RecordingMailTransport()
+            app.mailTransport = transport
+            #expect(try await app.jobs.runDue(app) == 2)
+            #expect(transport.sent.count == 2)
+            for message in transport.sent {
+                #expect(message.attachments.map(\.fileName) == ["families.txt"])
+                #expect(message.attachments.first?.data == Array(AgendaTests.plainPaper))
+                #expect(message.body.contains("The papers are attached to this e-mail."))
+            }
+            let email = try #require(try await OutboxEmailModel.query(on: app.db).first())
+            #expect(try await admin.get(Paths.email(try email.recordID)).body.string.contains("families.txt ("))
+        }
+    }
 }

@@ -23,9 +23,12 @@ struct EmailOutbox {
 
     /// Queues the message; call it inside the change's own write.
     @discardableResult
-    func queue(_ message: EmailMessage, areaID: UUID?) async throws -> OutboxEmailModel {
+    func queue(_ message: EmailMessage, areaID: UUID?, attachments: [OutboxAttachment] = []) async throws -> OutboxEmailModel {
         let email = OutboxEmailModel(areaID: areaID, message: message, now: now)
         try await email.create(on: db)
+        for (position, file) in attachments.enumerated() {
+            try await OutboxAttachmentModel(emailID: try email.requireID(), position: position, file: file).create(on: db)
+        }
         try await JobQueue(db: db, now: now).add(Self.kind, Delivery(emailID: try email.requireID()))
         return email
     }
@@ -50,6 +53,22 @@ struct EmailOutbox {
         try await JobQueue(db: db, now: now).add(Self.kind, Delivery(emailID: try email.requireID()))
     }
 
+    /// The message with its files read from where they are stored, one message's worth at a time.
+    static func withAttachments(_ email: OutboxEmailModel, on db: any Database) async throws -> EmailMessage {
+        var message = try email.message()
+        let files = try await OutboxAttachmentModel.query(on: db).filter(\.$email.$id == email.requireID()).sort(\.$position).all()
+        guard !files.isEmpty else { return message }
+        let stored = try await PaperFileModel.query(on: db).filter(\.$version.$id ~~ files.map(\.$paperVersion.id)).all()
+        let data = Dictionary(stored.map { ($0.$version.id, $0.data) }, uniquingKeysWith: { first, _ in first })
+        message.attachments = try files.map { file in
+            guard let bytes = data[file.$paperVersion.id] else {
+                throw MessageRefused(description: "The file \(file.fileName) to attach is no longer stored, so the message was not sent")
+            }
+            return EmailMessage.Attachment(fileName: file.fileName, data: Array(bytes))
+        }
+        return message
+    }
+
     /// Sends a queued message once; a message already sent is left alone.
     static func register(with runner: JobRunner) {
         runner.handle(kind) { delivery, context in
@@ -57,7 +76,7 @@ struct EmailOutbox {
             email.attempts += 1
             email.lastAttemptAt = context.now
             do {
-                try await context.application.mailTransport.deliver(try email.message(), messageID: "\(delivery.emailID.uuidString.lowercased())@coproduce",
+                try await context.application.mailTransport.deliver(try await withAttachments(email, on: context.db), messageID: "\(delivery.emailID.uuidString.lowercased())@coproduce",
                                                                     date: email.createdAt)
                 email.sentAt = context.application.timeSource.now()
                 email.lastError = nil

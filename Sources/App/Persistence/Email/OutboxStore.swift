@@ -57,6 +57,11 @@ struct OutboxStore {
         }
     }
 
+    /// The files sent with a message, in order.
+    func attachments(of email: OutboxEmailModel) async throws -> [OutboxAttachmentModel] {
+        try await OutboxAttachmentModel.query(on: context.db).filter(\.$email.$id == email.requireID()).sort(\.$position).all()
+    }
+
     enum SendAgainOutcome: Sendable, Equatable {
         case queued
         case notFound

@@ -301,6 +301,16 @@ struct AgendaStore {
             throw ValidationErrors(field: "pack", message: "No member of \(meeting.group.name) has an e-mail address. Add their addresses first")
         }
         let meetingID = try meeting.recordID
+        // Only the papers of items on the agenda go out: a proposed item's paper waits until it is on.
+        let agendaIDs = Set(agenda.compactMap(\.id))
+        let onAgenda = papers.filter { agendaIDs.contains($0.paper.$item.id) }
+        let choice = try await EmailSettingsStore(context).papersInEmail()
+        let packPapers = PackPapers.decide(choice, totalBytes: onAgenda.reduce(0) { $0 + $1.current.byteCount }, paperCount: onAgenda.count)
+        let attachments = packPapers == .attached ? try agenda.flatMap { item in
+            try onAgenda.filter { $0.paper.$item.id == item.id }.map {
+                OutboxAttachment(paperVersionID: try $0.current.requireID(), fileName: $0.current.fileName, byteCount: $0.current.byteCount)
+            }
+        } : []
         let message = AgendaPackMessage(
             groupName: meeting.group.name, start: meeting.details.start, endsAt: meeting.endsAt, venue: meeting.venue, onlineLink: meeting.onlineLink,
             chair: meeting.chair?.fullName, contact: meeting.contact?.fullName, organiser: meeting.officer?.fullName ?? context.actor.name,
@@ -311,16 +321,14 @@ struct AgendaStore {
                                        })
             },
             complaints: try await PartnerStore(context).complaintsDue(at: meeting)?.map(\.described) ?? [],
-            meetingLink: siteAddress + Paths.meeting(meetingID))
+            meetingLink: siteAddress + Paths.meeting(meetingID), papers: packPapers)
         let sending = PackSendingModel(meetingID: try meeting.requireID(), sentAt: context.now, sentBy: context.actor.name,
                                        recipients: recipients.count, withoutAddress: without.map(\.fullName))
-        // Only the papers of items on the agenda went out: a proposed item's paper waits until it is on.
-        let agendaIDs = Set(agenda.compactMap(\.id))
-        let unsent = papers.filter { agendaIDs.contains($0.paper.$item.id) && $0.current.firstSentAt == nil }.compactMap(\.current.id)
+        let unsent = onAgenda.filter { $0.current.firstSentAt == nil }.compactMap(\.current.id)
         let now = context.now
         try await context.write { context in
             for person in recipients {
-                try await context.queueEmail(to: person.email!, subject: message.subject, body: message.body)
+                try await context.queueEmail(to: person.email!, subject: message.subject, body: message.body, attachments: attachments)
             }
             try await sending.create(on: context.db)
             if !unsent.isEmpty {

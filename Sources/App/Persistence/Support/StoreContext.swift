@@ -29,9 +29,9 @@ struct StoreContext: Sendable {
     }
 
     /// Queues an e-mail to one person, sent once the change is saved: call it inside `write`.
-    func queueEmail(to address: String, subject: String, body: String) async throws {
+    func queueEmail(to address: String, subject: String, body: String, attachments: [OutboxAttachment] = []) async throws {
         let message = try EmailMessage(from: mailFrom, to: address, subject: subject, body: body)
-        try await EmailOutbox(db: db, now: now).queue(message, areaID: areaID)
+        try await EmailOutbox(db: db, now: now).queue(message, areaID: areaID, attachments: attachments)
     }
 
     /// Records who read or changed personal data. Stores call it inside the

@@ -16,6 +16,10 @@ struct OutboxController {
     }
 
     struct IndexPage {
+        let csrfToken: String?
+        let errorSummary: [ErrorSummaryItem]
+        let papersField: FormField
+        let settingsPath: String
         let destination: String?
         let counts: OutboxStore.Counts
         let listing: OutboxStore.Listing
@@ -25,6 +29,24 @@ struct OutboxController {
     }
 
     func index(req: Request) async throws -> Response {
+        try await render(req, papersInEmail: nil, errors: ValidationErrors())
+    }
+
+    struct SettingsForm: Content {
+        var papersInEmail: String?
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let form = try req.content.decode(SettingsForm.self)
+        do {
+            try await EmailSettingsStore(try req.store).setPapersInEmail(form.papersInEmail)
+            return req.redirect(to: Paths.outbox.url(), banner: "E-mail settings saved")
+        } catch let errors as ValidationErrors {
+            return try await render(req, papersInEmail: form.papersInEmail, errors: errors)
+        }
+    }
+
+    private func render(_ req: Request, papersInEmail: String?, errors: ValidationErrors) async throws -> Response {
         let listing = OutboxStore.Listing(rawValue: req.query[String.self, at: "show"] ?? "") ?? .notSent
         let page = ListPage(req)
         let store = OutboxStore(try req.store)
@@ -34,7 +56,14 @@ struct OutboxController {
             Row(queued: UKDateTime(email.createdAt).longForm, href: Paths.email(try email.recordID), to: email.toAddress,
                 subject: email.subject, state: email.state, reason: email.problem)
         }
-        return req.page(req.layout(title: "E-mail"), Self.indexPage(IndexPage(
+        let saved = try await EmailSettingsStore(try req.store).papersInEmail()
+        let chosen = papersInEmail ?? saved.rawValue
+        let papersField = FormField.choice("papersInEmail", "How do a meeting's papers go with its agenda e-mail?",
+                                           options: PapersInEmail.allCases.map { ($0.rawValue, $0.label) }, selected: [chosen], errors: errors,
+                                           optionHints: Dictionary(uniqueKeysWithValues: PapersInEmail.allCases.map { ($0.rawValue, $0.hint) }))
+        let layout = req.layout(title: "E-mail", hasErrors: !errors.isEmpty)
+        return req.page(layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.indexPage(IndexPage(
+            csrfToken: layout.csrfToken, errorSummary: ErrorSummaryItem.from(errors), papersField: papersField, settingsPath: Paths.emailSettings.url(),
             destination: req.application.mailTransport.destination, counts: counts, listing: listing,
             otherListingPath: Paths.outbox.url() + (listing == .notSent ? "?show=\(OutboxStore.Listing.sent.rawValue)" : ""), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.outbox.url(),
@@ -53,6 +82,7 @@ struct OutboxController {
             """
         }
         return """
+        \(FormComponents.errorSummary(page.errorSummary))
         <h1 class="heading-l">E-mail</h1>
         \(how)
         <dl class="summary-list">
@@ -72,22 +102,31 @@ struct OutboxController {
             },
         ], rows: page.rows))
         \(ListComponents.pagination(page.pagination))
+        <h2 class="heading-m">Settings</h2>
+        <form method="post" action="\(page.settingsPath)" novalidate>
+          <input type="hidden" name="csrfToken" value="\(page.csrfToken)">
+          \(FormComponents.field(page.papersField))
+          <button type="submit" class="button">Save settings</button>
+        </form>
         """
     }
 
     struct ShowPage {
         let csrfToken: String?
         let email: OutboxEmailModel
+        let attachments: [String]
         let sendAgainPath: String
         let canSendAgain: Bool
         let backPath: String
     }
 
     func show(req: Request) async throws -> Response {
-        guard let email = try await OutboxStore(try req.store).read(req.id("emailID")) else { throw Abort(.notFound) }
+        let store = OutboxStore(try req.store)
+        guard let email = try await store.read(req.id("emailID")) else { throw Abort(.notFound) }
+        let attachments = try await store.attachments(of: email).map { "\($0.fileName) (\(ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file)))" }
         let layout = req.layout(title: "E-mail to \(email.toAddress)")
         return req.page(layout, Self.showPage(ShowPage(
-            csrfToken: layout.csrfToken, email: email, sendAgainPath: Paths.sendEmailAgain(try email.recordID),
+            csrfToken: layout.csrfToken, email: email, attachments: attachments, sendAgainPath: Paths.sendEmailAgain(try email.recordID),
             canSendAgain: email.sentAt == nil && email.gaveUpAt != nil && req.application.mailTransport.destination != nil, backPath: Paths.outbox.url())))
     }
 
@@ -103,6 +142,7 @@ struct OutboxController {
           \(ListComponents.summaryRow("Where it stands", "\(email.state)"))
           \(ListComponents.summaryRow("Tries", email.attempts == 0 ? "None yet" : "\(email.attempts)\(if: email.lastAttemptAt != nil, ", the last on \(UKDateTime(email.lastAttemptAt ?? email.createdAt).longForm)")"))
           \(if: email.problem != nil, ListComponents.summaryRow("Why it has not gone", "\(email.problem ?? "")"))
+          \(if: !page.attachments.isEmpty, ListComponents.summaryRow("Attached", "<ul class=\"list\">\(page.attachments.map { "<li>\($0)</li>" as Markup })</ul>"))
         </dl>
         \(if: page.canSendAgain, """
         <form method="post" action="\(page.sendAgainPath)" novalidate>
