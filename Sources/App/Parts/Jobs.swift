@@ -44,6 +44,14 @@ struct EmailPart: ProductPart {
 
     func jobs(_ runner: JobRunner) { EmailOutbox.register(with: runner) }
 
+    /// Messages that stopped for a reason of their own (a refusal, a server away for days), for the admin to look at.
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] {
+        guard context.actor.can(.manageEmail) else { return [] }
+        let stopped = try await OutboxStore(context).stoppedForAReason()
+        guard stopped > 0 else { return [] }
+        return [AttentionItem(text: "\(stopped) \(stopped == 1 ? "e-mail has" : "e-mails have") not gone: refused, or failed every try", href: Paths.outbox.url())]
+    }
+
     /// A message that stopped, so the walk can ask to send it again; else the newest.
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
         let area = OutboxEmailModel.query(on: db).filter(\.$area.$id == areaID)

@@ -37,6 +37,12 @@ struct OutboxStore {
             sentThisWeek: try await area.copy().filter(\.$sentAt != nil).filter(\.$sentAt > context.now.addingTimeInterval(-7 * 24 * 60 * 60)).count())
     }
 
+    /// Messages not sent that gave up or were refused, leaving out those kept only because no mail is set up.
+    func stoppedForAReason() async throws -> Int {
+        try await OutboxEmailModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$sentAt == nil)
+            .filter(\.$gaveUpAt != nil).filter(\.$lastError != UnconfiguredMailTransport.NotConfigured().description).count()
+    }
+
     /// One page of a listing, newest first.
     func page(_ listing: Listing, _ page: ListPage) async throws -> (items: [OutboxEmailModel], total: Int) {
         let query = OutboxEmailModel.query(on: context.db).filter(\.$area.$id == context.areaID)
