@@ -14,6 +14,7 @@ extension Paths {
     static let editAgendaItem = PathTemplate("meetings", ":meetingID", "items", ":itemID", "edit")
     static let agendaItemDecision = PathTemplate("meetings", ":meetingID", "items", ":itemID", "decision")
     static let moveAgendaItem = PathTemplate("meetings", ":meetingID", "items", ":itemID", "move")
+    static let mergeAgendaItem = PathTemplate("meetings", ":meetingID", "items", ":itemID", "merge")
     static let newPaper = PathTemplate("meetings", ":meetingID", "items", ":itemID", "papers", "new")
     static let paper = PathTemplate("meetings", ":meetingID", "papers", ":paperID")
     static let replacePaper = PathTemplate("meetings", ":meetingID", "papers", ":paperID", "replace")
@@ -48,6 +49,7 @@ extension Paths {
     static func editAgendaItem(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { editAgendaItem.url(meeting, item) }
     static func agendaItemDecision(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { agendaItemDecision.url(meeting, item) }
     static func moveAgendaItem(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { moveAgendaItem.url(meeting, item) }
+    static func mergeAgendaItem(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { mergeAgendaItem.url(meeting, item) }
     static func newPaper(meeting: RecordID<MeetingModel>, item: RecordID<AgendaItemModel>) -> String { newPaper.url(meeting, item) }
     static func paper(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>) -> String { self.paper.url(meeting, paper) }
     static func replacePaper(meeting: RecordID<MeetingModel>, paper: RecordID<PaperModel>) -> String { replacePaper.url(meeting, paper) }
@@ -84,6 +86,7 @@ extension Paths.API {
     static let agendaItems = PathTemplate("api", "v1", "meetings", ":meetingID", "items")
     static let agendaItem = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID")
     static let agendaItemDecision = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "decision")
+    static let mergeAgendaItem = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "merge")
     static let itemPapers = PathTemplate("api", "v1", "meetings", ":meetingID", "items", ":itemID", "papers")
     static let paperVersions = PathTemplate("api", "v1", "meetings", ":meetingID", "papers", ":paperID", "versions")
     static let agendaPack = PathTemplate("api", "v1", "meetings", ":meetingID", "pack")
@@ -106,7 +109,7 @@ struct MeetingsPart: ProductPart {
 
     var migrations: [any AsyncMigration] {
         [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions(),
-         CreateAgendaPartnersAndComplaintDiscussions(), CreateMeetingRuleResults()]
+         CreateAgendaPartnersAndComplaintDiscussions(), CreateMeetingRuleResults(), AddAgendaItemMerging()]
     }
 
     func pages(_ web: any RoutesBuilder) {
@@ -129,6 +132,8 @@ struct MeetingsPart: ProductPart {
         web.post(Paths.editAgendaItem, .requires(.manageMeetings), use: agenda.updateItem)
         web.post(Paths.agendaItemDecision, .requires(.manageMeetings), use: agenda.decide)
         web.post(Paths.moveAgendaItem, .requires(.manageMeetings), use: agenda.move)
+        web.get(Paths.mergeAgendaItem, .requires(.manageMeetings), use: agenda.confirmMerge)
+        web.post(Paths.mergeAgendaItem, .requires(.manageMeetings), use: agenda.merge)
         web.get(Paths.newPaper, .requires(.manageMeetings), use: agenda.newPaper)
         web.post(Paths.newPaper, .requires(.manageMeetings), body: AgendaController.maximumUpload, use: agenda.createPaper)
         web.get(Paths.paper, .requires(.viewPartnership), use: agenda.showPaper)

@@ -23,6 +23,8 @@ public enum AgendaItemStatus: String, CaseIterable, Codable, Sendable {
     case deferred
     /// Taken off by whoever proposed it, or by the organisers.
     case withdrawn
+    /// Joined to another item of the same meeting, which took its papers.
+    case merged
 
     public var label: String {
         switch self {
@@ -30,6 +32,7 @@ public enum AgendaItemStatus: String, CaseIterable, Codable, Sendable {
         case .accepted: "On the agenda"
         case .deferred: "Put off to a later meeting"
         case .withdrawn: "Withdrawn"
+        case .merged: "Merged into another item"
         }
     }
 }

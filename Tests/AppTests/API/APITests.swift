@@ -302,7 +302,8 @@ struct OpenAPIDocumentTests {
         #expect(try keys(API.MinutesInput(text: "", decisions: [], complaintsDiscussed: [])) == schemaKeys("MinutesInput"))
         #expect(try keys(API.ActionInput(text: "", ownerId: "", dueOn: "", notes: "", status: "")) == schemaKeys("ActionInput"))
         #expect(try keys(API.AgendaItem(id: id, title: "", purpose: "", forumAsk: "", minutes: 1, leadId: id, status: "", deferredFrom: "",
-                                        papers: [])) == schemaKeys("AgendaItem"))
+                                        mergedIntoId: id, papers: [])) == schemaKeys("AgendaItem"))
+        #expect(try keys(API.AgendaMerge(into: "")) == schemaKeys("AgendaMerge"))
         #expect(try keys(API.Paper(id: id, title: "", version: 1, fileName: "", readingAge: 9, meetsPlainEnglishProfile: true, checkSummary: "",
                                    firstSentAt: "")) == schemaKeys("Paper"))
         #expect(try keys(API.AgendaItemInput(title: "", purpose: "", forumAsk: "", minutes: 1, leadId: "")) == schemaKeys("AgendaItemInput"))

@@ -68,6 +68,7 @@ struct SiteMapTests {
     GET /meetings/:meetingID/cancel manageMeetings
     GET /meetings/:meetingID/edit manageMeetings
     GET /meetings/:meetingID/items/:itemID/edit manageMeetings
+    GET /meetings/:meetingID/items/:itemID/merge manageMeetings
     GET /meetings/:meetingID/items/:itemID/papers/new manageMeetings
     GET /meetings/:meetingID/items/new proposeAgendaItems
     GET /meetings/:meetingID/minutes manageMeetings
@@ -115,6 +116,7 @@ struct SiteMapTests {
     POST /api/v1/meetings/:meetingID/cancel manageMeetings
     POST /api/v1/meetings/:meetingID/items proposeAgendaItems
     POST /api/v1/meetings/:meetingID/items/:itemID/decision manageMeetings
+    POST /api/v1/meetings/:meetingID/items/:itemID/merge manageMeetings
     POST /api/v1/meetings/:meetingID/items/:itemID/papers manageMeetings
     POST /api/v1/meetings/:meetingID/minutes/approve manageMeetings
     POST /api/v1/meetings/:meetingID/minutes/circulate manageMeetings
@@ -140,6 +142,7 @@ struct SiteMapTests {
     POST /meetings/:meetingID/edit manageMeetings
     POST /meetings/:meetingID/items/:itemID/decision manageMeetings
     POST /meetings/:meetingID/items/:itemID/edit manageMeetings
+    POST /meetings/:meetingID/items/:itemID/merge manageMeetings
     POST /meetings/:meetingID/items/:itemID/move manageMeetings
     POST /meetings/:meetingID/items/:itemID/papers/new manageMeetings
     POST /meetings/:meetingID/items/new proposeAgendaItems

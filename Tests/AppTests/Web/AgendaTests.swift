@@ -289,4 +289,79 @@ struct AgendaTests {
             #expect(try await PaperVersionModel.query(on: app.db).filter(\.$paper.$id == stayingPaper.requireID()).count() == 1)
         }
     }
+
+    @Test("Merging joins an item to another before the meeting: its papers move, it stays listed as merged; bad choices change nothing")
+    func merge() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await Self.meeting(app)
+            let context = try await MeetingsTests.context(app, setting)
+            let meeting = try await MeetingStore(context).find(meetingID)
+            let agenda = AgendaStore(context)
+            let target = try await agenda.propose(for: meeting, .init(title: "Short breaks", purpose: "decision", forumAsk: "Agree", minutes: "30", leadId: nil))
+            let joining = try await agenda.propose(for: meeting, .init(title: "Short breaks: holiday clubs", purpose: "discussion", forumAsk: "Say", minutes: nil, leadId: nil))
+            let upload = try await agenda.read(file: ("clubs.txt", Self.plainPaper), work: app.documentWork)
+            let paper = try await agenda.addPaper(to: joining, of: meeting, title: "Holiday clubs survey", upload: upload)
+            let path = "/meetings/\(meetingID)/items/\(try joining.requireID())/merge"
+
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            let page = try await organiser.get("/meetings/\(meetingID)").body.string
+            #expect(page.contains("href=\"\(path)\""))
+            let form = try await organiser.get(path)
+            #expect(form.status == .ok && form.body.string.contains("Which item should Short breaks: holiday clubs join?"))
+            // Not chosen, itself, or another meeting's item: refused, nothing moved.
+            for into in ["", try joining.requireID().uuidString, UUID().uuidString] {
+                let refused = try await organiser.post(path, ["into": into])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Select the item to merge Short breaks: holiday clubs into"))
+                _ = try await organiser.get(path)
+            }
+            #expect(try await PaperModel.find(paper.id, on: app.db)?.$item.id == joining.id)
+            let representative = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumRepresentative]!)
+            #expect(try await representative.post(path, ["into": try target.requireID().uuidString]).status == .forbidden)
+
+            let merged = try await organiser.post(path, ["into": try target.requireID().uuidString])
+            #expect(merged.status == .seeOther)
+            let after = try #require(try await AgendaItemModel.find(joining.id, on: app.db))
+            #expect(after.status == .merged && after.$mergedInto.id == target.id)
+            #expect(try await PaperModel.find(paper.id, on: app.db)?.$item.id == target.id)
+            let shown = try await organiser.get("/meetings/\(meetingID)").body.string
+            #expect(shown.contains("Short breaks: holiday clubs: Merged into Short breaks"))
+            // Merged once is final; with one item left there is nothing to merge into.
+            _ = try await organiser.get(path)
+            #expect(try await organiser.post(path, ["into": try target.requireID().uuidString]).status == .unprocessableEntity)
+            let nothing = try await organiser.get("/meetings/\(meetingID)/items/\(try target.requireID())/merge")
+            #expect(nothing.body.string.contains("Nothing to merge into"))
+
+            // The API merges too, and answers the merged item.
+            let third = try await agenda.propose(for: meeting, .init(title: "Transport", purpose: "discussion", forumAsk: nil, minutes: nil, leadId: nil))
+            let client = try await APIClient.make(app, setting.fixture, .partnerOfficer)
+            let (bad, problem) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/items/\(try third.requireID())/merge", #"{"into":"nonsense"}"#)
+            #expect(bad == .unprocessableEntity && problem["field"] as? String == "into")
+            let (ok, item) = try await client.json(.POST, "/api/v1/meetings/\(meetingID)/items/\(try third.requireID())/merge",
+                                                   #"{"into":"\#(try target.requireID().uuidString)"}"#)
+            #expect(ok == .ok && item["status"] as? String == "merged" && item["mergedIntoId"] as? String == target.id?.uuidString)
+        }
+    }
+
+    @Test("Once a meeting has started, its agenda shows no controls that would rewrite it; an untaken proposal can still move on")
+    func pastControls() async throws {
+        let meetingTime = MeetingsTests.now.addingTimeInterval(7 * 86_400 + 3600)
+        try await withTestApp(now: meetingTime) { app in
+            let (setting, meetingID) = try await Self.meeting(app)
+            let context = try await MeetingsTests.context(app, setting)
+            let early = StoreContext(db: app.db, actor: context.actor, now: MeetingsTests.now, channel: nil, logger: app.logger, mailFrom: context.mailFrom)
+            let meeting = try await MeetingStore(early).find(meetingID)
+            let agenda = AgendaStore(early)
+            let organiserItem = try await agenda.propose(for: meeting, .init(title: "Budget", purpose: "information", forumAsk: "Note it", minutes: nil, leadId: nil))
+            organiserItem.status = .accepted
+            try await organiserItem.save(on: app.db)
+            _ = try await agenda.propose(for: meeting, .init(title: "Transport", purpose: "discussion", forumAsk: "Say", minutes: nil, leadId: nil))
+            _ = try await AgendaItemModel.query(on: app.db).filter(\.$title == "Transport").set(\.$status, to: .proposed).update()
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            let page = try await organiser.get("/meetings/\(meetingID)").body.string
+            #expect(!page.contains(">Change<span class=\"visually-hidden\">: Budget"))
+            #expect(!page.contains("Add a paper<span class=\"visually-hidden\"> to Budget"))
+            #expect(!page.contains("Merge<span"))
+            #expect(page.contains("Put off to the next meeting<span class=\"visually-hidden\">: Transport"))
+        }
+    }
 }

@@ -15,6 +15,7 @@ extension API {
         let leadId: UUID?
         let status: String
         let deferredFrom: String?
+        let mergedIntoId: UUID?
         let papers: [Paper]
     }
 
@@ -47,6 +48,10 @@ extension API {
         var decision: String?
     }
 
+    struct AgendaMerge: Content {
+        var into: String?
+    }
+
     struct PaperUpload: Content {
         var title: String?
         var fileName: String?
@@ -71,6 +76,7 @@ struct AgendaAPI: APIPart {
             "leadId": optionalString(format: .uuid),
             "status": oneOf(AgendaItemStatus.self),
             "deferredFrom": optionalString("The date of the meeting it was put off from", format: .date),
+            "mergedIntoId": optionalString("The item it was merged into, which took its papers", format: .uuid),
             "papers": .array(items: .reference(.component(named: "Paper"))),
         ]),
         "Paper": .object(properties: [
@@ -92,6 +98,9 @@ struct AgendaAPI: APIPart {
         ]),
         "AgendaDecision": .object(properties: [
             "decision": .string(allowedValues: AgendaStore.Decision.allCases.map { AnyCodable($0.rawValue) }),
+        ]),
+        "AgendaMerge": .object(properties: [
+            "into": .string(format: .uuid, description: "Another item of the same meeting, proposed or on the agenda"),
         ]),
         "PaperUpload": .object(properties: [
             "title": .string(required: false, nullable: true, description: "Needed for a new paper; not used for a new version", maxLength: 200),
@@ -117,6 +126,9 @@ struct AgendaAPI: APIPart {
             APIOperation("decideAgendaItem", .POST, Paths.API.agendaItemDecision, manage, tag: "Meetings",
                          summary: "Put an item on the agenda, put it off to the group's next meeting, or withdraw it",
                          body: "AgendaDecision", reply: .one("AgendaItem"), handler: api.decide),
+            APIOperation("mergeAgendaItem", .POST, Paths.API.mergeAgendaItem, manage, tag: "Meetings",
+                         summary: "Merge an item into another of the same meeting before it starts; the other takes its papers. Answers the merged item",
+                         body: "AgendaMerge", reply: .one("AgendaItem"), handler: api.merge),
             APIOperation("addPaper", .POST, Paths.API.itemPapers, manage, tag: "Meetings",
                          summary: "Add a paper to an item; it is read and checked for plain English", body: "PaperUpload",
                          bodyLimit: PlainEnglishAPI.maximumBody, reply: .created("Paper"), handler: api.addPaper),
@@ -154,6 +166,15 @@ struct AgendaAPI: APIPart {
         let input = try req.content.decode(API.AgendaDecision.self)
         let movedTo = try await store.decide(item, of: meeting, input.decision)
         return try await Self.item(item, meeting: movedTo ?? meeting, req: req)
+    }
+
+    func merge(req: Request) async throws -> API.AgendaItem {
+        let meeting = try await req.meeting(goingAhead: true)
+        let store = AgendaStore(try req.store)
+        let item = try await store.item(req.id("itemID"), of: meeting)
+        let input = try req.content.decode(API.AgendaMerge.self)
+        _ = try await store.merge(item, of: meeting, into: input.into)
+        return try await Self.item(item, meeting: meeting, req: req)
     }
 
     func addPaper(req: Request) async throws -> Response {
@@ -208,7 +229,7 @@ struct AgendaAPI: APIPart {
     static func item(_ item: AgendaItemModel, papers: [AgendaStore.PaperSummary]) throws -> API.AgendaItem {
         API.AgendaItem(id: try item.requireID(), title: item.title, purpose: item.purpose.rawValue, forumAsk: item.forumAsk,
                            minutes: item.minutes, leadId: item.$lead.id, status: item.status.rawValue, deferredFrom: item.deferredFrom?.iso8601,
-                           papers: try papers.filter { $0.paper.$item.id == item.id }.map(Self.paper))
+                           mergedIntoId: item.$mergedInto.id, papers: try papers.filter { $0.paper.$item.id == item.id }.map(Self.paper))
     }
 
     static func paper(_ summary: AgendaStore.PaperSummary) throws -> API.Paper {

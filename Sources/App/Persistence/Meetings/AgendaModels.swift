@@ -21,6 +21,8 @@ final class AgendaItemModel: Model, @unchecked Sendable {
     /// On the note left behind: the date of the meeting it went to.
     @OptionalField(key: "deferred_to") var deferredTo: CalendarDate?
     @Field(key: "proposed_by") var proposedBy: String
+    /// The item it was merged into, when merged.
+    @OptionalParent(key: "merged_into_id") var mergedInto: AgendaItemModel?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -217,5 +219,18 @@ struct CreateAgendaAndPapers: AsyncMigration {
         for table in ["pack_sendings", "paper_files", "paper_versions", "papers", "agenda_items"] {
             try await database.schema(table).delete()
         }
+    }
+}
+
+/// Items can be merged into another item of their meeting.
+struct AddAgendaItemMerging: AsyncMigration {
+    var name: String { "AddAgendaItemMerging" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("agenda_items").field("merged_into_id", .uuid, .references("agenda_items", "id", onDelete: .setNull)).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("agenda_items").deleteField("merged_into_id").update()
     }
 }

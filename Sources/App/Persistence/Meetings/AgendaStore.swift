@@ -42,6 +42,7 @@ struct AgendaStore {
         case .proposed: 1
         case .deferred: 2
         case .withdrawn: 3
+        case .merged: 4
         }
     }
 
@@ -87,8 +88,8 @@ struct AgendaStore {
         // A cancelled meeting's items can still go to the next meeting, and nothing else.
         if meeting.status == .cancelled, decision != .defer_ { throw Abort(.notFound) }
         switch (decision, item.status) {
-        case (_, .deferred), (_, .withdrawn):
-            throw ValidationErrors(field: "decision", message: "\(item.title) was \(item.status == .deferred ? "put off" : "withdrawn") already, so it cannot be changed here")
+        case (_, .deferred), (_, .withdrawn), (_, .merged):
+            throw ValidationErrors(field: "decision", message: "\(item.title) was \(item.status.label.lowercased()) already, so it cannot be changed here")
         case (.accept, .accepted):
             throw ValidationErrors(field: "decision", message: "\(item.title) is on the agenda already")
         default:
@@ -132,6 +133,36 @@ struct AgendaStore {
             }
             return next
         }
+    }
+
+    /// The items another can be merged into: the meeting's others that are proposed or on the agenda.
+    func mergeTargets(for item: AgendaItemModel, of meeting: MeetingModel) async throws -> [AgendaItemModel] {
+        try await items(of: meeting).filter { $0.id != item.id && [.proposed, .accepted].contains($0.status) }
+    }
+
+    /// Joins an item to another of the same meeting before it starts: the
+    /// other takes its papers, and it stays listed as merged, so whoever
+    /// proposed it can see where it went.
+    func merge(_ item: AgendaItemModel, of meeting: MeetingModel, into rawTarget: String?) async throws -> AgendaItemModel {
+        try ensureOpen(meeting)
+        try meeting.ensureNotStarted(now: context.now, field: "into", message: "The meeting has started, so its agenda is the record of what was discussed")
+        guard [.proposed, .accepted].contains(item.status) else {
+            throw ValidationErrors(field: "into", message: "\(item.title) was \(item.status.label.lowercased()) already, so it cannot be merged")
+        }
+        let targets = try await mergeTargets(for: item, of: meeting)
+        guard let targetID = UUID(uuidString: TextInput.clean(rawTarget)), let target = targets.first(where: { $0.id == targetID }) else {
+            throw ValidationErrors(field: "into", message: targets.isEmpty
+                ? "\(meeting.group.name)'s meeting has no other item to merge \(item.title) into"
+                : "Select the item to merge \(item.title) into")
+        }
+        let itemID = try item.requireID()
+        try await context.write { context in
+            try await PaperModel.query(on: context.db).filter(\.$item.$id == itemID).set(\.$item.$id, to: targetID).update()
+            item.status = .merged
+            item.$mergedInto.id = targetID
+            try await item.save(on: context.db)
+        }
+        return target
     }
 
     /// Moves an item on the agenda one place up or down.
@@ -290,9 +321,7 @@ struct AgendaStore {
     /// address, and marks every version not yet sent as sent now, all in one write.
     func sendPack(for meeting: MeetingModel, siteAddress: String) async throws -> PackSendingModel {
         try ensureOpen(meeting)
-        guard meeting.details.start > UKDateTime(context.now) else {
-            throw ValidationErrors(field: "pack", message: "The meeting has started, so its agenda and papers can no longer be sent")
-        }
+        try meeting.ensureNotStarted(now: context.now, field: "pack", message: "The meeting has started, so its agenda and papers can no longer be sent")
         let agenda = try await items(of: meeting).filter { $0.status == .accepted }
         guard !agenda.isEmpty else { throw ValidationErrors(field: "pack", message: "Put at least one item on the agenda before sending it") }
         let papers = try await papers(of: meeting)
@@ -372,9 +401,8 @@ struct AgendaStore {
 
     /// Once a meeting has started, its papers are the record of what went out.
     private func ensureBeforeMeeting(_ meeting: MeetingModel) throws {
-        guard meeting.details.start > UKDateTime(context.now) else {
-            throw ValidationErrors(field: "document", message: "The meeting has started, so its papers are the record of what went out. Put any correction in the minutes")
-        }
+        try meeting.ensureNotStarted(now: context.now, field: "document",
+                                     message: "The meeting has started, so its papers are the record of what went out. Put any correction in the minutes")
     }
 
     private func validate(_ input: ItemInput, meeting: MeetingModel) async throws -> (AgendaItemDetails, UUID?) {

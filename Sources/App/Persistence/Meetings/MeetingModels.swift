@@ -160,3 +160,10 @@ struct CreateMeetingAttendance: AsyncMigration {
         try await database.schema("meeting_attendance").delete()
     }
 }
+
+extension MeetingModel {
+    /// Refuses a change that only makes sense before the meeting starts, naming the form field and why.
+    func ensureNotStarted(now: Date, field: String, message: String) throws {
+        guard details.start > UKDateTime(now) else { throw ValidationErrors(field: field, message: message) }
+    }
+}

@@ -174,9 +174,7 @@ struct PartnerStore {
 
     private func ensureBeforeMeeting(_ meeting: MeetingModel, field: String) throws {
         guard meeting.status == .scheduled else { throw Abort(.notFound) }
-        guard meeting.details.start > UKDateTime(context.now) else {
-            throw ValidationErrors(field: field, message: "The meeting has started, so its agenda can no longer be asked for or agreed")
-        }
+        try meeting.ensureNotStarted(now: context.now, field: field, message: "The meeting has started, so its agenda can no longer be asked for or agreed")
     }
 
     // MARK: Complaints

@@ -103,6 +103,7 @@ struct AgendaController {
             let banner = switch item.status {
             case .accepted: "\(item.title) is on the agenda"
             case .withdrawn: "\(item.title) withdrawn"
+            case .merged: "\(item.title) merged"
             default: "\(item.title) put off to the meeting on \(movedTo?.meetsOn.longForm ?? "")"
             }
             return req.redirect(to: back, banner: banner)
@@ -111,6 +112,50 @@ struct AgendaController {
                             CommonPages.notDone(heading: "The item was not changed", message: errors.errors.first?.message ?? "",
                                                 backPath: back, backLabel: "Back to the meeting"))
         }
+    }
+
+    struct MergeForm: Content {
+        var into: String?
+    }
+
+    func confirmMerge(req: Request) async throws -> Response {
+        let meeting = try await req.meeting(goingAhead: true)
+        let item = try await AgendaStore(try req.store).item(req.id("itemID"), of: meeting)
+        return try await renderMerge(req, meeting: meeting, item: item, chosen: nil, errors: ValidationErrors())
+    }
+
+    func merge(req: Request) async throws -> Response {
+        let meeting = try await req.meeting(goingAhead: true)
+        let store = AgendaStore(try req.store)
+        let item = try await store.item(req.id("itemID"), of: meeting)
+        let form = try req.content.decode(MergeForm.self)
+        do {
+            let target = try await store.merge(item, of: meeting, into: form.into)
+            return req.redirect(to: Paths.meeting(try meeting.recordID) + "#agenda",
+                                banner: "\(item.title) merged into \(target.title). Change \(target.title) if its title or time should say more")
+        } catch let errors as ValidationErrors {
+            return try await renderMerge(req, meeting: meeting, item: item, chosen: form.into, errors: errors)
+        }
+    }
+
+    private func renderMerge(_ req: Request, meeting: MeetingModel, item: AgendaItemModel, chosen: String?, errors: ValidationErrors) async throws -> Response {
+        let meetingID = try meeting.recordID
+        let targets = try await AgendaStore(try req.store).mergeTargets(for: item, of: meeting)
+        guard !targets.isEmpty else {
+            return req.page(req.layout(title: "Nothing to merge into"), status: errors.isEmpty ? .ok : .unprocessableEntity,
+                            CommonPages.notDone(heading: "Nothing to merge into", message: "The meeting has no other item proposed or on the agenda to merge \(item.title) into.",
+                                                backPath: Paths.meeting(meetingID) + "#agenda", backLabel: "Back to the meeting"))
+        }
+        let fields: [FormField] = [
+            .choice("into", "Which item should \(item.title) join?", options: try targets.map { (try $0.requireID().uuidString, $0.title) },
+                    selected: [chosen ?? ""], errors: errors,
+                    optionHints: Dictionary(uniqueKeysWithValues: try targets.map { (try $0.requireID().uuidString, "\($0.status.label). \($0.about)") })),
+        ]
+        return try await req.renderForm(
+            title: "Merge \(item.title) into another item", caption: "\(meeting.group.name), \(meeting.meetsOn.longForm)",
+            intro: "The item you choose takes its papers. \(item.title) stays listed as merged, so whoever proposed it can see where it went.",
+            action: Paths.mergeAgendaItem(meeting: meetingID, item: try item.recordID), submitLabel: "Merge items",
+            cancelPath: Paths.meeting(meetingID) + "#agenda", fields: fields, errors: errors)
     }
 
     func move(req: Request) async throws -> Response {

@@ -82,7 +82,7 @@ extension AgendaItemStatus: Taggable {
         switch self {
         case .accepted: .green
         case .proposed: .blue
-        case .deferred, .withdrawn: .grey
+        case .deferred, .withdrawn, .merged: .grey
         }
     }
 }

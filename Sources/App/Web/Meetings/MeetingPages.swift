@@ -138,8 +138,10 @@ extension MeetingsController.ShowPage {
     }
 
     private var onAgenda: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .accepted } }
+    /// Merging needs a second item to join.
+    private var canMerge: Bool { agenda.filter { [.accepted, .proposed].contains($0.status) }.count > 1 }
     private var proposed: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .proposed } }
-    private var setAside: [MeetingsController.AgendaRow] { agenda.filter { $0.status == .deferred || $0.status == .withdrawn } }
+    private var setAside: [MeetingsController.AgendaRow] { agenda.filter { [.deferred, .withdrawn, .merged].contains($0.status) } }
 
     /// The complaints the agreement puts on the agenda, and the partners asked for items and agreeing it.
     var partnersSection: Markup {
@@ -192,9 +194,9 @@ extension MeetingsController.ShowPage {
         \(TableComponents.table(caption: "Items proposed for the agenda", agendaColumns(numbered: false), rows: proposed))
         """)
         \(if: !setAside.isEmpty, """
-        <h3 class="heading-s">Put off or withdrawn</h3>
+        <h3 class="heading-s">Put off, withdrawn or merged</h3>
         <ul class="list">
-          \(setAside.markup { "<li>\($0.title): \($0.status.label.lowercased())</li>" })
+          \(setAside.markup { "<li>\($0.title): \($0.note ?? $0.status.label)</li>" })
         </ul>
         """)
         <div class="button-group">
@@ -234,6 +236,11 @@ extension MeetingsController.ShowPage {
                 """
             }
             if onlyMoveOn { return "<div class=\"actions\">\(button("decision", "defer", "Put off to the next meeting"))</div>" }
+            // Once the meeting has started its agenda is the record of what was discussed: only a proposal
+            // nobody took up can still be put off to the next meeting or withdrawn.
+            if hasStarted {
+                return numbered ? "" : "<div class=\"actions\">\(button("decision", "defer", "Put off to the next meeting"))\(button("decision", "withdraw", "Withdraw"))</div>"
+            }
             return """
             <div class="actions">
             <a href="\(row.editPath)">Change<span class="visually-hidden">: \(row.title)</span></a>
@@ -241,6 +248,7 @@ extension MeetingsController.ShowPage {
             \(numbered ? "\(if: row.canMoveUp, button("direction", "up", "Move up"))\(if: row.canMoveDown, button("direction", "down", "Move down"))" as Markup
                        : "\(button("decision", "accept", "Put on the agenda"))\(button("decision", "defer", "Put off"))" as Markup)
             \(button("decision", numbered ? "defer" : "withdraw", numbered ? "Put off" : "Withdraw"))
+            \(if: canMerge, "<a href=\"\(row.mergePath)\">Merge<span class=\"visually-hidden\"> \(row.title) into another item</span></a>")
             </div>
             """
         })

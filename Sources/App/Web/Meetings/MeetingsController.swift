@@ -118,6 +118,7 @@ struct MeetingsController {
         let decisionPath: String
         let movePath: String
         let newPaperPath: String
+        let mergePath: String
     }
 
     struct ActionRow {
@@ -216,6 +217,7 @@ struct MeetingsController {
             let note: String? = switch item.status {
             case .proposed: "Proposed by \(item.proposedBy)" + (item.deferredFrom.map { ", put off from the meeting on \($0.longForm)" } ?? "")
             case .deferred: "Put off to " + (item.deferredTo.map { "the meeting on \($0.longForm)" } ?? "a later meeting")
+            case .merged: "Merged into " + (items.first { $0.id == item.$mergedInto.id }?.title ?? "another item")
             default: item.deferredFrom.map { "Put off from the meeting on \($0.longForm)" }
             }
             // Items on the agenda come first, in order.
@@ -228,7 +230,8 @@ struct MeetingsController {
                 },
                 canMoveUp: item.status == .accepted && index > 0, canMoveDown: item.status == .accepted && index < (lastOnAgenda ?? -1),
                 editPath: Paths.editAgendaItem(meeting: id, item: itemID), decisionPath: Paths.agendaItemDecision(meeting: id, item: itemID),
-                movePath: Paths.moveAgendaItem(meeting: id, item: itemID), newPaperPath: Paths.newPaper(meeting: id, item: itemID))
+                movePath: Paths.moveAgendaItem(meeting: id, item: itemID), newPaperPath: Paths.newPaper(meeting: id, item: itemID),
+                mergePath: Paths.mergeAgendaItem(meeting: id, item: itemID))
         }
         let packNote = sendings.last.map { last in
             let first = sendings.count > 1 ? " First sent on \(UKDateTime(sendings[0].sentAt).longForm)." : ""
