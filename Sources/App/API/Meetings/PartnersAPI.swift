@@ -111,10 +111,7 @@ struct PartnersAPI: APIPart {
 
     func agree(req: Request) async throws -> API.MeetingPartner {
         let meeting = try await req.meeting(goingAhead: true)
-        let context = try req.store
-        let organisation = try await PartnerStore(context).agree(for: meeting, organisationID: req.parameters.get("organisationID"))
-        let report = try await MeetingStore(context).rules(for: meeting)
-        guard let partner = report.partners.first(where: { $0.organisation.id == organisation.id }) else { throw Abort(.notFound) }
+        let partner = try await PartnerStore(try req.store).agree(for: meeting, organisationID: req.parameters.get("organisationID"))
         return try API.MeetingPartner(partner)
     }
 }

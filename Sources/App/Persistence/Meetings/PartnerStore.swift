@@ -134,7 +134,7 @@ struct PartnerStore {
     /// Records that a partner agreed the agenda as it stands now. Organisers
     /// record it for any partner; a member of the group records it for their
     /// own organisation.
-    func agree(for meeting: MeetingModel, organisationID raw: String?) async throws -> OrganisationModel {
+    func agree(for meeting: MeetingModel, organisationID raw: String?) async throws -> Partner {
         try ensureBeforeMeeting(meeting, field: "organisationId")
         guard let organisationID = UUID(uuidString: TextInput.clean(raw)) else {
             throw ValidationErrors(field: "organisationId", message: "Select the partner that agrees the agenda")
@@ -147,24 +147,44 @@ struct PartnerStore {
         guard let partner = partners.first(where: { $0.organisation.id == organisationID }) else {
             throw ValidationErrors(field: "organisationId", message: "Select one of this meeting's partners")
         }
-        guard try await mayAgree(for: partner.organisation, in: meeting) else { throw Abort(.forbidden) }
+        let right = try await agreeRight(in: meeting)
+        guard right.allows(partner.organisation) else { throw Abort(.forbidden) }
         let belongs = try await actorBelongs(to: partner.organisation)
-        let onBehalf = context.actor.can(.manageMeetings) && !belongs
+        let onBehalf = right == .anyPartner && !belongs
         let row = try partner.row ?? AgendaPartnerModel(meetingID: meeting.requireID(), organisationID: organisationID)
         row.agreedAt = context.now
         row.agreedBy = onBehalf ? "\(context.actor.name), for \(partner.organisation.name)" : context.actor.name
         row.agreedAgenda = digest
         try await row.save(on: context.db)
-        return partner.organisation
+        return Partner(organisation: partner.organisation, row: row, agreement: .agreedThisAgenda)
     }
 
-    /// Whether the person signed in may record a partner's agreement.
-    func mayAgree(for organisation: OrganisationModel, in meeting: MeetingModel) async throws -> Bool {
-        if context.actor.can(.manageMeetings) { return true }
-        guard context.actor.can(.proposeAgendaItems) else { return false }
-        guard try await actorBelongs(to: organisation) else { return false }
-        return try await MembershipModel.query(on: context.db).filter(\.$group.$id == meeting.$group.id)
-            .filter(\.$person.$id == context.actor.personID).first() != nil
+    /// Whose agreement the person signed in may record.
+    enum AgreeRight: Equatable, Sendable {
+        /// Organisers record it for any partner.
+        case anyPartner
+        /// A member of the group, for their own organisation.
+        case only(UUID)
+        case noPartner
+
+        func allows(_ organisation: OrganisationModel) -> Bool {
+            switch self {
+            case .anyPartner: true
+            case .only(let id): organisation.id == id
+            case .noPartner: false
+            }
+        }
+    }
+
+    /// Read once for a page, whatever the number of partners.
+    func agreeRight(in meeting: MeetingModel) async throws -> AgreeRight {
+        if context.actor.can(.manageMeetings) { return .anyPartner }
+        guard context.actor.can(.proposeAgendaItems),
+              let organisationID = try await PersonModel.find(context.actor.personID, on: context.db)?.$organisation.id,
+              try await MembershipModel.query(on: context.db).filter(\.$group.$id == meeting.$group.id)
+                  .filter(\.$person.$id == context.actor.personID).first() != nil
+        else { return .noPartner }
+        return .only(organisationID)
     }
 
     private func actorBelongs(to organisation: OrganisationModel) async throws -> Bool {

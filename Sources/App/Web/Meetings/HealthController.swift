@@ -91,16 +91,11 @@ struct HealthController {
             }
             rows.append([clause.number, rule, "All 12 months", String(line.total.kept), String(line.total.broken), String(line.total.other), percent(line.total)])
         }
-        let name = "agreement-health" + (group.map { "-" + Self.fileSafe($0.name) } ?? "") + ".csv"
+        let name = "agreement-health" + (group.map { "-" + CSVDownload.fileNamePart($0.name) } ?? "") + ".csv"
         return try CSVDownload.response(fileName: name,
                                         header: ["Clause", "Rule", "Month starting", "Meetings that kept it", "Meetings that broke it",
                                                  "Meetings with no final answer", "Per cent kept"],
                                         rows: rows)
     }
 
-    /// A group's name as a file name: letters, digits and dashes.
-    static func fileSafe(_ name: String) -> String {
-        let words = name.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
-        return String(String(words).split(separator: "-").joined(separator: "-").prefix(60))
-    }
 }

@@ -22,7 +22,7 @@ struct MinutesController {
         return try await renderMinutes(req, meeting: meeting,
                                        form: MinutesForm(text: minutes?.text, decisions: minutes?.decisions.joined(separator: "\n"),
                                                          complaintsDiscussed: due.filter(\.discussed).compactMap { $0.complaint.id?.uuidString }),
-                                       errors: ValidationErrors(), circulated: minutes?.status == .circulated)
+                                       complaintsDue: due, errors: ValidationErrors(), circulated: minutes?.status == .circulated)
     }
 
     func saveMinutes(req: Request) async throws -> Response {
@@ -33,11 +33,13 @@ struct MinutesController {
                                                        complaintsDiscussed: form.complaintsListed == nil ? nil : (form.complaintsDiscussed ?? []))
             return req.redirect(to: Paths.meeting(try meeting.recordID) + "#minutes", banner: "Minutes saved as a draft")
         } catch let errors as ValidationErrors {
-            return try await renderMinutes(req, meeting: meeting, form: form, errors: errors, circulated: false)
+            return try await renderMinutes(req, meeting: meeting, form: form,
+                                           complaintsDue: try await PartnerStore(try req.store).complaintsDue(at: meeting) ?? [], errors: errors, circulated: false)
         }
     }
 
-    private func renderMinutes(_ req: Request, meeting: MeetingModel, form: MinutesForm, errors: ValidationErrors, circulated: Bool) async throws -> Response {
+    private func renderMinutes(_ req: Request, meeting: MeetingModel, form: MinutesForm, complaintsDue due: [PartnerStore.Complaint],
+                               errors: ValidationErrors, circulated: Bool) async throws -> Response {
         let id = try meeting.recordID
         var text = FormField.text("text", "Minutes", value: form.text, errors: errors,
                                   hint: "What was discussed under each item, in plain English.", kind: .textarea)
@@ -47,7 +49,7 @@ struct MinutesController {
         var fields = [text, decisions]
         var hidden: [String: String] = [:]
         let context = try req.store
-        if let due = try await PartnerStore(context).complaintsDue(at: meeting), !due.isEmpty {
+        if !due.isEmpty {
             // Summaries are shown only to those who may read the complaints register.
             let showSummary = context.actor.can(.viewComplaints)
             fields.append(.choice("complaintsDiscussed", "Complaints discussed at this meeting", kind: .checkboxes,

@@ -35,14 +35,14 @@ struct PartnersController {
     static func view(_ report: MeetingStore.RuleReport, meeting: MeetingModel, hasAgenda: Bool, context: StoreContext) async throws -> View {
         let id = try meeting.recordID
         let open = meeting.status == .scheduled && meeting.details.start > UKDateTime(context.now)
-        let store = PartnerStore(context)
+        let right = open && hasAgenda ? try await PartnerStore(context).agreeRight(in: meeting) : .noPartner
         var rows: [PartnerRow] = []
         for partner in report.partners {
             let asked = partner.row?.askedAt.map { at in
                 "Asked on \(UKDateTime(at).date.longForm)" + (partner.row?.itemsDueOn.map { ", items due by \($0.longForm)" } ?? "")
             } ?? "Not asked yet"
             let note = partner.row.flatMap { row in row.agreedAt.map { "\(row.agreedBy ?? "Someone") on \(UKDateTime($0).longForm)" } }
-            let may = open && hasAgenda && partner.agreement != .agreedThisAgenda ? try await store.mayAgree(for: partner.organisation, in: meeting) : false
+            let may = partner.agreement != .agreedThisAgenda && right.allows(partner.organisation)
             rows.append(PartnerRow(name: partner.organisation.name, asked: asked, agreement: partner.agreement, agreedNote: note,
                                    organisationID: partner.organisation.id?.uuidString ?? "", mayAgree: may))
         }
@@ -87,12 +87,13 @@ struct PartnersController {
 
     private func renderAsk(_ req: Request, meeting: MeetingModel, form: AskForm, errors: ValidationErrors) async throws -> Response {
         let id = try meeting.recordID
+        let example = AgendaRequest.suggestedItemsDue(today: try req.store.today, meetingDate: meeting.meetsOn)
         return try await req.renderForm(
             title: "Ask the partners for agenda items", caption: "\(meeting.group.name), \(meeting.meetsOn.longForm)",
             intro: "Each partner not asked yet gets an e-mail: the forum at its own address, other partners through the people they send to the group. It asks for items by the date below.",
             action: Paths.askPartners(id), submitLabel: "Send the request", cancelPath: Paths.meeting(id),
             fields: [.date("itemsDueOn", "Items due by", value: form.itemsDueOn, errors: errors,
-                           hint: "Before the agenda and papers go out. For example, \(meeting.meetsOn.adding(days: -10).day) \(meeting.meetsOn.adding(days: -10).month) \(meeting.meetsOn.adding(days: -10).year)")],
+                           hint: "Before the agenda and papers go out. For example, \(example.day) \(example.month) \(example.year)")],
             errors: errors)
     }
 
@@ -107,8 +108,8 @@ struct PartnersController {
         let back = Paths.meeting(try meeting.recordID) + "#partners"
         let form = try req.content.decode(AgreeForm.self)
         do {
-            let organisation = try await PartnerStore(try req.store).agree(for: meeting, organisationID: form.organisationId)
-            return req.redirect(to: back, banner: "Recorded that \(organisation.name) agrees the agenda as it stands")
+            let partner = try await PartnerStore(try req.store).agree(for: meeting, organisationID: form.organisationId)
+            return req.redirect(to: back, banner: "Recorded that \(partner.organisation.name) agrees the agenda as it stands")
         } catch let errors as ValidationErrors {
             return req.page(req.layout(title: "The agreement was not recorded"), status: .unprocessableEntity,
                             CommonPages.notDone(heading: "The agreement was not recorded", message: errors.errors.first?.message ?? "",

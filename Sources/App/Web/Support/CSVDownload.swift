@@ -30,4 +30,10 @@ enum CSVDownload {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil else { return text }
         return "'" + text
     }
+
+    /// A record's name as part of a download's file name: lower-case ASCII letters, digits and dashes.
+    static func fileNamePart(_ name: String) -> String {
+        let words = name.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
+        return String(String(words).split(separator: "-").joined(separator: "-").prefix(60))
+    }
 }
