@@ -45,7 +45,9 @@ def main():
         db.execute("INSERT INTO areas (id, slug, name, created_at) VALUES (?, ?, ?, ?)", (area, f"area-{number:03d}", f"Area {number:03d}", now))
         areas.append(area)
 
-    counts = {"people": 0, "audit_events": 0, "complaints": 0, "group_memberships": 0, "meetings": 0, "agenda_items": 0, "meeting_attendance": 0}
+    counts = {"people": 0, "audit_events": 0, "complaints": 0, "group_memberships": 0, "meetings": 0, "agenda_items": 0, "meeting_attendance": 0,
+              "meeting_rule_results": 0}
+    today = datetime.date.today()
     first_day = datetime.date(2026, 1, 5)
     for index, area in enumerate(areas):
         existing = {kind: oid for oid, kind in db.execute("SELECT id, kind FROM organisations WHERE area_id = ?", (area,))}
@@ -95,6 +97,7 @@ def main():
 
             # 50 meetings a group, weekly from January 2026: about a year past and a year ahead in all.
             meetings, items, attendance = [], [], []
+            area_meetings = area_meetings if g else []
             for m in range(50):
                 mid = uid()
                 day = first_day + datetime.timedelta(days=14 * m + g % 5)
@@ -106,6 +109,8 @@ def main():
                                                              ("Progress report", "information")]):
                     items.append((uid(), mid, position + 1, title, purpose, "Tell us what families say." if position != 2 else None, 20,
                                   members[position], "accepted", None, None, "Benchmark officer", now))
+                if m % 23 != 7:
+                    area_meetings.append((mid, gid, day))
                 if held:
                     attendance += [(uid(), mid, pid, None, "attended" if (k + m) % 6 else "apologies", k % 2 == 0) for k, pid in enumerate(members)]
             db.executemany("INSERT INTO meetings (id, area_id, group_id, series_id, meets_on, starts_at, ends_at, venue, online_link, refreshments, "
@@ -127,6 +132,22 @@ def main():
                            [(uid(), aid, oid) for oid, _ in organisations[:3]])
             db.executemany("INSERT INTO clauses (id, agreement_id, position, number, text, kind, rule_kind, notice_days) VALUES (?,?,?,?,?,?,?,?)",
                            [(uid(), aid, c + 1, f"6.{c}", "Papers go out 7 days before the meeting.", "rule", "papers-notice-days", 7) for c in range(17)])
+
+        # The morning check's kept results: every rule of both agreements for each meeting from a year back to four weeks ahead.
+        clauses = [row[0] for row in db.execute("SELECT c.id FROM clauses c JOIN agreements a ON a.id = c.agreement_id WHERE a.area_id = ?", (area,))]
+        results = []
+        for mid, gid, day in area_meetings:
+            if not (today - datetime.timedelta(days=365) <= day <= today + datetime.timedelta(days=28)):
+                continue
+            for c, clause in enumerate(clauses):
+                if day >= today:
+                    result = "at-risk" if (c + day.day) % 5 == 0 else "not-yet-due"
+                else:
+                    result = ["met", "met", "met", "not-met", "met"][(c + day.toordinal()) % 5]
+                results.append((uid(), area, mid, gid, clause, day.isoformat(), result, "Papers went out 8 days before the meeting.", now))
+        db.executemany("INSERT INTO meeting_rule_results (id, area_id, meeting_id, group_id, clause_id, meets_on, result, evidence, checked_at) "
+                       "VALUES (?,?,?,?,?,?,?,?,?)", results)
+        counts["meeting_rule_results"] += len(results)
 
         db.executemany("INSERT INTO complaints (id, area_id, about_organisation_id, received_on, summary, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
                        [(uid(), area, rng.choice(others), f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}", "Papers arrived late.",

@@ -73,7 +73,8 @@ def main():
     meeting = db.execute("SELECT m.id FROM meetings m JOIN papers p ON p.meeting_id = m.id WHERE m.area_id = ? AND m.status = 'scheduled' "
                          "ORDER BY m.meets_on DESC LIMIT 1", (area,)).fetchone()[0]
     totals = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-              for table in ["areas", "people", "audit_events", "complaints", "meetings", "agenda_items", "meeting_attendance"]}
+              for table in ["areas", "people", "audit_events", "complaints", "meetings", "agenda_items", "meeting_attendance",
+                            "meeting_rule_results"]}
     print("Data: " + ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in totals.items()))
 
     client = Client(args.base)
@@ -95,12 +96,17 @@ def main():
         ("A meeting: agenda and rule results", f"/meetings/{meeting}"),
         ("A meeting's agenda pack", f"/meetings/{meeting}/pack"),
         ("A calendar file", f"/meetings/{meeting}/calendar"),
+        ("Meetings with a promise at risk", "/meetings?needs=promises-at-risk"),
+        ("Agreement health: the area's year", "/agreement-health"),
+        ("Agreement health: one group", f"/agreement-health?group={group}"),
+        ("Agreement health as CSV", "/agreement-health.csv"),
     ]
     rows = [(label, path, *measure(client, path, args.requests)) for label, path in pages]
 
     admin = Client(args.base)
     admin.sign_in("pat.reid@riverside-council.example.org", "coproduce-demo")
     rows.append(("Audit log, page 40", "/admin/audit-log?page=40", *measure(admin, "/admin/audit-log?page=40", args.requests)))
+    rows.append(("E-mail: messages not sent", "/admin/email", *measure(admin, "/admin/email", args.requests)))
 
     api = Client(args.base)
     bearer = {"Authorization": f"Bearer {args.token}"}
