@@ -218,15 +218,33 @@ struct MeetingRulesTests {
         }
     }
 
-    @Test("Rules about a group, not a meeting, and rules not checked yet are not judged here")
+    @Test("Rules about a group, not a meeting, are not judged here")
     func notHere() {
         for rule in [ClauseRule.termsOfReferenceWithAttendees, .meetingCadence(.monthly), .volunteerAgreementsForRepresentatives,
-                     .communicationThroughForumAddress] {
+                     .personalDataForDesignatedForumRoles] {
             #expect(MeetingRuleCheck.check(rule, against: facts(), now: Self.after) == nil)
         }
-        #expect(MeetingRuleCheck.notCheckedYet(.communicationThroughForumAddress))
-        #expect(!MeetingRuleCheck.notCheckedYet(.agendaAgreedJointly))
-        #expect(!MeetingRuleCheck.notCheckedYet(.meetingCadence))
+    }
+
+    @Test("Arranged through the forum's own address: met once anything about the meeting went there; a forum with no address is named")
+    func forumAddress() {
+        let rule = ClauseRule.communicationThroughForumAddress
+        func outcome(_ forum: MeetingRuleCheck.ForumContact?, now: UKDateTime) -> MeetingRuleCheck.Outcome? {
+            let base = facts()
+            return MeetingRuleCheck.check(rule, against: .init(details: base.details, status: base.status, chair: base.chair, namedContact: base.namedContact,
+                                                               attendance: nil, forum: forum), now: now)
+        }
+        let forum = "Riverside Parent Carer Forum"
+        #expect(outcome(nil, now: Self.before) == .init(.notApplicable, "No parent carer forum is a partner in this meeting."))
+        #expect(outcome(.init(name: forum, hasAddress: true, firstWrittenOn: Self.date("2027-02-20")), now: Self.after)
+                == .init(.met, "The meeting was arranged through Riverside Parent Carer Forum's own address, first written to on 20 February 2027."))
+        #expect(outcome(.init(name: forum, hasAddress: true, firstWrittenOn: nil), now: Self.before)
+                == .init(.atRisk, "Nothing about the meeting has gone to Riverside Parent Carer Forum's own address yet: ask the partners for items, or send the agenda and papers."))
+        #expect(outcome(.init(name: forum, hasAddress: true, firstWrittenOn: nil), now: Self.after)?.result == .notMet)
+        #expect(outcome(.init(name: forum, hasAddress: false, firstWrittenOn: nil), now: Self.before)
+                == .init(.atRisk, "Add Riverside Parent Carer Forum's own e-mail address, so the meeting is arranged through it."))
+        // More than four weeks ahead, it is only something still to do.
+        #expect(outcome(.init(name: forum, hasAddress: true, firstWrittenOn: nil), now: Self.on("2027-01-30"))?.result == .notYetDue)
     }
 
     // MARK: Agenda and papers

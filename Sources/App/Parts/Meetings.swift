@@ -109,7 +109,8 @@ struct MeetingsPart: ProductPart {
 
     var migrations: [any AsyncMigration] {
         [CreateMeetings(), CreateMeetingAttendance(), CreateAgendaAndPapers(), CreateCalendarFeeds(), CreateMinutesAndActions(),
-         CreateAgendaPartnersAndComplaintDiscussions(), CreateMeetingRuleResults(), AddAgendaItemMerging()]
+         CreateAgendaPartnersAndComplaintDiscussions(), CreateMeetingRuleResults(), AddAgendaItemMerging(),
+         AddPackSendingForumAddress()]
     }
 
     func pages(_ web: any RoutesBuilder) {

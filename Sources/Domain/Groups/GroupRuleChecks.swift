@@ -92,9 +92,9 @@ public enum GroupRuleCheck {
             return planned <= needed ? .met("The group plans to meet \(facts.cadence.label.lowercased()).")
                                      : .notMet("The group plans to meet \(facts.cadence.label.lowercased()), but the agreement asks for \(required.label.lowercased()).")
         case .meetingTimeWindow, .papersNoticeDays, .plainEnglishPapers, .namedContact, .agendaAgreedJointly, .complaintsDiscussed, .refreshmentsOffered,
-             .agendaStatesForumAsk, .partnersAskedForItems, .minutesCirculatedWithin:
+             .agendaStatesForumAsk, .partnersAskedForItems, .minutesCirculatedWithin, .communicationThroughForumAddress:
             return .checkedElsewhere("Checked for each meeting.")
-        case .communicationThroughForumAddress, .personalDataForDesignatedForumRoles:
+        case .personalDataForDesignatedForumRoles:
             return .checkedElsewhere("Applies to the whole partnership, not one group.")
         }
     }

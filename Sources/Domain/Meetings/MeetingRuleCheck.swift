@@ -128,6 +128,22 @@ public enum MeetingRuleCheck {
         }
     }
 
+    /// The parent carer forum taking part, as the rule that partners write to it at its
+    /// own address (seed 000, 4.6 b) needs it.
+    public struct ForumContact: Sendable, Equatable {
+        public let name: String
+        public let hasAddress: Bool
+        /// The UK date its own address was first written to about this meeting (the request
+        /// for items, or the agenda and papers); nil while it has not been.
+        public let firstWrittenOn: CalendarDate?
+
+        public init(name: String, hasAddress: Bool, firstWrittenOn: CalendarDate?) {
+            self.name = name
+            self.hasAddress = hasAddress
+            self.firstWrittenOn = firstWrittenOn
+        }
+    }
+
     /// The minutes as they bear on the rules.
     public struct MinutesFacts: Sendable, Equatable {
         /// The UK date the minutes first went out to members; nil until they have.
@@ -156,9 +172,12 @@ public enum MeetingRuleCheck {
         /// The complaints due to be discussed at this meeting.
         public let complaints: [Complaint]
         public let minutes: MinutesFacts
+        /// Nil when no parent carer forum is among the meeting's partners.
+        public let forum: ForumContact?
 
         public init(details: MeetingDetails, status: MeetingStatus, chair: Person?, namedContact: Person?, attendance: [Attendee]?,
-                    agenda: Agenda = .empty, partners: [Partner] = [], complaints: [Complaint] = [], minutes: MinutesFacts = .none) {
+                    agenda: Agenda = .empty, partners: [Partner] = [], complaints: [Complaint] = [], minutes: MinutesFacts = .none,
+                    forum: ForumContact? = nil) {
             self.details = details
             self.status = status
             self.chair = chair
@@ -168,6 +187,7 @@ public enum MeetingRuleCheck {
             self.partners = partners
             self.complaints = complaints
             self.minutes = minutes
+            self.forum = forum
         }
     }
 
@@ -307,6 +327,18 @@ public enum MeetingRuleCheck {
             if sentOn <= deadline { return Outcome(.met, "The minutes went out \(afterText).") }
             return Outcome(.notMet, "The minutes went out \(afterText); the agreement asks for \(days).")
 
+        case .communicationThroughForumAddress:
+            guard let forum = facts.forum else { return Outcome(.notApplicable, "No parent carer forum is a partner in this meeting.") }
+            if let written = forum.firstWrittenOn {
+                return Outcome(.met, "The meeting \(hasStarted ? "was" : "is") arranged through \(forum.name)'s own address, first written to on \(written.longForm).")
+            }
+            guard forum.hasAddress else {
+                return Outcome(gap, hasStarted ? "\(forum.name) has no e-mail address of its own in Coproduce, so the meeting was not arranged through it."
+                                               : "Add \(forum.name)'s own e-mail address, so the meeting is arranged through it.")
+            }
+            return Outcome(gap, hasStarted ? "Nothing about the meeting went to \(forum.name)'s own address."
+                                           : "Nothing about the meeting has gone to \(forum.name)'s own address yet: ask the partners for items, or send the agenda and papers.")
+
         default:
             return nil
         }
@@ -375,12 +407,7 @@ public enum MeetingRuleCheck {
     public static func isCheckedHere(_ kind: ClauseRule.Kind) -> Bool {
         [.meetingTimeWindow, .namedContact, .chairFrom, .refreshmentsOffered, .decisionMakersAttend,
          .papersNoticeDays, .plainEnglishPapers, .agendaStatesForumAsk, .partnersAskedForItems, .agendaAgreedJointly,
-         .complaintsDiscussed, .minutesCirculatedWithin].contains(kind)
-    }
-
-    /// The rules about meetings Coproduce does not check yet: people check them by hand.
-    public static func notCheckedYet(_ kind: ClauseRule.Kind) -> Bool {
-        [.communicationThroughForumAddress].contains(kind)
+         .complaintsDiscussed, .minutesCirculatedWithin, .communicationThroughForumAddress].contains(kind)
     }
 
     /// "A, B and C".

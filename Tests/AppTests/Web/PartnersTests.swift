@@ -213,4 +213,27 @@ struct PartnersTests {
             #expect((meeting["complaints"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test("The forum hears at its own address: the pack goes there too, which keeps the 'through the forum's address' promise")
+    func forumAddress() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await Self.partnership(app)
+            let agreement = try #require(try await AgreementModel.query(on: app.db).first())
+            try await ClauseModel(agreementID: try agreement.requireID(), position: 40,
+                                  details: ClauseDetails(number: "4.6 b", text: "Meetings are arranged through the forum's own e-mail address.",
+                                                         rule: .communicationThroughForumAddress), groupID: nil).create(on: app.db)
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.partnerOfficer]!)
+            let before = try await organiser.get("/meetings/\(meetingID)").body.string
+            #expect(before.contains("Nothing about the meeting has gone to Testshire Parent Carer Forum&#39;s own address yet"))
+
+            _ = try await organiser.get("/meetings/\(meetingID)/items/new")
+            _ = try await organiser.post("/meetings/\(meetingID)/items/new", ["title": "Short breaks", "purpose": "decision", "forumAsk": "Agree"])
+            #expect(try await organiser.post("/meetings/\(meetingID)/pack/send").status == .seeOther)
+            let toForum = try await OutboxEmailModel.query(on: app.db).filter(\.$toAddress == "forum@testshire.example.org").all()
+            #expect(toForum.count == 1 && toForum.first?.subject.hasPrefix("Agenda and papers") == true)
+            #expect(try await PackSendingModel.query(on: app.db).first()?.forumAddress == "forum@testshire.example.org")
+            let after = try await organiser.get("/meetings/\(meetingID)").body.string
+            #expect(after.contains("The meeting is arranged through Testshire Parent Carer Forum&#39;s own address, first written to on 2 March 2027."))
+        }
+    }
 }

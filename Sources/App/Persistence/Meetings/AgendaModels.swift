@@ -137,6 +137,8 @@ final class PackSendingModel: Model, @unchecked Sendable {
     @Field(key: "recipients") var recipients: Int
     /// Members the pack could not go to, for want of an e-mail address.
     @Field(key: "without_address") var withoutAddress: [String]
+    /// The forum's own address, when the pack went there too (seed 000, 4.6 b).
+    @OptionalField(key: "forum_address") var forumAddress: String?
 
     init() {}
 
@@ -232,5 +234,18 @@ struct AddAgendaItemMerging: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("agenda_items").deleteField("merged_into_id").update()
+    }
+}
+
+/// A pack records whether it went to the forum's own address.
+struct AddPackSendingForumAddress: AsyncMigration {
+    var name: String { "AddPackSendingForumAddress" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("pack_sendings").field("forum_address", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("pack_sendings").deleteField("forum_address").update()
     }
 }

@@ -326,6 +326,11 @@ struct AgendaStore {
         guard !agenda.isEmpty else { throw ValidationErrors(field: "pack", message: "Put at least one item on the agenda before sending it") }
         let papers = try await papers(of: meeting)
         let (recipients, without) = try await recipients(of: meeting)
+        // The forum hears at its own address too (seed 000, 4.6 b), unless a member already reads it there.
+        let forumAddress = try await PartnerStore(context).forumPartner(of: meeting, items: agenda)?.organisation.email
+            .flatMap { EmailMessage.isAddress($0) ? $0 : nil }
+        let memberAddresses = Set(recipients.compactMap { $0.email?.lowercased() })
+        let forumCopy = forumAddress.flatMap { memberAddresses.contains($0.lowercased()) ? nil : $0 }
         guard !recipients.isEmpty else {
             throw ValidationErrors(field: "pack", message: "No member of \(meeting.group.name) has an e-mail address. Add their addresses first")
         }
@@ -353,11 +358,15 @@ struct AgendaStore {
             meetingLink: siteAddress + Paths.meeting(meetingID), papers: packPapers)
         let sending = PackSendingModel(meetingID: try meeting.requireID(), sentAt: context.now, sentBy: context.actor.name,
                                        recipients: recipients.count, withoutAddress: without.map(\.fullName))
+        sending.forumAddress = forumAddress
         let unsent = onAgenda.filter { $0.current.firstSentAt == nil }.compactMap(\.current.id)
         let now = context.now
         try await context.write { context in
             for person in recipients {
                 try await context.queueEmail(to: person.email!, subject: message.subject, body: message.body, attachments: attachments)
+            }
+            if let forumCopy {
+                try await context.queueEmail(to: forumCopy, subject: message.subject, body: message.body, attachments: attachments)
             }
             try await sending.create(on: context.db)
             if !unsent.isEmpty {

@@ -269,8 +269,6 @@ struct MeetingStore {
         }
         /// Rules checked from the meeting's record, in the agreement's order.
         let lines: [Line]
-        /// Rules about meetings Coproduce does not check yet, for people to check by hand.
-        let waiting: [ClauseModel]
         /// The partners asked for items and agreeing the agenda.
         let partners: [PartnerStore.Partner]
         /// The complaints due at the meeting; nil when no rule asks partnership meetings to discuss them.
@@ -308,6 +306,7 @@ struct MeetingStore {
         let discussesComplaints = clauses.contains { $0.rule?.kind == .complaintsDiscussed }
         let complaints = discussesComplaints ? try await partnerStore.complaints(for: meeting, partnerIDs: partners.compactMap(\.organisation.id)) : nil
         let minutes = try await MinutesStore(context).minutes(of: meeting)
+        let forum = try await forumContact(of: meeting, partners: partners)
         let facts = MeetingRuleCheck.Facts(
             details: meeting.details, status: meeting.status,
             chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
@@ -315,19 +314,25 @@ struct MeetingStore {
             attendance: attendance, agenda: try await agendaStore.ruleFacts(for: meeting, read: (items, papers)),
             partners: partners.map { .init(name: $0.organisation.name, askedOn: $0.askedOn, agreement: $0.agreement) },
             complaints: (complaints ?? []).map { .init(described: $0.described, discussed: $0.discussed) },
-            minutes: .init(firstSentOn: minutes?.firstCirculatedAt.map { CalendarDate($0) }, approved: minutes?.status == .approved))
+            minutes: .init(firstSentOn: minutes?.firstCirculatedAt.map { CalendarDate($0) }, approved: minutes?.status == .approved),
+            forum: forum)
         let now = UKDateTime(context.now)
-        var lines: [RuleReport.Line] = []
-        var waiting: [ClauseModel] = []
-        for clause in clauses {
-            guard let rule = clause.rule else { continue }
-            if let outcome = MeetingRuleCheck.check(rule, against: facts, now: now) {
-                lines.append(.init(clause: clause, rule: rule, outcome: outcome))
-            } else if MeetingRuleCheck.notCheckedYet(rule.kind) {
-                waiting.append(clause)
-            }
+        let lines = clauses.compactMap { clause in
+            clause.rule.flatMap { rule in MeetingRuleCheck.check(rule, against: facts, now: now).map { RuleReport.Line(clause: clause, rule: rule, outcome: $0) } }
         }
-        return RuleReport(lines: lines, waiting: waiting, partners: partners, complaints: complaints)
+        return RuleReport(lines: lines, partners: partners, complaints: complaints)
+    }
+
+    /// The forum among the partners, and the first time its own address was written to about the
+    /// meeting: asked for items (which goes to its address) or sent the pack there.
+    private func forumContact(of meeting: MeetingModel, partners: [PartnerStore.Partner]) async throws -> MeetingRuleCheck.ForumContact? {
+        guard let forum = partners.first(where: { $0.organisation.kind == .parentCarerForum }) else { return nil }
+        let packToForum = try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID())
+            .filter(\.$forumAddress != nil).sort(\.$sentAt).first()?.sentAt
+        let asked = forum.row?.askedAt
+        let first = [asked, packToForum].compactMap { $0 }.min()
+        return .init(name: forum.organisation.name, hasAddress: forum.organisation.email.map(EmailMessage.isAddress) ?? false,
+                     firstWrittenOn: first.map { CalendarDate($0) })
     }
 
     private static func person(_ person: PersonModel?, organisation: OrganisationModel?) -> MeetingRuleCheck.Person {

@@ -72,6 +72,12 @@ struct PartnerStore {
         .sorted { ($0.organisation.kind == .parentCarerForum ? 0 : 1, $0.organisation.sortName) < ($1.organisation.kind == .parentCarerForum ? 0 : 1, $1.organisation.sortName) }
     }
 
+    /// The parent carer forum among the meeting's partners, if one is.
+    func forumPartner(of meeting: MeetingModel, items: [AgendaItemModel]) async throws -> Partner? {
+        let clauses = try await MeetingStore(context).clauses(for: meeting)
+        return try await partners(of: meeting, clauses: clauses, items: items).first { $0.organisation.kind == .parentCarerForum }
+    }
+
     /// A digest of the agenda as it stands (items on it, in order, with what each is for); nil when nothing is on it.
     static func digest(of items: [AgendaItemModel]) -> String? {
         let onAgenda = items.filter { $0.status == .accepted }.sorted { $0.position < $1.position }

@@ -58,13 +58,6 @@ extension MeetingsController.ShowPage: WebPage {
                 TableColumn("Rule") { "\($0.rule)" },
                 TableColumn("Result") { "\(TableComponents.tag($0.result)) \($0.evidence)" },
             ], rows: rules))
-        \(if: !waitingRules.isEmpty, """
-        <h3 class="heading-s">Rules to check by hand for now</h3>
-        <p class="body">Coproduce does not check these for meetings yet. Check them yourself:</p>
-        <ul class="list list--bullet">
-          \(waitingRules.markup { "<li><a href=\"\($0.href ?? "")\">Clause \($0.key)</a>: \($0.value)</li>" })
-        </ul>
-        """)
         \(status == .cancelled ? Markup.empty : afterwards)
         """
     }

@@ -149,7 +149,6 @@ struct MeetingsController {
         let status: MeetingStatus
         let cancelledReason: String?
         let rules: [RuleRow]
-        let waitingRules: [SummaryRow]
         let attendance: [AttendanceRow]?
         let agenda: [AgendaRow]
         let packNote: String
@@ -201,10 +200,6 @@ struct MeetingsController {
         let rules = try report.lines.map { line in
             RuleRow(clause: line.clause.number, href: Paths.clause(agreement: line.clause.$agreement.recordID, clause: try line.clause.recordID),
                     rule: line.rule.summary, result: line.outcome.result, evidence: line.outcome.evidence)
-        }
-        let waiting = try report.waiting.map { clause in
-            SummaryRow(key: clause.number, value: clause.rule?.summary ?? clause.text,
-                       href: Paths.clause(agreement: clause.$agreement.recordID, clause: try clause.recordID))
         }
         let attendance = meeting.attendanceRecordedAt == nil ? nil : try await store.attendance(of: meeting).map { row in
             AttendanceRow(name: row.person?.fullName ?? "Someone whose record was removed", organisation: row.organisation?.name ?? "None",
@@ -261,7 +256,7 @@ struct MeetingsController {
             groupName: meeting.group.name, groupHref: Paths.group(meeting.$group.recordID),
             heading: "\(meeting.meetsOn.weekdayName) \(meeting.meetsOn.longForm)",
             details: details, onlineLink: meeting.onlineLink, status: meeting.status, cancelledReason: meeting.cancelledReason,
-            rules: rules, waitingRules: waiting, attendance: attendance,
+            rules: rules, attendance: attendance,
             agenda: agenda, packNote: packNote, canPropose: viewer.can(.proposeAgendaItems) && meeting.status == .scheduled,
             newItemPath: Paths.newAgendaItem(id), canMoveOn: viewer.can(.manageMeetings) && meeting.status == .cancelled, sendPackPath: Paths.sendAgendaPack(id), packPath: Paths.agendaPack(id),
             hasStarted: meeting.details.start <= UKDateTime(context.now),
