@@ -90,7 +90,7 @@ struct EmailMessageTests {
         #expect(parameter.count <= 998 && parameter.hasSuffix("%C3%A9.pdf"))
     }
 
-    @Test("Papers go attached only when the area chooses it and they fit in 10 MB together")
+    @Test("Papers go attached only when the area chooses it and they fit in 7 MB together")
     func packPapers() {
         #expect(PackPapers.decide(.links, totalBytes: 100, paperCount: 1) == .links)
         #expect(PackPapers.decide(.attached, totalBytes: 0, paperCount: 0) == .links)

@@ -351,7 +351,7 @@ struct MeetingRulesTests {
         let tooLarge = AgendaPackMessage(groupName: "G", start: Self.on("2027-03-09", "10:00"), endsAt: Self.time("12:00"), venue: nil, onlineLink: nil,
                                          chair: nil, contact: nil, organiser: "Owen Davies", items: [], meetingLink: "https://c.example.org/m/1",
                                          papers: .tooLargeToAttach(bytes: 12_345_678))
-        #expect(tooLarge.body.contains("The papers are too large to attach together (12.4 MB; e-mail takes up to 10 MB), so they are not attached.\nThe papers open after you sign in"))
+        #expect(tooLarge.body.contains("The papers are too large to attach together (12.4 MB; Coproduce attaches up to 7 MB), so they are not attached.\nThe papers open after you sign in"))
     }
 
     @Test("The pack's e-mail gives the date, time, place, each item's ask and a link to each paper")

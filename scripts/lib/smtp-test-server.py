@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """A real mail server for the tests of Coproduce's SMTP client (aiosmtpd).
 
-Usage: smtp-test-server.py FOLDER MODE [--login NAME:PASSWORD] [--methods PLAIN,LOGIN]
+Usage: smtp-test-server.py FOLDER MODE [--login NAME:PASSWORD] [--methods PLAIN,LOGIN] [--size-limit BYTES]
 
 MODE is starttls (TLS offered and required after EHLO), tls (TLS from the
-first byte) or plain (no TLS offered). It makes a certificate for
+first byte), plain (no TLS offered), or injection: not aiosmtpd but a
+hostile server that agrees to STARTTLS and sends a forged reply in the clear
+straight after, as someone between the two could (CVE-2011-0411). It makes a certificate for
 "localhost" in FOLDER (cert.pem, key.pem), listens on a free loopback port,
 and writes the port to FOLDER/port once it answers. Each message it accepts
 is written to FOLDER/mail-N.eml with FOLDER/mail-N.json holding the
@@ -71,6 +73,23 @@ def certificate(folder):
     return context
 
 
+def injecting(folder):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    with open(os.path.join(folder, "port.tmp"), "w") as written:
+        written.write(str(listener.getsockname()[1]))
+    os.rename(os.path.join(folder, "port.tmp"), os.path.join(folder, "port"))
+    connection, _ = listener.accept()
+    connection.sendall(b"220 hostile.example ESMTP\r\n")
+    lines = connection.makefile("rb")
+    lines.readline()  # EHLO
+    connection.sendall(b"250-hostile.example\r\n250 STARTTLS\r\n")
+    lines.readline()  # STARTTLS
+    connection.sendall(b"220 Go ahead\r\n250 forged in the clear\r\n")
+    sys.stdin.read()
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -80,13 +99,18 @@ def free_port():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
-    parser.add_argument("mode", choices=["starttls", "tls", "plain"])
+    parser.add_argument("mode", choices=["starttls", "tls", "plain", "injection"])
+    parser.add_argument("--size-limit", type=int)
     parser.add_argument("--login")
     parser.add_argument("--methods", default="PLAIN,LOGIN")
     arguments = parser.parse_args()
     warnings.simplefilter("ignore")
     context = certificate(arguments.folder)
+    if arguments.mode == "injection":
+        return injecting(arguments.folder)
     options = {}
+    if arguments.size_limit:
+        options.update(data_size_limit=arguments.size_limit)
     if arguments.login:
         name, password = arguments.login.split(":", 1)
 

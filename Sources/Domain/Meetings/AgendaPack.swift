@@ -1,6 +1,3 @@
-/// The e-mail that sends a meeting's agenda and papers: the date, time and
-/// place, each item with what the forum is asked to bring, and a link to
-/// each paper (the links need a sign-in, so papers never travel in the clear).
 /// How an area sends a meeting's papers with the agenda e-mail.
 public enum PapersInEmail: String, Sendable, CaseIterable, Codable {
     /// As links that need a sign-in: papers with personal details never sit in mailboxes.
@@ -30,9 +27,10 @@ public enum PackPapers: Sendable, Equatable {
     /// The area attaches papers, but these are too big to go together.
     case tooLargeToAttach(bytes: Int)
 
-    /// Most mail servers take 10 to 25 MB a message, and base64 makes files a third bigger:
-    /// 10 MB of papers is about 13.5 MB sent.
-    public static let attachmentLimit = 10_000_000
+    /// Many mail servers take no more than 10 MB a message (Exchange's default), and base64
+    /// makes files a third bigger: 7 MB of papers is about 9.5 MB sent. A server that takes
+    /// less gets the message again without the files (see `EmailOutbox`).
+    public static let attachmentLimit = 7_000_000
 
     public static func decide(_ choice: PapersInEmail, totalBytes: Int, paperCount: Int) -> PackPapers {
         guard choice == .attached, paperCount > 0 else { return .links }
@@ -40,6 +38,10 @@ public enum PackPapers: Sendable, Equatable {
     }
 }
 
+/// The e-mail that sends a meeting's agenda and papers: the date, time and
+/// place, each item with what the forum is asked to bring, and a link to
+/// each paper (the links need a sign-in); the files themselves too when the
+/// area attaches them.
 public struct AgendaPackMessage: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
         public let title: String
@@ -108,7 +110,7 @@ public struct AgendaPackMessage: Sendable, Equatable {
         case .links, .tooLargeToAttach:
             if case .tooLargeToAttach(let bytes) = papers {
                 let megabytes = (Double(bytes) / 1_000_000 * 10).rounded(.up) / 10
-                lines.append("The papers are too large to attach together (\(megabytes) MB; e-mail takes up to \(PackPapers.attachmentLimit / 1_000_000) MB), so they are not attached.")
+                lines.append("The papers are too large to attach together (\(megabytes) MB; Coproduce attaches up to \(PackPapers.attachmentLimit / 1_000_000) MB), so they are not attached.")
             }
             lines.append("The papers open after you sign in to Coproduce. The meeting's page, with the agenda and every paper:")
             lines.append(meetingLink)

@@ -13,7 +13,7 @@ final class TestMailServer {
     private let process: Process
     private let input: Pipe
 
-    enum Mode: String { case startTLS = "starttls", tls, plain }
+    enum Mode: String { case startTLS = "starttls", tls, plain, injection }
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/lib/smtp-test-server.py").path
@@ -25,12 +25,13 @@ final class TestMailServer {
         self.input = input
     }
 
-    static func start(_ mode: Mode, login: String? = nil, methods: String? = nil) async throws -> TestMailServer {
+    static func start(_ mode: Mode, login: String? = nil, methods: String? = nil, sizeLimit: Int? = nil) async throws -> TestMailServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-smtp-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, folder.path, mode.rawValue] + (login.map { ["--login", $0] } ?? []) + (methods.map { ["--methods", $0] } ?? [])
+            + (sizeLimit.map { ["--size-limit", String($0)] } ?? [])
         let input = Pipe()
         process.standardInput = input
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -84,7 +85,7 @@ final class TestMailServer {
     func settings(_ security: SMTPSettings.Security, login: (String, String)? = nil, trustTestCertificate: Bool = true) -> SMTPSettings {
         var settings = SMTPSettings(host: "localhost", port: port, security: security, username: login?.0, password: login?.1,
                                     certificateAuthorityFile: trustTestCertificate ? certificate : nil, greetingName: "coproduce.test")
-        settings.replyTimeout = .seconds(10)
+        settings.deadline = .seconds(20)
         return settings
     }
 
@@ -196,6 +197,45 @@ struct SMTPDeliveryTests {
         #expect(try plain.received().isEmpty)
     }
 
+    @Test("A reply forged in the clear after the server agreed to STARTTLS ends the connection before any TLS or login")
+    func startTLSInjection() async throws {
+        let server = try await TestMailServer.start(.injection)
+        defer { server.stop() }
+        await #expect {
+            try await SMTPTransport(settings: server.settings(.startTLS)).deliver(try Self.message(), messageID: "m7@coproduce", date: Self.start)
+        } throws: { error in
+            String(describing: error).contains("sent more after agreeing to STARTTLS")
+        }
+    }
+
+    @Test("A pack too large for the receiving server goes again at once without its files, saying so, and arrives")
+    func tooLargeWithFiles() async throws {
+        let server = try await TestMailServer.start(.startTLS, sizeLimit: 40_000)
+        defer { server.stop() }
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await AgendaTests.meeting(app)
+            let context = try await MeetingsTests.context(app, setting)
+            try await EmailSettingsStore(context).setPapersInEmail("attached")
+            let meeting = try await MeetingStore(context).find(meetingID)
+            let agenda = AgendaStore(context)
+            let item = try await agenda.propose(for: meeting, .init(title: "Short breaks", purpose: "decision", forumAsk: "Agree", minutes: nil, leadId: nil))
+            let big = Data(String(repeating: "Families told us short breaks help them rest. ", count: 1_200).utf8)
+            _ = try await agenda.addPaper(to: item, of: meeting, title: "What families told us",
+                                          upload: try await agenda.read(file: ("families.txt", big), work: app.documentWork))
+            _ = try await agenda.sendPack(for: meeting, siteAddress: "https://coproduce.example.org")
+            app.mailTransport = try SMTPTransport(settings: server.settings(.startTLS))
+            #expect(try await app.jobs.runDue(app) == 2)
+            #expect(try server.received().isEmpty)
+            #expect(try await OutboxAttachmentModel.query(on: app.db).count() == 0)
+            app.timeSource = FixedTimeSource(instant: MeetingsTests.now.addingTimeInterval(JobQueue.backoff(afterAttempt: 1) + 1))
+            #expect(try await app.jobs.runDue(app) == 2)
+            let received = try server.received()
+            #expect(received.count == 2)
+            #expect(received.allSatisfy { $0.attachments.isEmpty && $0.bodyText?.hasPrefix(EmailOutbox.withoutAttachmentsNote) == true })
+            #expect(try await OutboxEmailModel.query(on: app.db).filter(\.$sentAt == nil).count() == 0)
+        }
+    }
+
     @Test("Through the outbox: a refused recipient stops at once and is never retried; one told to try later goes on the next try, once")
     func refusalAndRetry() async throws {
         let server = try await TestMailServer.start(.startTLS)
@@ -209,10 +249,10 @@ struct SMTPDeliveryTests {
             let refused = try #require(try await OutboxEmailModel.query(on: app.db).filter(\.$toAddress == "refused@example.com").first())
             #expect(refused.refusedAt != nil && refused.sentAt == nil && refused.attempts == 1)
             #expect(refused.lastError == "The mail server refused the recipient refused@example.com: 550 5.1.1 No such mailbox here")
-            #expect(refused.state == "Refused by the receiving mail server")
+            #expect(refused.state == "Not accepted by the person's e-mail provider: the address may be wrong")
             let later = try #require(try await OutboxEmailModel.query(on: app.db).filter(\.$toAddress == "later@example.com").first())
             #expect(later.sentAt == nil && later.refusedAt == nil && later.lastError?.contains("451 4.7.1 Greylisted") == true)
-            #expect(later.state == "Failed 1 time; will try again")
+            #expect(later.state == "Not sent after 1 try. Coproduce will try again soon")
             #expect(try server.received().isEmpty)
 
             let next = Self.start.addingTimeInterval(JobQueue.backoff(afterAttempt: 1) + 1)

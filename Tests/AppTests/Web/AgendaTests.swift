@@ -362,6 +362,17 @@ struct AgendaTests {
             #expect(!page.contains("Add a paper<span class=\"visually-hidden\"> to Budget"))
             #expect(!page.contains("Merge<span"))
             #expect(page.contains("Put off to the next meeting<span class=\"visually-hidden\">: Transport"))
+            // The pages' missing controls are refused by the server too.
+            let budget = "/meetings/\(meetingID)/items/\(try organiserItem.requireID())"
+            _ = try await organiser.get(budget + "/edit")
+            let changed = try await organiser.post(budget + "/edit", ["title": "Budget, rewritten", "purpose": "information", "forumAsk": "Note it"])
+            #expect(changed.status == .unprocessableEntity && changed.body.string.contains("The meeting has started, so its agenda is the record of what was discussed"))
+            _ = try await organiser.get("/meetings/\(meetingID)")
+            #expect(try await organiser.post(budget + "/move", ["direction": "down"]).status == .unprocessableEntity)
+            _ = try await organiser.get("/meetings/\(meetingID)")
+            let transport = try #require(try await AgendaItemModel.query(on: app.db).filter(\.$title == "Transport").first())
+            #expect(try await organiser.post("/meetings/\(meetingID)/items/\(try transport.requireID())/decision", ["decision": "accept"]).status == .unprocessableEntity)
+            #expect(try await AgendaItemModel.find(organiserItem.id, on: app.db)?.title == "Budget")
         }
     }
 }

@@ -75,7 +75,7 @@ struct OutboxTests {
             }
             let given = try #require(try await OutboxEmailModel.find(stuck.id, on: app.db))
             #expect(given.gaveUpAt != nil && given.attempts == JobRunner.maximumAttempts)
-            #expect(given.state.hasPrefix("Failed \(JobRunner.maximumAttempts) times"))
+            #expect(given.state.hasPrefix("Not sent after \(JobRunner.maximumAttempts) tries. Coproduce tries again every 6 hours until "))
 
             let admin = try await TestBrowser.signedIn(app, email: fixture.emails[.areaAdmin]!)
             #expect(try await admin.get("/").body.string.contains("1 e-mail has not gone: refused, or failed every try"))

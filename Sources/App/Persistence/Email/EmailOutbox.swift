@@ -69,6 +69,15 @@ struct EmailOutbox {
         return message
     }
 
+    static let withoutAttachmentsNote = "The papers could not be attached: your e-mail provider does not take messages this large. Use the links below to read them."
+
+    private static func stop(_ email: OutboxEmailModel, refused: MessageRefused, at now: Date, on db: any Database) async throws {
+        email.lastError = String(refused.description.prefix(2000))
+        email.refusedAt = now
+        email.gaveUpAt = now
+        try await email.save(on: db)
+    }
+
     /// Sends a queued message once; a message already sent is left alone.
     static func register(with runner: JobRunner) {
         runner.handle(kind) { delivery, context in
@@ -88,12 +97,23 @@ struct EmailOutbox {
                 email.lastError = notConfigured.description
                 email.gaveUpAt = context.now
                 try await email.save(on: context.db)
+            } catch let refused as MessageRefused where refused.tooLarge {
+                guard try await OutboxAttachmentModel.query(on: context.db).filter(\.$email.$id == delivery.emailID).count() > 0 else {
+                    try await stop(email, refused: refused, at: context.now, on: context.db)
+                    return
+                }
+                // Too big with its files: it goes again without them, saying so; its links still lead to the papers.
+                try await context.db.writeTransaction { db in
+                    try await OutboxAttachmentModel.query(on: db).filter(\.$email.$id == delivery.emailID).delete()
+                    email.body = Self.withoutAttachmentsNote + "\n\n" + email.body
+                    email.lastError = String("Too large with its files attached, so it goes again without them. \(refused.description)".prefix(2000))
+                    if context.isLastAttempt { email.gaveUpAt = context.now }
+                    try await email.save(on: db)
+                }
+                throw refused
             } catch let refused as MessageRefused {
                 // The same message would get the same answer: stop, and show the refusal on the outbox page.
-                email.lastError = String(refused.description.prefix(2000))
-                email.refusedAt = context.now
-                email.gaveUpAt = context.now
-                try await email.save(on: context.db)
+                try await stop(email, refused: refused, at: context.now, on: context.db)
             } catch {
                 email.lastError = String(String(describing: error).prefix(2000))
                 if context.isLastAttempt { email.gaveUpAt = context.now }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// An e-mail Coproduce has to send, kept until it is sent (and a while after,
@@ -78,6 +79,12 @@ struct AddOutboxDeliveryRecords: AsyncMigration {
         try await database.schema("outbox_emails").field("attempts", .int, .required, .sql(.default(0))).update()
         try await database.schema("outbox_emails").field("last_attempt_at", .datetime).update()
         try await database.createIndex("idx_outbox_emails_area_sent", on: "outbox_emails", columns: ["area_id", "sent_at", "created_at"])
+        // Messages kept before SMTP came say so in the older words; the E-mail page knows them by the new.
+        if let sql = database as? any SQLDatabase {
+            try await sql.update("outbox_emails").set("last_error", to: UnconfiguredMailTransport.NotConfigured().description)
+                .where("last_error", .equal, "No mail transport is set up: set COPRODUCE_SENDMAIL to the sendmail program of the server's mail transfer agent")
+                .run()
+        }
     }
 
     func revert(on database: any Database) async throws {

@@ -38,8 +38,10 @@ struct OutboxStore {
     }
 
     /// Messages not sent that gave up or were refused, leaving out those kept only because no mail is set up.
+    /// Counted for a week, while the news in them is fresh; the E-mail page keeps them after.
     func stoppedForAReason() async throws -> Int {
         try await OutboxEmailModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$sentAt == nil)
+            .filter(\.$createdAt > context.now.addingTimeInterval(-EmailOutbox.staleAfter))
             .filter(\.$gaveUpAt != nil).filter(\.$lastError != UnconfiguredMailTransport.NotConfigured().description).count()
     }
 
@@ -101,12 +103,16 @@ extension OutboxEmailModel {
     /// Where the message stands, in words.
     var state: String {
         if let sentAt { return "Sent \(UKDateTime(sentAt).longForm)" }
-        if refusedAt != nil { return "Refused by the receiving mail server" }
-        if isKeptForWantOfMail {
-            return "Kept here: e-mail is not set up"
+        if refusedAt != nil { return "Not accepted by the person's e-mail provider: the address may be wrong" }
+        if isKeptForWantOfMail { return "Kept here: e-mail is not set up" }
+        let tries = "\(attempts) \(attempts == 1 ? "try" : "tries")"
+        if let gaveUpAt {
+            let last = UKDateTime(createdAt.addingTimeInterval(EmailOutbox.staleAfter)).date
+            return gaveUpAt > createdAt.addingTimeInterval(EmailOutbox.staleAfter) || attempts == 0
+                ? "Not sent after \(tries). Coproduce has stopped trying: use Send it again"
+                : "Not sent after \(tries). Coproduce tries again every 6 hours until \(last.longForm)"
         }
-        if gaveUpAt != nil { return "Failed \(attempts) \(attempts == 1 ? "time" : "times"); tried again six hours after the last try, for a week" }
-        if attempts > 0 { return "Failed \(attempts) \(attempts == 1 ? "time" : "times"); will try again" }
+        if attempts > 0 { return "Not sent after \(tries). Coproduce will try again soon" }
         return "Waiting to be sent"
     }
 }

@@ -69,6 +69,7 @@ struct AgendaStore {
 
     func update(_ item: AgendaItemModel, of meeting: MeetingModel, with input: ItemInput) async throws {
         try ensureOpen(meeting)
+        try ensureAgendaOpen(meeting, field: "title")
         let (details, leadID) = try await validate(input, meeting: meeting)
         item.apply(details, leadID: leadID)
         try await item.save(on: context.db)
@@ -97,6 +98,7 @@ struct AgendaStore {
         }
         switch decision {
         case .accept:
+            try ensureAgendaOpen(meeting, field: "decision")
             item.status = .accepted
             try await item.save(on: context.db)
             return nil
@@ -145,7 +147,7 @@ struct AgendaStore {
     /// proposed it can see where it went.
     func merge(_ item: AgendaItemModel, of meeting: MeetingModel, into rawTarget: String?) async throws -> AgendaItemModel {
         try ensureOpen(meeting)
-        try meeting.ensureNotStarted(now: context.now, field: "into", message: "The meeting has started, so its agenda is the record of what was discussed")
+        try ensureAgendaOpen(meeting, field: "into")
         guard [.proposed, .accepted].contains(item.status) else {
             throw ValidationErrors(field: "into", message: "\(item.title) was \(item.status.label.lowercased()) already, so it cannot be merged")
         }
@@ -157,6 +159,13 @@ struct AgendaStore {
         }
         let itemID = try item.requireID()
         try await context.write { context in
+            // Read both again inside the write: two organisers merging A into B and B into A at once
+            // must not leave every paper on a merged item.
+            let open = try await AgendaItemModel.query(on: context.db).filter(\.$id ~~ [itemID, targetID])
+                .filter(\.$status ~~ [.proposed, .accepted]).count()
+            guard open == 2 else {
+                throw ValidationErrors(field: "into", message: "\(item.title) or \(target.title) changed meanwhile. Look at the agenda again")
+            }
             try await PaperModel.query(on: context.db).filter(\.$item.$id == itemID).set(\.$item.$id, to: targetID).update()
             item.status = .merged
             item.$mergedInto.id = targetID
@@ -168,6 +177,7 @@ struct AgendaStore {
     /// Moves an item on the agenda one place up or down.
     func move(_ item: AgendaItemModel, of meeting: MeetingModel, _ direction: String?) async throws {
         try ensureOpen(meeting)
+        try ensureAgendaOpen(meeting, field: "direction")
         guard item.status == .accepted, let up = ["up": true, "down": false][TextInput.clean(direction)] else { throw Abort(.badRequest) }
         let agenda = try await items(of: meeting).filter { $0.status == .accepted }
         guard let index = agenda.firstIndex(where: { $0.id == item.id }) else { throw Abort(.notFound) }
@@ -409,6 +419,12 @@ struct AgendaStore {
     }
 
     /// Once a meeting has started, its papers are the record of what went out.
+    /// Once the meeting starts its agenda is the record of what was discussed: only a proposal
+    /// nobody took up can still be put off or withdrawn.
+    private func ensureAgendaOpen(_ meeting: MeetingModel, field: String) throws {
+        try meeting.ensureNotStarted(now: context.now, field: field, message: "The meeting has started, so its agenda is the record of what was discussed")
+    }
+
     private func ensureBeforeMeeting(_ meeting: MeetingModel) throws {
         try meeting.ensureNotStarted(now: context.now, field: "document",
                                      message: "The meeting has started, so its papers are the record of what went out. Put any correction in the minutes")

@@ -288,7 +288,13 @@ struct MeetingStore {
     /// so the home page and the health page follow what was just done.
     func currentRules(for meeting: MeetingModel, agenda: (items: [AgendaItemModel], papers: [AgendaStore.PaperSummary])? = nil) async throws -> RuleReport {
         let report = try await rules(for: meeting, agenda: agenda)
-        try await RuleResultStore(context).keep(report, for: meeting)
+        do {
+            try await RuleResultStore(context).keep(report, for: meeting)
+        } catch {
+            // The page shows the fresh check either way. Two people opening the meeting at once can both find
+            // the kept results stale and one write loses; the morning round keeps them if this failed otherwise.
+            context.logger.warning("A meeting's rule results were not kept: \(error)")
+        }
         return report
     }
 

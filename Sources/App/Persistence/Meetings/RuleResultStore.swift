@@ -32,15 +32,9 @@ struct RuleResultStore {
         guard !unchanged else { return }
         let now = context.now
         let rows = try fresh.map { try MeetingRuleResultModel(meeting: meeting, clauseID: $0.key, outcome: $0.value, checkedAt: now) }
-        do {
-            try await context.write { context in
-                try await MeetingRuleResultModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
-                for row in rows { try await row.create(on: context.db) }
-            }
-        } catch {
-            // Two people opening the meeting at once both find the results stale; one write wins, and
-            // the other's results are the same check, so losing the race loses nothing.
-            context.logger.debug("Kept rule results not replaced: \(error)")
+        try await context.write { context in
+            try await MeetingRuleResultModel.query(on: context.db).filter(\.$meeting.$id == meetingID).delete()
+            for row in rows { try await row.create(on: context.db) }
         }
     }
 

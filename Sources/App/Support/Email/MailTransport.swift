@@ -20,6 +20,8 @@ extension MailTransport {
 /// outbox stops and shows the refusal. Any other error is tried again.
 struct MessageRefused: Error, CustomStringConvertible {
     let description: String
+    /// Refused for its size: the same text without its attachments may go.
+    var tooLarge = false
 }
 
 /// Delivers through the machine's mail transfer agent (Postfix, Exim,

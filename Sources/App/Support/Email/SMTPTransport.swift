@@ -32,9 +32,12 @@ struct SMTPSettings: Sendable, Equatable {
     var certificateAuthorityFile: String?
     /// The name Coproduce greets the server with (EHLO).
     var greetingName: String
-    /// How long to wait for a connection, and for each answer.
+    /// How long to wait for a connection.
     var connectTimeout: TimeAmount = .seconds(15)
-    var replyTimeout: TimeAmount = .seconds(60)
+    /// How long one message's whole conversation may take, writing a large pack on a slow link
+    /// included; then the connection is closed. Well inside the job's four minutes, so a
+    /// delivery never outlives its job's lease and another instance never sends it too.
+    var deadline: TimeAmount = .seconds(150)
 }
 
 /// Sends each message straight to a mail server by SMTP (RFC 5321), over
@@ -75,14 +78,22 @@ struct SMTPTransport: MailTransport {
 
     func deliver(_ message: EmailMessage, messageID: String, date: Date) async throws {
         let connection = try await SMTPConnection.open(settings, tls: tls)
-        do {
-            try await converse(connection, message: message, messageID: messageID, date: date)
-            // The message is accepted; a server that answers QUIT badly changes nothing.
-            _ = try? await connection.send(.quit)
-            try? await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
+        // Past the deadline, or when the job is cancelled, the connection is closed, which fails whatever waits on it.
+        let channel = connection.channel
+        let deadline = channel.eventLoop.scheduleTask(in: settings.deadline) { channel.close(promise: nil) }
+        defer { deadline.cancel() }
+        try await withTaskCancellationHandler {
+            do {
+                try await converse(connection, message: message, messageID: messageID, date: date)
+                // The message is accepted; a server that answers QUIT badly changes nothing.
+                _ = try? await connection.send(.quit)
+                try? await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } onCancel: {
+            channel.close(promise: nil)
         }
     }
 
@@ -103,7 +114,7 @@ struct SMTPTransport: MailTransport {
         }
         let text = message.internetMessage(date: date, messageID: messageID)
         if let maximum = capabilities.maximumSize, text.utf8.count > maximum {
-            throw MessageRefused(description: "The message is \(text.utf8.count) bytes; the mail server takes at most \(maximum)")
+            throw MessageRefused(description: "The message is \(text.utf8.count) bytes; the mail server takes at most \(maximum)", tooLarge: true)
         }
         try expect(try await connection.send(.mailFrom(message.from)), "the sender \(message.from)")
         try expect(try await connection.send(.recipient(message.to)), "the recipient \(message.to)", refusalIsFinal: true)
@@ -140,7 +151,8 @@ struct SMTPTransport: MailTransport {
     private func expect(_ reply: SMTPReply, _ what: String, refusalIsFinal: Bool = false) throws {
         if reply.isCompletion { return }
         if reply.isPermanentFailure, refusalIsFinal {
-            throw MessageRefused(description: "The mail server refused \(what): \(reply)")
+            // 552: too much mail storage asked for; servers give it for a message over their size limit.
+            throw MessageRefused(description: "The mail server refused \(what): \(reply)", tooLarge: reply.code == 552)
         }
         throw Failure(description: "The mail server \(settings.host) answered \(what) with \(reply)")
     }
@@ -159,7 +171,6 @@ struct SMTPConnection: Sendable {
     static func open(_ settings: SMTPSettings, tls: NIOSSLContext?) async throws -> SMTPConnection {
         let implicitTLS = settings.security == .tls ? tls : nil
         let serverName = Self.serverName(settings.host)
-        let replyTimeout = settings.replyTimeout
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(settings.connectTimeout)
             .channelInitializer { channel in
@@ -167,7 +178,6 @@ struct SMTPConnection: Sendable {
                     if let implicitTLS {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName))
                     }
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: replyTimeout))
                     try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
                 }
             }
@@ -277,20 +287,12 @@ final class SMTPReplyHandler: ChannelInboundHandler {
         unread.discardReadBytes()
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            stop(Problem(description: "The mail server did not answer in time"), context: context)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         stop(error, context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        failAll(Problem(description: "The mail server closed the connection"))
+        failAll(Problem(description: "The connection to the mail server closed before it answered (or it took too long)"))
         context.fireChannelInactive()
     }
 

@@ -141,7 +141,7 @@ struct OutboxController {
           \(ListComponents.summaryRow("Written", "\(UKDateTime(email.createdAt).longForm)"))
           \(ListComponents.summaryRow("Where it stands", "\(email.state)"))
           \(ListComponents.summaryRow("Tries", email.attempts == 0 ? "None yet" : "\(email.attempts)\(if: email.lastAttemptAt != nil, ", the last on \(UKDateTime(email.lastAttemptAt ?? email.createdAt).longForm)")"))
-          \(if: email.problem != nil, ListComponents.summaryRow("Why it has not gone", "\(email.problem ?? "")"))
+          \(if: email.problem != nil, ListComponents.summaryRow("What the mail server said", "\(email.problem ?? "")<br><span class=\"hint\">The technical reason, for whoever looks after Coproduce's e-mail.</span>"))
           \(if: !page.attachments.isEmpty, ListComponents.summaryRow("Attached", "<ul class=\"list\">\(page.attachments.map { "<li>\($0)</li>" as Markup })</ul>"))
         </dl>
         \(if: page.canSendAgain, """

@@ -163,8 +163,15 @@ struct AgendaController {
         let store = AgendaStore(try req.store)
         let item = try await store.item(req.id("itemID"), of: meeting)
         let form = try req.content.decode(DecisionForm.self)
-        try await store.move(item, of: meeting, form.direction)
-        return req.redirect(to: Paths.meeting(try meeting.recordID) + "#agenda", banner: "\(item.title) moved \(form.direction == "up" ? "up" : "down")")
+        let back = Paths.meeting(try meeting.recordID) + "#agenda"
+        do {
+            try await store.move(item, of: meeting, form.direction)
+        } catch let errors as ValidationErrors {
+            return req.page(req.layout(title: "The item was not moved"), status: .unprocessableEntity,
+                            CommonPages.notDone(heading: "The item was not moved", message: errors.errors.first?.message ?? "",
+                                                backPath: back, backLabel: "Back to the meeting"))
+        }
+        return req.redirect(to: back, banner: "\(item.title) moved \(form.direction == "up" ? "up" : "down")")
     }
 
     // MARK: - Papers
