@@ -34,6 +34,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Where people reach Coproduce, for links in e-mail: "https://coproduce.riverside.gov.uk".
     var siteAddress = AppConfig.defaultSiteAddress
     static let defaultSiteAddress = "http://127.0.0.1:8080"
+    /// The space for papers, every version counted, each area may use.
+    var paperStorageLimit = AppConfig.defaultPaperStorageLimit
+    static let defaultPaperStorageLimit = 2_000_000_000
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage
@@ -94,6 +97,11 @@ public struct AppConfig: Sendable, Equatable {
             if let address = Self.siteAddress(raw) { siteAddress = address }
             else { problems.append("COPRODUCE_SITE_ADDRESS must be the web address people use to reach Coproduce, like https://coproduce.council.example.org, not \"\(raw)\"") }
         }
+        var paperStorageLimit: Int?
+        if let raw = environment["COPRODUCE_PAPER_STORAGE_MB"], !raw.isEmpty {
+            if let megabytes = Int(raw), (1...1_000_000).contains(megabytes) { paperStorageLimit = megabytes * 1_000_000 }
+            else { problems.append("COPRODUCE_PAPER_STORAGE_MB must be a number of megabytes from 1 to 1000000, not \"\(raw)\"") }
+        }
         let smtp = smtpSettings(environment, siteAddress: siteAddress ?? defaultSiteAddress, problems: &problems)
         if smtp != nil, sendmail != nil {
             problems.append("Set COPRODUCE_SMTP_HOST or COPRODUCE_SENDMAIL, not both: e-mail goes one way")
@@ -104,6 +112,7 @@ public struct AppConfig: Sendable, Equatable {
         config.trustedProxies = proxies
         config.sendmailPath = sendmail
         config.smtp = smtp
+        if let paperStorageLimit { config.paperStorageLimit = paperStorageLimit }
         if let mailFrom { config.mailFrom = mailFrom }
         return config
     }

@@ -280,6 +280,7 @@ struct SMTPDeliveryTests {
         #expect(config.smtp == SMTPSettings(host: "smtp.council.example.org", port: 587, security: .startTLS, username: "coproduce", password: "pw",
                                             certificateAuthorityFile: nil, greetingName: "coproduce.council.example.org"))
         #expect(try AppConfig.fromEnvironment(["COPRODUCE_SMTP_HOST": "mail", "COPRODUCE_SMTP_SECURITY": "TLS"], defaultSecureCookies: true).smtp?.port == 465)
+        #expect(try AppConfig.fromEnvironment(["COPRODUCE_PAPER_STORAGE_MB": "500"], defaultSecureCookies: true).paperStorageLimit == 500_000_000)
         let bad: [([String: String], String)] = [
             (["COPRODUCE_SMTP_HOST": "smtp.example.org\r\nRCPT"], "COPRODUCE_SMTP_HOST must be"),
             (["COPRODUCE_SMTP_HOST": "smtp.example.org", "COPRODUCE_SMTP_PORT": "70000"], "COPRODUCE_SMTP_PORT must be"),
@@ -290,6 +291,7 @@ struct SMTPDeliveryTests {
             (["COPRODUCE_SMTP_HOST": "smtp.example.org", "COPRODUCE_SMTP_CA_FILE": "/no/such/file.pem"], "COPRODUCE_SMTP_CA_FILE must be"),
             (["COPRODUCE_SMTP_PORT": "25"], "COPRODUCE_SMTP_PORT is set but COPRODUCE_SMTP_HOST is not"),
             (["COPRODUCE_SMTP_HOST": "smtp.example.org", "COPRODUCE_SENDMAIL": "/bin/cat"], "not both"),
+            (["COPRODUCE_PAPER_STORAGE_MB": "lots"], "COPRODUCE_PAPER_STORAGE_MB must be"),
         ]
         for (environment, message) in bad {
             #expect {

@@ -375,4 +375,25 @@ struct AgendaTests {
             #expect(try await AgendaItemModel.find(organiserItem.id, on: app.db)?.title == "Budget")
         }
     }
+
+    @Test("Each area has a share of space for papers: an upload past it is refused with a clear message and nothing saved")
+    func storageShare() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await Self.meeting(app)
+            app.appConfig.paperStorageLimit = Self.plainPaper.count + 100
+            let organiser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            _ = try await organiser.get("/meetings/\(meetingID)/items/new")
+            _ = try await organiser.post("/meetings/\(meetingID)/items/new", ["title": "Short breaks", "purpose": "decision", "forumAsk": "Agree"])
+            let item = try #require(try await AgendaItemModel.query(on: app.db).first())
+            let path = "/meetings/\(meetingID)/items/\(try item.requireID())/papers/new"
+            _ = try await organiser.get(path)
+            #expect(try await organiser.postMultipart(path, ["title": "First"], file: ("document", "first.txt", Self.plainPaper)).status == .seeOther)
+            _ = try await organiser.get(path)
+            let refused = try await organiser.postMultipart(path, ["title": "Second"], file: ("document", "second.txt", Self.plainPaper))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("This area has used its 0 MB of space for papers, so the paper was not saved."))
+            #expect(try await PaperModel.query(on: app.db).count() == 1)
+            #expect(try await PaperVersionModel.query(on: app.db).count() == 1)
+        }
+    }
 }

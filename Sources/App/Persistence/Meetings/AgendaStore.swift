@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 import PlainEnglish
 import Vapor
@@ -286,6 +287,7 @@ struct AgendaStore {
         let paper = PaperModel(meetingID: try meeting.requireID(), itemID: try item.requireID(), title: title)
         let actor = context.actor.name, now = context.now
         try await context.write { context in
+            try await Self(context).ensureRoom(for: upload)
             try await paper.create(on: context.db)
             try await Self.saveVersion(1, of: paper, upload, by: actor, at: now, on: context.db)
         }
@@ -299,9 +301,26 @@ struct AgendaStore {
         let actor = context.actor.name, now = context.now
         let paperID = try paper.requireID()
         return try await context.write { context in
+            try await Self(context).ensureRoom(for: upload)
             let next = (try await PaperVersionModel.query(on: context.db).filter(\.$paper.$id == paperID).max(\.$version) ?? 0) + 1
             try await Self.saveVersion(next, of: paper, upload, by: actor, at: now, on: context.db)
             return next
+        }
+    }
+
+    /// Every version of every paper is kept, so one area could fill the server's disk: each area
+    /// has a share (COPRODUCE_PAPER_STORAGE_MB). Checked inside the upload's own write.
+    private func ensureRoom(for upload: ReadPaper) async throws {
+        guard let sql = context.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        // PostgreSQL sums integers as numeric: cast, so both stores answer a plain integer.
+        let row = try await sql.raw("""
+            SELECT CAST(COALESCE(SUM(v.byte_count), 0) AS BIGINT) AS used FROM paper_versions v
+            JOIN papers p ON p.id = v.paper_id JOIN meetings m ON m.id = p.meeting_id WHERE m.area_id = \(bind: context.areaID)
+            """).first()
+        let used = try row?.decode(column: "used", as: Int.self) ?? 0
+        guard used + upload.data.count <= context.paperStorageLimit else {
+            let megabytes = context.paperStorageLimit / 1_000_000
+            throw ValidationErrors(field: "document", message: "This area has used its \(megabytes) MB of space for papers, so the paper was not saved. Ask whoever runs Coproduce for more space")
         }
     }
 

@@ -17,6 +17,8 @@ struct StoreContext: Sendable {
     let logger: Logger
     /// The address Coproduce's e-mail comes from (COPRODUCE_MAIL_FROM).
     let mailFrom: String
+    /// The bytes of papers, every version counted, an area may keep (COPRODUCE_PAPER_STORAGE_MB).
+    var paperStorageLimit = AppConfig.defaultPaperStorageLimit
 
     var areaID: UUID { actor.areaID }
     var today: CalendarDate { CalendarDate(now) }
@@ -24,7 +26,8 @@ struct StoreContext: Sendable {
     /// Runs `body` as one write: all of it is saved, or none.
     func write<Result: Sendable>(_ body: @escaping @Sendable (StoreContext) async throws -> Result) async throws -> Result {
         try await db.writeTransaction { db in
-            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel, logger: logger, mailFrom: mailFrom))
+            try await body(StoreContext(db: db, actor: actor, now: now, channel: channel, logger: logger, mailFrom: mailFrom,
+                                        paperStorageLimit: paperStorageLimit))
         }
     }
 
@@ -49,7 +52,7 @@ extension Request {
     var store: StoreContext {
         get throws {
             StoreContext(db: db, actor: try viewer, now: now, channel: url.path.hasPrefix("/api/") ? "Through the API" : nil, logger: logger,
-                         mailFrom: application.appConfig.mailFrom)
+                         mailFrom: application.appConfig.mailFrom, paperStorageLimit: application.appConfig.paperStorageLimit)
         }
     }
 }
