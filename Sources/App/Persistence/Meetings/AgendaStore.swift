@@ -416,13 +416,16 @@ struct AgendaStore {
     // MARK: Facts for the rules
 
     /// - Parameter read: the meeting's items and papers, when the caller has read them already.
-    func ruleFacts(for meeting: MeetingModel, read: (items: [AgendaItemModel], papers: [PaperSummary])? = nil) async throws -> MeetingRuleCheck.Agenda {
+    func ruleFacts(for meeting: MeetingModel, read: (items: [AgendaItemModel], papers: [PaperSummary])? = nil,
+                   sendings: [PackSendingModel]? = nil) async throws -> MeetingRuleCheck.Agenda {
         let allItems = if let read { read.items } else { try await items(of: meeting) }
         let allPapers = if let read { read.papers } else { try await papers(of: meeting) }
         let accepted = allItems.filter { $0.status == .accepted }
         let acceptedIDs = Set(accepted.compactMap(\.id))
         let papers = allPapers.filter { acceptedIDs.contains($0.paper.$item.id) }
-        let firstSending = try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$sentAt).first()
+        let firstSending = if let sendings { sendings.first } else {
+            try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID()).sort(\.$sentAt).first()
+        }
         return MeetingRuleCheck.Agenda(
             items: accepted.map { (title: $0.title, hasForumAsk: $0.forumAsk != nil) },
             packSentOn: firstSending.map { CalendarDate($0.sentAt) },

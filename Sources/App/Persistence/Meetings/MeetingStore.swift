@@ -312,12 +312,14 @@ struct MeetingStore {
         let discussesComplaints = clauses.contains { $0.rule?.kind == .complaintsDiscussed }
         let complaints = discussesComplaints ? try await partnerStore.complaints(for: meeting, partnerIDs: partners.compactMap(\.organisation.id)) : nil
         let minutes = try await MinutesStore(context).minutes(of: meeting)
-        let forum = try await forumContact(of: meeting, partners: partners)
+        // One read of the pack's sendings serves both the notice rule and the forum's address rule.
+        let sendings = try await agendaStore.sendings(of: meeting)
+        let forum = Self.forumContact(partners: partners, sendings: sendings)
         let facts = MeetingRuleCheck.Facts(
             details: meeting.details, status: meeting.status,
             chair: meeting.chair.map { Self.person($0, organisation: $0.organisation) },
             namedContact: meeting.contact.map { Self.person($0, organisation: $0.organisation) },
-            attendance: attendance, agenda: try await agendaStore.ruleFacts(for: meeting, read: (items, papers)),
+            attendance: attendance, agenda: try await agendaStore.ruleFacts(for: meeting, read: (items, papers), sendings: sendings),
             partners: partners.map { .init(name: $0.organisation.name, askedOn: $0.askedOn, agreement: $0.agreement) },
             complaints: (complaints ?? []).map { .init(described: $0.described, discussed: $0.discussed) },
             minutes: .init(firstSentOn: minutes?.firstCirculatedAt.map { CalendarDate($0) }, approved: minutes?.status == .approved),
@@ -331,10 +333,9 @@ struct MeetingStore {
 
     /// The forum among the partners, and the first time its own address was written to about the
     /// meeting: asked for items (which goes to its address) or sent the pack there.
-    private func forumContact(of meeting: MeetingModel, partners: [PartnerStore.Partner]) async throws -> MeetingRuleCheck.ForumContact? {
+    private static func forumContact(partners: [PartnerStore.Partner], sendings: [PackSendingModel]) -> MeetingRuleCheck.ForumContact? {
         guard let forum = partners.first(where: { $0.organisation.kind == .parentCarerForum }) else { return nil }
-        let packToForum = try await PackSendingModel.query(on: context.db).filter(\.$meeting.$id == meeting.requireID())
-            .filter(\.$forumAddress != nil).sort(\.$sentAt).first()?.sentAt
+        let packToForum = sendings.first { $0.forumAddress != nil }?.sentAt
         let asked = forum.row?.askedAt
         let first = [asked, packToForum].compactMap { $0 }.min()
         return .init(name: forum.organisation.name, hasAddress: forum.organisation.email.map(EmailMessage.isAddress) ?? false,

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -167,6 +168,8 @@ struct SMTPTransport: MailTransport {
 struct SMTPConnection: Sendable {
     let channel: any Channel
     let handler: NIOLoopBound<SMTPReplyHandler>
+    /// The conversation at trace level, passwords hidden (`SMTPCommand.loggable`), for whoever looks into a failing server.
+    static let logger = Logger(label: "coproduce.smtp")
 
     static func open(_ settings: SMTPSettings, tls: NIOSSLContext?) async throws -> SMTPConnection {
         let implicitTLS = settings.security == .tls ? tls : nil
@@ -206,8 +209,11 @@ struct SMTPConnection: Sendable {
     }
 
     func send(_ command: SMTPCommand) async throws -> SMTPReply {
+        Self.logger.trace("SMTP sent: \(command.loggable)")
         try await write(command.line + "\r\n")
-        return try await reply()
+        let answer = try await reply()
+        Self.logger.trace("SMTP answered: \(answer)")
+        return answer
     }
 
     func write(_ text: String) async throws {
