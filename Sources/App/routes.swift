@@ -13,6 +13,7 @@ enum Site {
         PeoplePart(),
         GroupsPart(),
         MeetingsPart(),
+        EngagementPart(),
         AgreementsPart(),
         ComplaintsPart(),
         PlainEnglishPart(),

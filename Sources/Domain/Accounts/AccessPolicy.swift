@@ -13,13 +13,14 @@ public enum AccessPolicy {
                 .viewPartnership, .viewPersonalData, .managePeople, .manageGroups, .manageMeetings, .proposeAgendaItems,
                 .manageAgreements, .assessCommitments, .manageVolunteerAgreements,
                 .viewComplaints, .manageComplaints, .managePlainEnglishSettings,
+                .recordEngagement, .manageServices, .manageEngagementSettings,
             ]
         case .forumRepresentative:
-            return [.viewPartnership, .viewComplaints, .proposeAgendaItems]
+            return [.viewPartnership, .viewComplaints, .proposeAgendaItems, .recordEngagement]
         case .partnerOfficer:
             return [
                 .viewPartnership, .manageGroups, .manageMeetings, .proposeAgendaItems, .manageAgreements, .assessCommitments,
-                .viewComplaints, .manageComplaints,
+                .viewComplaints, .manageComplaints, .recordEngagement, .manageServices,
             ]
         case .boardViewer:
             return [.viewPartnership]

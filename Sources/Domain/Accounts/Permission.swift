@@ -23,6 +23,12 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case manageEmail
     /// Set the area's plain English thresholds, usual profile and glossary.
     case managePlainEnglishSettings
+    /// Record engagement activities and what came of them.
+    case recordEngagement
+    /// Add and change the area's services, strategies and projects.
+    case manageServices
+    /// Choose the area's ladder of participation and how soon participants are told what changed.
+    case manageEngagementSettings
 }
 
 /// Who may reach a route: anybody, or only a signed-in person holding a permission.

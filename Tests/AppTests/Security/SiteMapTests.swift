@@ -36,6 +36,10 @@ struct SiteMapTests {
     GET /api/v1/agreements/:agreementID/clauses/:clauseID viewPartnership
     GET /api/v1/complaints viewComplaints
     GET /api/v1/complaints/:complaintID viewComplaints
+    GET /api/v1/engagement/activities viewPartnership
+    GET /api/v1/engagement/activities/:activityID viewPartnership
+    GET /api/v1/engagement/ladder viewPartnership
+    GET /api/v1/engagement/ladder/profile viewPartnership
     GET /api/v1/groups viewPartnership
     GET /api/v1/groups/:groupID viewPartnership
     GET /api/v1/groups/:groupID/meetings viewPartnership
@@ -46,11 +50,20 @@ struct SiteMapTests {
     GET /api/v1/organisations/:organisationID viewPartnership
     GET /api/v1/people viewPartnership
     GET /api/v1/people/:personID viewPartnership
+    GET /api/v1/services viewPartnership
+    GET /api/v1/services/:serviceID viewPartnership
     GET /calendar/:token anyone
     GET /complaints viewComplaints
     GET /complaints/:complaintID viewComplaints
     GET /complaints/:complaintID/edit manageComplaints
     GET /complaints/new manageComplaints
+    GET /engagement viewPartnership
+    GET /engagement/:activityID viewPartnership
+    GET /engagement/:activityID/edit recordEngagement
+    GET /engagement/ladder viewPartnership
+    GET /engagement/ladder.csv viewPartnership
+    GET /engagement/new recordEngagement
+    GET /engagement/settings manageEngagementSettings
     GET /groups viewPartnership
     GET /groups/:groupID viewPartnership
     GET /groups/:groupID/edit manageGroups
@@ -93,6 +106,10 @@ struct SiteMapTests {
     GET /people/new managePeople
     GET /plain-english viewPartnership
     GET /plain-english/settings managePlainEnglishSettings
+    GET /services viewPartnership
+    GET /services/:serviceID viewPartnership
+    GET /services/:serviceID/edit manageServices
+    GET /services/new manageServices
     GET /sign-in anyone
     POST /account/calendar viewPartnership
     POST /account/calendar/stop viewPartnership
@@ -110,6 +127,7 @@ struct SiteMapTests {
     POST /api/v1/agreements manageAgreements
     POST /api/v1/agreements/:agreementID/clauses manageAgreements
     POST /api/v1/complaints manageComplaints
+    POST /api/v1/engagement/activities recordEngagement
     POST /api/v1/groups manageGroups
     POST /api/v1/groups/:groupID/meetings manageMeetings
     POST /api/v1/meetings/:meetingID/actions manageMeetings
@@ -127,8 +145,12 @@ struct SiteMapTests {
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
     POST /api/v1/plain-english/check viewPartnership
+    POST /api/v1/services manageServices
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
+    POST /engagement/:activityID/edit recordEngagement
+    POST /engagement/new recordEngagement
+    POST /engagement/settings manageEngagementSettings
     POST /groups/:groupID/edit manageGroups
     POST /groups/:groupID/meetings/new manageMeetings
     POST /groups/:groupID/members manageGroups
@@ -163,11 +185,14 @@ struct SiteMapTests {
     POST /people/new managePeople
     POST /plain-english viewPartnership
     POST /plain-english/settings managePlainEnglishSettings
+    POST /services/:serviceID/edit manageServices
+    POST /services/new manageServices
     POST /sign-in anyone
     POST /sign-out anyone
     PUT /api/v1/agreements/:agreementID manageAgreements
     PUT /api/v1/agreements/:agreementID/clauses/:clauseID manageAgreements
     PUT /api/v1/complaints/:complaintID manageComplaints
+    PUT /api/v1/engagement/activities/:activityID recordEngagement
     PUT /api/v1/groups/:groupID manageGroups
     PUT /api/v1/meetings/:meetingID manageMeetings
     PUT /api/v1/meetings/:meetingID/actions/:actionID manageMeetings
@@ -176,6 +201,7 @@ struct SiteMapTests {
     PUT /api/v1/meetings/:meetingID/minutes manageMeetings
     PUT /api/v1/organisations/:organisationID manageOrganisations
     PUT /api/v1/people/:personID managePeople
+    PUT /api/v1/services/:serviceID manageServices
     """
 
     @Test("Every route's access matches the reviewed site map")

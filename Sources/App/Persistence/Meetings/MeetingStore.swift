@@ -70,6 +70,11 @@ struct MeetingStore {
         return meeting
     }
 
+    /// The meeting an id names, if it is one of the area's.
+    func lookUp(_ id: UUID) async throws -> MeetingModel? {
+        try await MeetingModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
+    }
+
     /// One page of the area's meetings (or one group's): upcoming ones soonest
     /// first, past ones latest first, or (with no `when`) every one in date order.
     /// A meeting counts as upcoming all its day.

@@ -70,6 +70,8 @@ struct OrganisationStore {
         if agreements > 0 { blockers.append("it is a partner in \(agreements) \(agreements == 1 ? "agreement" : "agreements")") }
         let complaints = try await ComplaintModel.query(on: db).filter(\.$aboutOrganisation.$id == id).count()
         if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
+        let activities = try await ActivityOrganisationModel.query(on: db).filter(\.$organisation.$id == id).count()
+        if activities > 0 { blockers.append("it was involved in \(activities) engagement \(activities == 1 ? "activity" : "activities")") }
         return blockers
     }
 

@@ -158,4 +158,21 @@ enum FormComponents {
         </div>
         """
     }
+
+    /// One drop-down of a list's filter form (a GET form, so it needs no anti-forgery token).
+    static func filterSelect(name: String, label: String, options: [(value: String, label: String)], selected: String) -> Markup {
+        """
+        <div class="form-group">
+          <label class="label" for="\(name)">\(label)</label>
+          <select class="select" id="\(name)" name="\(name)">
+            \(options.markup { option in
+                """
+                <option value="\(option.value)"\(if: option.value == selected, " selected")>\(option.label)</option>
+
+                """
+            })
+          </select>
+        </div>
+        """
+    }
 }

@@ -113,6 +113,13 @@ extension MeetingsController.ShowPage {
         \(actions.isEmpty ? "<p class=\"body\">No actions agreed at this meeting.</p>" as Markup
             : actionsTable(actions, caption: "Actions agreed at this meeting", showAgreedAt: false))
         \(if: canManage && hasStarted, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newActionPath)\">Add an action</a></p>")
+        <h2 class="heading-m" id="engagement">Engagement with families</h2>
+        \(engagement.isEmpty ? "<p class=\"body\">This meeting is not part of any engagement activity recorded yet.</p>" as Markup : """
+        <ul class="list list--bullet">
+          \(engagement.markup { "<li><a href=\"\($0.href)\">\($0.title)</a>: \($0.rung)</li>" })
+        </ul>
+        """)
+        \(if: canRecordEngagement, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newActivityPath)\">Record an engagement activity from this meeting</a></p>")
         """
     }
 

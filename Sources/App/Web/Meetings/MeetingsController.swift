@@ -172,6 +172,10 @@ struct MeetingsController {
         let approvePath: String
         let newActionPath: String
         let partners: PartnersController.View
+        /// The engagement activities the meeting was part of.
+        let engagement: [(title: String, href: String, rung: String)]
+        let canRecordEngagement: Bool
+        let newActivityPath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -265,7 +269,12 @@ struct MeetingsController {
             calendarPath: Paths.meetingCalendar(id), mattersArising: mattersArising, minutes: minutes, actions: actions,
             minutesPath: Paths.meetingMinutes(id), circulatePath: Paths.circulateMinutes(id), approvePath: Paths.approveMinutes(id),
             newActionPath: Paths.newAction(id),
-            partners: try await PartnersController.view(report, meeting: meeting, hasAgenda: items.contains { $0.status == .accepted }, context: context)))
+            partners: try await PartnersController.view(report, meeting: meeting, hasAgenda: items.contains { $0.status == .accepted }, context: context),
+            engagement: try await EngagementStore(context).activities(ofMeeting: id.uuid).map { activity in
+                (title: activity.title, href: Paths.activity(try activity.recordID),
+                 rung: activity.achievedRung.map { "reached \($0.name.lowercased())" } ?? "planned as \(activity.plannedRung.name.lowercased())")
+            },
+            canRecordEngagement: viewer.can(.recordEngagement), newActivityPath: Paths.newActivity(from: id)))
     }
 
     // MARK: - Arrange and change

@@ -4,4 +4,10 @@ struct SummaryRow: Encodable, Sendable {
     let key: String
     let value: String
     let href: String?
+
+    init(key: String, value: String, href: String? = nil) {
+        self.key = key
+        self.value = value
+        self.href = href
+    }
 }
