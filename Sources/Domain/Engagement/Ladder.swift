@@ -71,6 +71,8 @@ public enum StandardLadder {
     public static let levels = 1...7
     /// From this level up, the families share in making the decisions (co-design and co-production).
     public static let sharedDecisionsFrom = 6
+    /// At this level (engagement) families influence some decisions; below it they are only told or asked.
+    public static let influenceFrom = 5
 
     public static func name(ofLevel level: Int) -> String { definition.rungs[level - 1].name }
 }

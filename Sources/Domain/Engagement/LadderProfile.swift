@@ -50,12 +50,16 @@ public struct LadderProfile: Sendable, Equatable {
     public let fellShort: Int
     /// Achieved a rung where families share the decisions (co-design or co-production).
     public let sharedDecisions: Int
+    /// Achieved a rung where families influence some decisions (engagement), but do not share them.
+    public let someInfluence: Int
+    /// Achieved a rung where families are only told or asked (consultation or lower).
+    public var toldOrAsked: Int { known - sharedDecisions - someInfluence }
 
     public init(ladder: LadderDefinition, tallies: [Tally]) {
         self.ladder = ladder
         var planned = Array(repeating: 0, count: ladder.rungs.count)
         var achieved = planned
-        var belowPlanned = 0, belowAchieved = 0, total = 0, unknown = 0, reached = 0, short = 0, shared = 0
+        var belowPlanned = 0, belowAchieved = 0, total = 0, unknown = 0, reached = 0, short = 0, shared = 0, influence = 0
         for tally in tallies where tally.count > 0 {
             total += tally.count
             if let position = LadderMapping.position(on: ladder, forStandardLevel: tally.planned) { planned[position] += tally.count }
@@ -68,6 +72,7 @@ public struct LadderProfile: Sendable, Equatable {
             else { belowAchieved += tally.count }
             if level >= tally.planned { reached += tally.count } else { short += tally.count }
             if level >= StandardLadder.sharedDecisionsFrom { shared += tally.count }
+            else if level >= StandardLadder.influenceFrom { influence += tally.count }
         }
         rows = ladder.rungs.enumerated().map { index, rung in
             Row(key: rung.key, name: rung.name, meaning: rung.meaning, planned: planned[index], achieved: achieved[index])
@@ -79,6 +84,7 @@ public struct LadderProfile: Sendable, Equatable {
         reachedPlan = reached
         fellShort = short
         sharedDecisions = shared
+        someInfluence = influence
     }
 
     /// Activities whose rung achieved is known.

@@ -170,6 +170,7 @@ extension API {
         let reachedPlan: Int
         let fellShort: Int
         let sharedDecisions: Int
+        let someInfluence: Int
         let sharedDecisionsPercent: Int?
 
         init(_ profile: Domain.LadderProfile) {
@@ -182,6 +183,7 @@ extension API {
             reachedPlan = profile.reachedPlan
             fellShort = profile.fellShort
             sharedDecisions = profile.sharedDecisions
+            someInfluence = profile.someInfluence
             sharedDecisionsPercent = profile.sharedDecisionsPercent
         }
     }
@@ -295,7 +297,8 @@ struct EngagementAPI: APIPart {
             "notYetKnown": .integer,
             "reachedPlan": .integer,
             "fellShort": .integer,
-            "sharedDecisions": .integer(description: "Reached co-design or co-production"),
+            "sharedDecisions": .integer(description: "Reached co-design or co-production, where families share the decisions"),
+            "someInfluence": .integer(description: "Reached engagement, where families influence some decisions"),
             "sharedDecisionsPercent": .integer(required: false, nullable: true, description: "Of those whose rung reached is known"),
         ]),
         "Service": .object(properties: [

@@ -20,9 +20,10 @@ extension LadderController.ProfilePage: WebPage {
         ], rows: rungRows))
         <p class="body"><a href="\(csvPath("rung"))" download>Download the rung by rung figures (CSV)</a></p>
         \(yearsSection)
-        \(section(id: "organisation", heading: "By organisation", caption: "Activities each organisation was involved in, by the rung reached",
+        <p class="body">Below, families share the decisions at co-design and co-production, influence some decisions at engagement, and are only told or asked on the lower rungs. Each ladder is compared on the 7-rung ladder.</p>
+        \(section(id: "organisation", heading: "By organisation", caption: "Activities each organisation was involved in, by how far families shaped them",
                   note: "An activity with several organisations counts once for each.", slices: organisations))
-        \(section(id: "service", heading: "By service or project", caption: "Activities of each service or project, by the rung reached",
+        \(section(id: "service", heading: "By service or project", caption: "Activities of each service or project, by how far families shaped them",
                   note: nil, slices: services))
         """)
         """
@@ -56,13 +57,13 @@ extension LadderController.ProfilePage: WebPage {
         guard !years.isEmpty else { return .empty }
         return """
         <h2 class="heading-m">Year by year</h2>
-        \(HealthChart.columns(id: "years-chart", title: "Share of activities reaching co-design or co-production each year",
-                              description: "A column for each year from April to March, as tall as the share of activities with a known rung that reached co-design or co-production. The table below gives the same figures.",
-                              columns: years.map { (label: $0.shortLabel, percent: $0.profile.sharedDecisionsPercent) }))
+        \(HealthChart.bars(id: "years-chart", title: "Share of activities reaching co-design or co-production each year",
+                           description: "A bar for each year from April to March, as long as the share of activities with a known rung that reached co-design or co-production. The table below gives the same figures.",
+                           bars: years.map { (label: $0.shortLabel, percent: $0.profile.sharedDecisionsPercent) }))
         \(TableComponents.table(caption: "Activities each year, April to March", showCaption: true, [
             TableColumn("Year") { slice in slice.href.map { "<a href=\"\($0)\">\(slice.label)</a>" as Markup } ?? "\(slice.label)" },
             TableColumn("Activities") { "\($0.profile.total)" },
-            TableColumn("Rung reached known") { "\($0.profile.known)" },
+            TableColumn("Activities with a known result") { "\($0.profile.known)" },
             TableColumn("Reached co-design or co-production") { "\($0.profile.sharedDecisionsPercent.map { "\($0)%" } ?? "None known")" },
             TableColumn("Reached the rung planned") { "\($0.profile.reachedPlanPercent.map { "\($0)%" } ?? "None known")" },
             TableColumn("On the year before") { "\($0.trend?.label ?? "First year")" },
@@ -74,23 +75,21 @@ extension LadderController.ProfilePage: WebPage {
 
     func section(id: String, heading: String, caption: String, note: String?, slices: [LadderController.Slice]) -> Markup {
         guard !slices.isEmpty else { return .empty }
-        let rungs = profile.ladder.rungs.reversed()
-        var columns: [TableColumn<LadderController.Slice>] = [
+        return """
+        <h2 class="heading-m">\(heading)</h2>
+        \(note.map { "<p class=\"body\">\($0)</p>" as Markup })
+        \(TableComponents.table(caption: caption, showCaption: true, [
             TableColumn(id == "organisation" ? "Organisation" : "Service or project") { slice in
                 slice.href.map { "<a href=\"\($0)\">\(slice.label)</a>" as Markup } ?? "\(slice.label)"
             },
             TableColumn("Activities") { "\($0.profile.total)" },
-        ]
-        for (offset, rung) in rungs.enumerated() {
-            let index = profile.ladder.rungs.count - 1 - offset
-            columns.append(TableColumn(rung.name) { "\($0.profile.rows[index].achieved)" })
-        }
-        columns.append(TableColumn("Not known yet") { "\($0.profile.notYetKnown)" })
-        return """
-        <h2 class="heading-m">\(heading)</h2>
-        \(note.map { "<p class=\"body\">\($0)</p>" as Markup })
-        \(TableComponents.table(caption: caption, showCaption: true, columns, rows: slices))
-        <p class="body"><a href="\(csvPath(id))" download>Download these figures (CSV)</a></p>
+            TableColumn("Families shared decisions") { "\($0.profile.sharedDecisions)" },
+            TableColumn("Families influenced some decisions") { "\($0.profile.someInfluence)" },
+            TableColumn("Families were only told or asked") { "\($0.profile.toldOrAsked)" },
+            TableColumn("Not known yet") { "\($0.profile.notYetKnown)" },
+            TableColumn("Reached the rung planned") { "\($0.profile.reachedPlanPercent.map { "\($0)%" } ?? "None known")" },
+        ], rows: slices))
+        <p class="body"><a href="\(csvPath(id))" download>Download these figures, rung by rung (CSV)</a></p>
         """
     }
 }
