@@ -26,7 +26,7 @@ enum Site {
     static var migrations: [any AsyncMigration] { Migrations.history + parts.flatMap(\.migrations) }
 
     /// Every API operation: the OpenAPI document's own, then each part's.
-    static var apiOperations: [APIOperation] { [APIDocument.operation] + parts.compactMap(\.api).flatMap { $0.operations() } }
+    static var apiOperations: [APIOperation] { [APIDocument.operation] + parts.flatMap(\.apis).flatMap { $0.operations() } }
 
     /// The main navigation for what the viewer may see.
     static func navigation(for viewer: Viewer?) -> [NavigationEntry] {

@@ -130,7 +130,9 @@ struct EngagementDemo {
                  howTold: "Leaflet sent home and a video made by the young people"),
     ]
 
-    func load() async throws {
+    /// Loads the activities and answers the services made, by key, for the self-evaluation demo.
+    @discardableResult
+    func load() async throws -> [String: UUID] {
         let db = demo.db
         let ladder = LadderModel(areaID: demo.areaID, definition: .sevenRungs)
         try await ladder.create(on: db)
@@ -197,6 +199,139 @@ struct EngagementDemo {
                     }
                 }
             }
+        }
+        return services
+    }
+}
+
+/// Three years of self-evaluation in Riverside: each partner and two services
+/// assessed every April-to-March year, ratings improving as the engagement did,
+/// with action plans whose earlier actions are done and one that has slipped.
+struct SelfEvaluationDemo {
+    let demo: DemoBuilder
+
+    private enum Subject {
+        case organisation(String)
+        case service(String)
+    }
+
+    /// Statements ticked at each stage (or, for the cornerstones, commitments kept), for each of the three years, oldest first.
+    private static let plans: [(subject: Subject, framework: String, years: [[Int]], owners: [String])] = [
+        (.organisation("council"), "co-production-self-assessment", [[5, 3, 1, 0], [2, 5, 3, 0], [0, 3, 6, 2]], ["helen", "mark"]),
+        (.organisation("icb"), "co-production-self-assessment", [[4, 4, 1, 0], [1, 5, 2, 1], [0, 2, 3, 5]], ["fiona", "ben"]),
+        (.organisation("health"), "co-production-self-assessment", [[2, 5, 2, 0], [1, 4, 4, 1], [0, 2, 4, 5]], ["neil", "fiona"]),
+        (.organisation("forum"), "co-production-self-assessment", [[0, 3, 4, 2], [0, 2, 3, 5], [0, 1, 3, 7]], ["amara", "jo"]),
+        (.organisation("breaks"), "co-production-self-assessment", [[5, 2, 0, 0], [3, 4, 1, 0], [1, 5, 3, 1]], ["ian", "olivia"]),
+        (.service("breaks"), "four-cornerstones", [[5], [8], [10]], ["ian", "amara"]),
+        (.service("therapy"), "four-cornerstones", [[4], [7], [8]], ["neil", "priya"]),
+    ]
+
+    private static let evidence = [
+        "Seen at the liaison meeting: parents' points were written into the plan before it went to the board.",
+        "Staff survey and the forum's feedback both say so; the minutes show the same.",
+        "Three parents sat on the interview panel this year.",
+        "Families told us at the coffee morning, and we changed the letter the next month.",
+        "The forum co-chairs the group, and papers now go out in plain English.",
+        "Only written down in our plan so far; families have not seen it in practice yet.",
+    ]
+
+    private static let ideas = [
+        "Pay parent carers for their time on working groups",
+        "Hold some meetings in the evening and online",
+        "Ask young people to help interview new managers",
+        "Write every letter to families in plain English first",
+        "Visit community groups instead of asking them to come to us",
+    ]
+
+    func load(services: [String: UUID]) async throws {
+        let db = demo.db
+        var frameworks: [String: (FrameworkModel, FrameworkDefinition)] = [:]
+        for definition in FrameworkDefinition.shipped {
+            let model = try FrameworkModel(areaID: demo.areaID, definition: definition)
+            try await model.create(on: db)
+            frameworks[definition.key] = (model, definition)
+        }
+        let thisYear = ReportingYear(containing: demo.today)
+        for (planIndex, plan) in Self.plans.enumerated() {
+            let (framework, definition) = frameworks[plan.framework]!
+            let subject: (kind: AssessmentSubjectKind, id: UUID, name: String)
+            switch plan.subject {
+            case .organisation(let key):
+                let id = demo.id(of: OrganisationModel.self, key)
+                subject = (.organisation, id, try await OrganisationModel.find(id, on: db)!.name)
+            case .service(let key):
+                let id = services[key]!
+                subject = (.service, id, try await ServiceModel.find(id, on: db)!.name)
+            }
+            for (age, counts) in plan.years.enumerated() {
+                let year = thisYear.adding(years: age - 2)
+                let ticked = Self.pick(counts, from: definition)
+                let assessment = AssessmentModel(areaID: demo.areaID, frameworkID: try framework.requireID(), subjectKind: subject.kind,
+                                                 subjectID: subject.id, subjectName: subject.name, year: year)
+                assessment.rating = AssessmentResult(framework: definition, ticked: Set(ticked)).rating
+                // Assessed in the first autumn of the year, or this year's, already done by now.
+                assessment.assessedOn = min(year.firstDay.adding(days: 200 + planIndex * 3), demo.today)
+                assessment.recordedBy = "Amara Okafor"
+                try await assessment.create(on: db)
+                let assessmentID = try assessment.requireID()
+                let activity = try await Self.activity(of: subject, in: year, on: db)
+                for (index, key) in ticked.enumerated() {
+                    let answer = AssessmentAnswerModel(assessmentID: assessmentID, statementKey: key,
+                                                       answer: StatementAnswer(ticked: true, evidence: Self.evidence[(index + planIndex) % Self.evidence.count], links: 0))
+                    try await answer.create(on: db)
+                    if index == 0, let activity {
+                        try await AssessmentEvidenceModel(answerID: try answer.requireID(), activityID: activity, meetingID: nil).create(on: db)
+                    }
+                }
+                try await addPlan(to: assessmentID, age: age, planIndex: planIndex, owners: plan.owners, year: year)
+            }
+        }
+    }
+
+    /// The statements ticked: the first `counts[stage]` of each stage, taking each key idea in turn.
+    private static func pick(_ counts: [Int], from framework: FrameworkDefinition) -> [String] {
+        if framework.stages.isEmpty { return Array(framework.statements.prefix(counts[0]).map(\.key)) }
+        var keys: [String] = []
+        for (stage, count) in counts.enumerated() {
+            let inStage = framework.stages.indices.contains(stage) ? framework.statements.filter { $0.stage == stage } : []
+            // Round the key ideas: the first statement of each, then the second of each...
+            let ordered = (0..<3).flatMap { position in framework.keyIdeas.compactMap { idea in
+                idea.statements.filter { $0.stage == stage }.dropFirst(position).first
+            } }.filter { statement in inStage.contains(statement) }
+            keys += ordered.prefix(count).map(\.key)
+        }
+        return keys
+    }
+
+    private static func activity(of subject: (kind: AssessmentSubjectKind, id: UUID, name: String), in year: ReportingYear,
+                                 on db: any Database) async throws -> UUID? {
+        var query = EngagementActivityModel.query(on: db).filter(\.$reportingYear == year.startYear)
+        switch subject.kind {
+        case .service: query = query.filter(\.$service.$id == subject.id)
+        case .organisation:
+            query = query.join(ActivityOrganisationModel.self, on: \EngagementActivityModel.$id == \ActivityOrganisationModel.$activity.$id)
+                .filter(ActivityOrganisationModel.self, \.$organisation.$id == subject.id)
+        }
+        return try await query.sort(\.$startsOn).first()?.id
+    }
+
+    /// Ideas and two actions each year: earlier years' are done; this year's one is under way and, for some, overdue.
+    private func addPlan(to assessmentID: UUID, age: Int, planIndex: Int, owners: [String], year: ReportingYear) async throws {
+        let db = demo.db
+        for offset in 0..<3 {
+            try await PlanIdeaModel(assessmentID: assessmentID, text: Self.ideas[(planIndex + age + offset) % Self.ideas.count],
+                                    addedBy: offset == 0 ? "Amara Okafor" : "Helen Carter").create(on: db)
+        }
+        for index in 0..<2 {
+            let action = PlanActionModel(areaID: demo.areaID, assessmentID: assessmentID)
+            let isCurrent = age == 2
+            let due = isCurrent ? demo.today.adding(days: index == 0 && planIndex % 3 == 0 ? -21 : 30 + planIndex * 7) : year.firstDay.adding(days: 300)
+            let status: PlanActionStatus = !isCurrent ? .done : index == 0 ? .underWay : .notStarted
+            action.apply(PlanActionDetails(what: Self.ideas[(planIndex + age + index) % Self.ideas.count],
+                                           dueOn: due, how: "Agree it at the next partnership meeting, then try it for three months and ask families how it went.",
+                                           status: status, progress: status == .done ? "Done and kept going: families say it helped." : nil),
+                         ownerID: demo.id(of: PersonModel.self, owners[index]))
+            try await action.create(on: db)
         }
     }
 }

@@ -21,6 +21,8 @@ protocol ProductPart: Sendable {
     func pages(_ web: any RoutesBuilder)
     /// The part's JSON API: its operations and their schemas.
     var api: (any APIPart.Type)? { get }
+    /// A part whose API comes in more than one piece lists them all here.
+    var apis: [any APIPart.Type] { get }
     /// Entries in the main navigation, in order.
     var navigation: [NavigationEntry] { get }
     /// What needs attention in the viewer's area today, for the home page, found through the part's store.
@@ -43,6 +45,7 @@ protocol ProductPart: Sendable {
 extension ProductPart {
     var migrations: [any AsyncMigration] { [] }
     var api: (any APIPart.Type)? { nil }
+    var apis: [any APIPart.Type] { api.map { [$0] } ?? [] }
     var navigation: [NavigationEntry] { [] }
     func attention(_ context: StoreContext) async throws -> [AttentionItem] { [] }
     var auditSubjects: [AuditSubject] { [] }

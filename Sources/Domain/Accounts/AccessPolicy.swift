@@ -13,14 +13,14 @@ public enum AccessPolicy {
                 .viewPartnership, .viewPersonalData, .managePeople, .manageGroups, .manageMeetings, .proposeAgendaItems,
                 .manageAgreements, .assessCommitments, .manageVolunteerAgreements,
                 .viewComplaints, .manageComplaints, .managePlainEnglishSettings,
-                .recordEngagement, .manageServices, .manageEngagementSettings,
+                .recordEngagement, .manageServices, .manageEngagementSettings, .selfEvaluate,
             ]
         case .forumRepresentative:
             return [.viewPartnership, .viewComplaints, .proposeAgendaItems, .recordEngagement]
         case .partnerOfficer:
             return [
                 .viewPartnership, .manageGroups, .manageMeetings, .proposeAgendaItems, .manageAgreements, .assessCommitments,
-                .viewComplaints, .manageComplaints, .recordEngagement, .manageServices,
+                .viewComplaints, .manageComplaints, .recordEngagement, .manageServices, .selfEvaluate,
             ]
         case .boardViewer:
             return [.viewPartnership]

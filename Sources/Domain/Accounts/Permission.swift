@@ -29,6 +29,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case manageServices
     /// Choose the area's ladder of participation and how soon participants are told what changed.
     case manageEngagementSettings
+    /// Run self-evaluation assessments and keep their action plans.
+    case selfEvaluate
 }
 
 /// Who may reach a route: anybody, or only a signed-in person holding a permission.

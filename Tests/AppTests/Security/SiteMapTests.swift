@@ -50,6 +50,11 @@ struct SiteMapTests {
     GET /api/v1/organisations/:organisationID viewPartnership
     GET /api/v1/people viewPartnership
     GET /api/v1/people/:personID viewPartnership
+    GET /api/v1/self-evaluation/assessments viewPartnership
+    GET /api/v1/self-evaluation/assessments/:assessmentID viewPartnership
+    GET /api/v1/self-evaluation/assessments/:assessmentID/actions viewPartnership
+    GET /api/v1/self-evaluation/frameworks viewPartnership
+    GET /api/v1/self-evaluation/report viewPartnership
     GET /api/v1/services viewPartnership
     GET /api/v1/services/:serviceID viewPartnership
     GET /calendar/:token anyone
@@ -106,6 +111,16 @@ struct SiteMapTests {
     GET /people/new managePeople
     GET /plain-english viewPartnership
     GET /plain-english/settings managePlainEnglishSettings
+    GET /self-evaluation viewPartnership
+    GET /self-evaluation/:assessmentID viewPartnership
+    GET /self-evaluation/:assessmentID/actions/:planActionID/edit selfEvaluate
+    GET /self-evaluation/:assessmentID/actions/new selfEvaluate
+    GET /self-evaluation/:assessmentID/edit selfEvaluate
+    GET /self-evaluation/actions viewPartnership
+    GET /self-evaluation/frameworks viewPartnership
+    GET /self-evaluation/new selfEvaluate
+    GET /self-evaluation/report viewPartnership
+    GET /self-evaluation/report.csv viewPartnership
     GET /services viewPartnership
     GET /services/:serviceID viewPartnership
     GET /services/:serviceID/edit manageServices
@@ -145,6 +160,9 @@ struct SiteMapTests {
     POST /api/v1/organisations manageOrganisations
     POST /api/v1/people managePeople
     POST /api/v1/plain-english/check viewPartnership
+    POST /api/v1/self-evaluation/assessments selfEvaluate
+    POST /api/v1/self-evaluation/assessments/:assessmentID/actions selfEvaluate
+    POST /api/v1/self-evaluation/assessments/:assessmentID/ideas selfEvaluate
     POST /api/v1/services manageServices
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
@@ -185,6 +203,11 @@ struct SiteMapTests {
     POST /people/new managePeople
     POST /plain-english viewPartnership
     POST /plain-english/settings managePlainEnglishSettings
+    POST /self-evaluation/:assessmentID/actions/:planActionID/edit selfEvaluate
+    POST /self-evaluation/:assessmentID/actions/new selfEvaluate
+    POST /self-evaluation/:assessmentID/edit selfEvaluate
+    POST /self-evaluation/:assessmentID/ideas selfEvaluate
+    POST /self-evaluation/new selfEvaluate
     POST /services/:serviceID/edit manageServices
     POST /services/new manageServices
     POST /sign-in anyone
@@ -201,6 +224,8 @@ struct SiteMapTests {
     PUT /api/v1/meetings/:meetingID/minutes manageMeetings
     PUT /api/v1/organisations/:organisationID manageOrganisations
     PUT /api/v1/people/:personID managePeople
+    PUT /api/v1/self-evaluation/assessments/:assessmentID selfEvaluate
+    PUT /api/v1/self-evaluation/assessments/:assessmentID/actions/:planActionID selfEvaluate
     PUT /api/v1/services/:serviceID manageServices
     """
 

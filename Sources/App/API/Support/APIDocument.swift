@@ -10,7 +10,7 @@ enum APIDocument {
     /// Every part's schemas, and those they share.
     static var schemas: OpenAPI.ComponentDictionary<JSONSchema> {
         var all = APISchemas.shared
-        for part in Site.parts.compactMap(\.api) {
+        for part in Site.parts.flatMap(\.apis) {
             for (name, schema) in part.schemas {
                 precondition(all[name] == nil, "Two parts define the API schema \(name)")
                 all[name] = schema

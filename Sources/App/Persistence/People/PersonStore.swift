@@ -158,6 +158,10 @@ struct PersonStore {
         if memberships > 0 { consequences.append("their place in \(memberships) \(memberships == 1 ? "group" : "groups")") }
         let agreements = try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).count()
         if agreements > 0 { consequences.append("\(agreements) volunteer \(agreements == 1 ? "agreement" : "agreements")") }
+        let planActions = try await PlanActionModel.query(on: db).filter(\.$owner.$id == id).filter(\.$status != .done).count()
+        if planActions > 0 {
+            consequences.append("their name on \(planActions) open action-plan \(planActions == 1 ? "action, which will need" : "actions, which will need") someone else")
+        }
         return consequences
     }
 
