@@ -73,8 +73,8 @@ public struct FrameworkDefinition: Sendable, Equatable, Codable {
         if Set(keys).count != keys.count { problems.append("Each key idea and statement needs its own short name") }
         if keyIdeas.isEmpty || keyIdeas.contains(where: { $0.statements.isEmpty }) { problems.append("Each key idea needs at least one statement") }
         switch rule {
-        case .mostEvidence(let ratings, _):
-            if stages.count < 2 { problems.append("A rule on where most evidence sits needs at least 2 stages") }
+        case .middleOfEvidence(let ratings, _):
+            if stages.count < 2 { problems.append("A rule on where the evidence sits needs at least 2 stages") }
             if ratings.count != stages.count { problems.append("The rule gives a rating for each stage") }
             if statements.contains(where: { $0.stage.map { !stages.indices.contains($0) } ?? true }) {
                 problems.append("Each statement sits in one of the stages")
@@ -103,10 +103,13 @@ public enum Rating: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// How a framework's ticked statements become a rating.
 public enum RatingRule: Sendable, Equatable, Codable {
-    /// The stage holding the most ticked statements gives the rating (`ratings[stage]`).
-    /// When two stages hold the same number, the lower one counts. Green is given
-    /// only when no statement is ticked in the stage `greenNeedsNoneIn`; otherwise it is amber.
-    case mostEvidence(ratings: [Rating], greenNeedsNoneIn: Int?)
+    /// The stage of the middle ticked statement, counting from the lowest stage up
+    /// (the lower of the two middles for an even number), gives the rating
+    /// (`ratings[stage]`). When most statements sit in one stage, that is the
+    /// stage: the seed's "most of my evidence". Any other spread still has a
+    /// middle, and moving evidence up the stages never lowers the rating.
+    /// Green is given only when no statement is ticked in the stage `greenNeedsNoneIn`; otherwise it is amber.
+    case middleOfEvidence(ratings: [Rating], greenNeedsNoneIn: Int?)
     /// The share of commitments that describe them: `green` per cent or more is green, `amber` or more amber, less red.
     case shareMet(green: Int, amber: Int)
 }
@@ -133,22 +136,23 @@ public struct AssessmentResult: Sendable, Equatable {
         self.ticked = ticked.count
         byKeyIdea = framework.keyIdeas.map { idea in (ticked: idea.statements.filter { keys.contains($0.key) }.count, of: idea.statements.count) }
         switch framework.rule {
-        case .mostEvidence(let ratings, let greenNeedsNoneIn):
+        case .middleOfEvidence(let ratings, let greenNeedsNoneIn):
             var counts = Array(repeating: 0, count: framework.stages.count)
             for statement in ticked { if let stage = statement.stage, counts.indices.contains(stage) { counts[stage] += 1 } }
             byStage = counts
             let total = counts.reduce(0, +)
-            guard total > 0, let most = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }) else {
+            guard total > 0 else {
                 rating = nil
                 reason = "No statement is ticked yet, so there is no rating."
                 return
             }
-            let stageName = "\u{201C}\(framework.stages[most].name)\u{201D}"
-            let tied = counts.indices.filter { $0 != most && counts[$0] == counts[most] }
-            var why = tied.isEmpty
-                ? "Most of the evidence (\(counts[most]) of \(total) statements) is under \(stageName)"
-                : "The evidence is shared equally between \(([most] + tied).map { "\u{201C}\(framework.stages[$0].name)\u{201D}" }.joined(separator: " and ")), so the lower stage counts"
-            var result = ratings.indices.contains(most) ? ratings[most] : .red
+            // The middle ticked statement, counting from the lowest stage up (the lower of two middles).
+            let middle = RatingRule.middleStage(counts)
+            let stageName = "\u{201C}\(framework.stages[middle].name)\u{201D}"
+            var why = counts[middle] * 2 > total
+                ? "Most of the evidence (\(counts[middle]) of \(total) statements) is under \(stageName)"
+                : "No one stage holds most of the evidence; the middle of it, counting from the lowest stage up, is under \(stageName)"
+            var result = ratings.indices.contains(middle) ? ratings[middle] : .red
             if result == .green, let blocking = greenNeedsNoneIn, counts.indices.contains(blocking), counts[blocking] > 0 {
                 result = .amber
                 why += ", but \(counts[blocking]) \(counts[blocking] == 1 ? "statement is" : "statements are") under \u{201C}\(framework.stages[blocking].name)\u{201D}, and green needs none there"
@@ -175,18 +179,18 @@ extension RatingRule {
     /// The rule in words, said on the framework's page and under every rating.
     public func explanation(stages: [FrameworkDefinition.Stage]) -> [String] {
         switch self {
-        case .mostEvidence(let ratings, let greenNeedsNoneIn):
+        case .middleOfEvidence(let ratings, let greenNeedsNoneIn):
             var lines: [String] = []
             for rating in Rating.allCases {
                 let names = ratings.indices.filter { ratings[$0] == rating && stages.indices.contains($0) }.map { "\u{201C}\(stages[$0].name)\u{201D}" }
                 guard !names.isEmpty else { continue }
-                var line = "\(rating.label): most of the evidence is under \(names.joined(separator: " or "))"
+                var line = "\(rating.label): the middle of the evidence is under \(names.joined(separator: " or "))"
                 if rating == .green, let blocking = greenNeedsNoneIn, stages.indices.contains(blocking) {
                     line += ", and none is under \u{201C}\(stages[blocking].name)\u{201D} (with some there, it is amber)"
                 }
                 lines.append(line + ".")
             }
-            lines.append("\u{201C}Most\u{201D} means the stage with the most statements ticked, even if it is less than half. When two stages have the same number, the lower stage counts.")
+            lines.append("The middle of the evidence: put the ticked statements in order from the lowest stage to the highest, and take the one in the middle (with an even number, the lower of the two middle ones). When most of the statements are in one stage, that is the stage. So moving evidence up the stages never lowers the rating.")
             lines.append("With no statement ticked there is no rating, and an assessment is not saved without one.")
             return lines
         case .shareMet(let green, let amber):
@@ -195,6 +199,19 @@ extension RatingRule {
                     "Red: less than \(amber)%. Per cents are whole numbers, rounded down.",
                     "With no commitment ticked there is no rating, and an assessment is not saved without one."]
         }
+    }
+}
+
+extension RatingRule {
+    /// The stage of the middle ticked statement, from the lowest stage up; the lower middle for an even number. Needs at least one.
+    public static func middleStage(_ counts: [Int]) -> Int {
+        let total = counts.reduce(0, +)
+        var seen = 0
+        for (stage, count) in counts.enumerated() {
+            seen += count
+            if seen * 2 >= total + (total % 2 == 0 ? 0 : 1) { return stage }
+        }
+        return max(0, counts.count - 1)
     }
 }
 
@@ -330,7 +347,7 @@ public struct PlanActionDetails: Sendable, Equatable {
 public enum PlanIdea {
     public static func validate(_ text: String?) throws -> String {
         var errors = ValidationErrors()
-        let idea = errors.paragraphs(text, field: "idea", label: "Idea", maximum: 1000)
+        let idea = errors.line(text, field: "idea", label: "Idea", maximum: 1000)
         if idea.isEmpty { errors.add(field: "idea", message: "Write the idea down") }
         try errors.throwIfAny()
         return idea

@@ -4,7 +4,8 @@ extension FrameworkDefinition {
 
     /// Seed 001: the local area co-production self-assessment tool. Three key
     /// ideas, four stages, and the traffic light: mostly the first stage is red,
-    /// mostly the second is amber, mostly the fourth is green.
+    /// mostly the second is amber, mostly the fourth is green (and, defined here,
+    /// mostly the third is amber, and any other spread is rated at its middle).
     public static let coProductionSelfAssessment: FrameworkDefinition = {
         let stages = ["You really haven't got this yet", "You've got the basics", "You're getting there", "You're doing really well"]
         func idea(_ key: String, _ name: String, _ about: String, _ byStage: [[String]]) -> KeyIdea {
@@ -61,7 +62,7 @@ extension FrameworkDefinition {
                        "Being an active part of the community is in everyone's job and in the organisation's plans.",
                        "Families and community groups lead improvements, with services supporting them."]]),
             ],
-            rule: .mostEvidence(ratings: [.red, .amber, .amber, .green], greenNeedsNoneIn: 0))
+            rule: .middleOfEvidence(ratings: [.red, .amber, .amber, .green], greenNeedsNoneIn: 0))
     }()
 
     /// Seed 002: the four cornerstones of co-production turned into quality indicators, written as commitments to families.
