@@ -72,9 +72,14 @@ def main():
     # A demo liaison meeting with its agenda, papers, attendance and every rule checked.
     meeting = db.execute("SELECT m.id FROM meetings m JOIN papers p ON p.meeting_id = m.id WHERE m.area_id = ? AND m.status = 'scheduled' "
                          "ORDER BY m.meets_on DESC LIMIT 1", (area,)).fetchone()[0]
+    service = db.execute("SELECT s.id FROM services s JOIN engagement_activities a ON a.service_id = s.id WHERE s.area_id = ? "
+                         "GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1", (area,)).fetchone()[0]
+    assessment = db.execute("SELECT id FROM self_assessments WHERE area_id = ? AND subject_kind = 'organisation' "
+                            "ORDER BY reporting_year DESC, subject_name LIMIT 1", (area,)).fetchone()[0]
     totals = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
               for table in ["areas", "people", "audit_events", "complaints", "meetings", "agenda_items", "meeting_attendance",
-                            "meeting_rule_results"]}
+                            "meeting_rule_results", "engagement_activities", "engagement_activity_organisations", "self_assessments",
+                            "self_assessment_answers"]}
     print("Data: " + ", ".join(f"{count:,} {table.replace('_', ' ')}" for table, count in totals.items()))
 
     client = Client(args.base)
@@ -100,6 +105,16 @@ def main():
         ("Agreement health: the area's year", "/agreement-health"),
         ("Agreement health: one group", f"/agreement-health?group={group}"),
         ("Agreement health as CSV", "/agreement-health.csv"),
+        ("Engagement activities, first page", "/engagement"),
+        ("Engagement: participants not told", "/engagement?told=no"),
+        ("Ladder profile: every year", "/engagement/ladder"),
+        ("Ladder profile: one organisation", f"/engagement/ladder?organisation={db.execute('SELECT organisation_id FROM engagement_activity_organisations eo JOIN engagement_activities a ON a.id = eo.activity_id WHERE a.area_id = ? LIMIT 1', (area,)).fetchone()[0]}"),
+        ("Ladder profile by organisation, CSV", "/engagement/ladder.csv?by=organisation"),
+        ("A service with its profile", f"/services/{service}"),
+        ("Self-evaluation, first page", "/self-evaluation"),
+        ("An assessment, year on year", f"/self-evaluation/{assessment}"),
+        ("An assessment's answers form", f"/self-evaluation/{assessment}/edit"),
+        ("Annual co-production report", "/self-evaluation/report"),
     ]
     rows = [(label, path, *measure(client, path, args.requests)) for label, path in pages]
 
@@ -112,6 +127,10 @@ def main():
     bearer = {"Authorization": f"Bearer {args.token}"}
     rows.append(("API: people, 200 a page, page 3", "/api/v1/people?perPage=200&page=3",
                  *measure(api, "/api/v1/people?perPage=200&page=3", args.requests, bearer)))
+
+    rows.append(("API: activities, 200 a page", "/api/v1/engagement/activities?perPage=200",
+                 *measure(api, "/api/v1/engagement/activities?perPage=200", args.requests, bearer)))
+    rows.append(("API: ladder profile", "/api/v1/engagement/ladder/profile", *measure(api, "/api/v1/engagement/ladder/profile", args.requests, bearer)))
 
     print(f"\n{args.requests} requests each, one at a time, after 5 to warm up. Times in milliseconds.\n")
     print(f"| {'page':<38} | median | 95th | slowest |")

@@ -209,6 +209,10 @@ class Checker:
                 driver.get(self.base + path)
                 records = [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "main table a, main ul.tree a")]
                 paths += records[:1]
+                # The pages a part's front page lists as its other views (a profile, a report).
+                paths += [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "main ul.list a")]
+            # A self-evaluation's answers form, the longest form of all.
+            paths += [p + "/edit" for p in paths if p.startswith("/self-evaluation/") and p.count("/") == 2 and p[17:18].isalnum() and len(p) > 40][:1]
             for path in dict.fromkeys(paths):
                 driver.get(self.base + path)
                 overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")

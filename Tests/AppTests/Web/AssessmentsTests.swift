@@ -2,6 +2,7 @@
 import Domain
 import Fluent
 import Foundation
+import OpenAPIKit
 import Testing
 import Vapor
 import VaporTesting
@@ -171,6 +172,12 @@ struct AssessmentsTests {
             #expect(status == .created, "\(created)")
             #expect(created["rating"] as? String == "green" && created["reason"] as? String == "10 of 12 commitments (83%) describe the way you work, so the rating is green.")
             let id = try #require(created["id"] as? String)
+            // Every key the schema names is sent when every field is filled; an answer's too.
+            func schemaKeys(_ name: String) -> Set<String> {
+                Set(APIDocument.schemas[OpenAPI.ComponentKey(rawValue: name)!]?.objectContext?.properties.keys ?? [])
+            }
+            #expect(Set(created.keys) == schemaKeys("Assessment"))
+            #expect(Set(((created["answers"] as? [[String: Any]])?.first ?? [:]).keys) == schemaKeys("AssessmentAnswer"))
 
             #expect(try await client.json(.POST, "/api/v1/self-evaluation/assessments", body(year: "2027-28", answers: commitments)).1["field"] as? String == "year")
             #expect(try await client.json(.POST, "/api/v1/self-evaluation/assessments", body(subject: other.councilID, year: "2025-26", answers: commitments)).1["field"] as? String == "subject")
@@ -183,6 +190,7 @@ struct AssessmentsTests {
             let (added, action) = try await client.json(.POST, "/api/v1/self-evaluation/assessments/\(id)/actions",
                                                         #"{"what": "Plain English letters", "ownerId": "\#(owner)", "dueOn": "2027-02-01", "how": "Rewrite them", "status": "under-way"}"#)
             #expect(added == .created && action["overdue"] as? Bool == true)
+            #expect(Set(action.keys).isSubset(of: schemaKeys("PlanAction")) && schemaKeys("PlanAction").subtracting(action.keys) == ["progress"])
             let (noOwner, problem) = try await client.json(.POST, "/api/v1/self-evaluation/assessments/\(id)/actions",
                                                            #"{"what": "X", "dueOn": "2027-02-01", "how": "Y", "status": "under-way"}"#)
             #expect(noOwner == .unprocessableEntity && problem["field"] as? String == "ownerId")

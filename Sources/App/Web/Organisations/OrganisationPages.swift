@@ -50,6 +50,12 @@ extension OrganisationsController.ShowPage: WebPage {
         </ul>
         \(morePeoplePath.map { "<p class=\"body\"><a href=\"\($0)\">See everyone in \(name)</a></p>" as Markup })
         """ as Markup)
+        <h2 class="heading-m">Co-production</h2>
+        <ul class="list">
+          <li><a href="\(engagementPath)">Engagement activities it was involved in</a></li>
+          <li><a href="\(ladderPath)">How far families shaped its work: its ladder profile</a></li>
+          \(assessments.markup { "<li><a href=\"\($0.href)\">Self-evaluation: \($0.label)</a> \(SelfEvaluationComponents.rating($0.rating))</li>" })
+        </ul>
         <h2 class="heading-m">Partnership agreements</h2>
         \(agreements.isEmpty ? "<p class=\"body\">This organisation is not a partner in any agreement yet.</p>" : """
         <ul class="list">

@@ -52,6 +52,10 @@ struct OrganisationsController {
         let editPath: String
         let deletePath: String
         let isForum: Bool
+        /// Its latest self-evaluations, and where its engagement is listed.
+        let assessments: [(label: String, href: String, rating: Rating?)]
+        let engagementPath: String
+        let ladderPath: String
     }
 
     func index(req: Request) async throws -> Response {
@@ -97,7 +101,11 @@ struct OrganisationsController {
             morePeoplePath: people.count > shown ? Paths.people.url() + "?organisation=\(id)" : nil,
             agreements: agreementRows, canManage: viewer.can(.manageOrganisations),
             editPath: Paths.editOrganisation(id), deletePath: Paths.deleteOrganisation(id),
-            isForum: organisation.kind == .parentCarerForum))
+            isForum: organisation.kind == .parentCarerForum,
+            assessments: try await SelfEvaluationStore(try req.store).page(year: nil, subjectID: id.uuid, ListPage(number: 1, size: 3)).items.map {
+                (label: "\($0.framework.name), \($0.year.label)", href: Paths.assessment(try $0.recordID), rating: $0.rating)
+            },
+            engagementPath: Paths.engagement.url() + "?organisation=\(id)", ladderPath: Paths.ladderProfile.url() + "?organisation=\(id)"))
     }
 
     func new(req: Request) async throws -> Response {
