@@ -10,6 +10,8 @@ extension Paths {
     /// How far families shaped the work: activities on the ladder, planned against achieved.
     static let ladderProfile = PathTemplate("engagement", "ladder")
     static let ladderProfileCSV = PathTemplate("engagement", "ladder.csv")
+    /// The activities the list's filters pick, as a spreadsheet.
+    static let activitiesCSV = PathTemplate("engagement.csv")
     static let engagementSettings = PathTemplate("engagement", "settings")
     static let services = PathTemplate("services")
     static let newService = PathTemplate("services", "new")
@@ -84,6 +86,7 @@ struct EngagementPart: ProductPart {
         let ladder = LadderController()
         web.get(Paths.ladderProfile, .requires(.viewPartnership), use: ladder.profile)
         web.get(Paths.ladderProfileCSV, .requires(.viewPartnership), use: ladder.csv)
+        web.get(Paths.activitiesCSV, .requires(.viewPartnership), use: activities.csv)
         web.get(Paths.engagementSettings, .requires(.manageEngagementSettings), use: ladder.settings)
         web.post(Paths.engagementSettings, .requires(.manageEngagementSettings), use: ladder.saveSettings)
 

@@ -347,7 +347,7 @@ public struct PlanActionDetails: Sendable, Equatable {
 public enum PlanIdea {
     public static func validate(_ text: String?) throws -> String {
         var errors = ValidationErrors()
-        let idea = errors.line(text, field: "idea", label: "Idea", maximum: 1000)
+        let idea = errors.line(text, field: "idea", label: "Idea", maximum: 300)
         if idea.isEmpty { errors.add(field: "idea", message: "Write the idea down") }
         try errors.throwIfAny()
         return idea

@@ -63,6 +63,7 @@ struct SiteMapTests {
     GET /complaints/:complaintID/edit manageComplaints
     GET /complaints/new manageComplaints
     GET /engagement viewPartnership
+    GET /engagement.csv viewPartnership
     GET /engagement/:activityID viewPartnership
     GET /engagement/:activityID/edit recordEngagement
     GET /engagement/ladder viewPartnership

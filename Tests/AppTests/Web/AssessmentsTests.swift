@@ -131,6 +131,14 @@ struct AssessmentsTests {
             let context = try await MeetingsTests.context(app, MeetingsTests.Setting(fixture: fixture, groupID: UUID(), chairID: UUID(), officerID: UUID(),
                                                                                      nhsPersonID: UUID()))
             #expect(try await SelfEvaluationStore(context).overdueCount() == 2)
+            // With three open again, the done one cannot be reopened: the plan keeps two or three open.
+            #expect(try await browser.post("/self-evaluation/\(id)/actions/new", withOwner).status == .seeOther)
+            let reopened = try await browser.post("/self-evaluation/\(id)/actions/\(try first.requireID().uuidString)/edit", withOwner)
+            #expect(reopened.status == .unprocessableEntity && reopened.body.string.contains("finish one before opening this one again"))
+            #expect(try await PlanActionModel.find(first.requireID(), on: app.db)?.status == .done)
+            // The council has a self-evaluation now, so it cannot be deleted.
+            let blockers = try await OrganisationStore(context).deletionBlockers(try #require(try await OrganisationModel.find(fixture.councilID, on: app.db)))
+            #expect(blockers.contains("it has 1 self-evaluation"))
         }
     }
 

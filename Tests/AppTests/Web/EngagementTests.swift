@@ -236,6 +236,9 @@ struct EngagementTests {
             #expect(byOrganisation.contains("Testshire Parent Carer Forum,1,0,0,0,1,0,0,0,0,0,0,1,0\r\n"))
             #expect(try await browser.get("/engagement/ladder.csv?by=colour").status == .badRequest)
 
+            let export = try await browser.get("/engagement.csv?told=no").body.string
+            #expect(export.hasPrefix("\u{FEFF}Activity,Started,Ended,Year,"))
+            #expect(export.contains("Short breaks review workshop,2027-01-10,,2026-27,,Workshop,Ladder of participation (7 rungs),Co-design,Consultation,14,3,5,Families in rural areas; Fathers and male carers,,,,\"Not told, due 2027-02-09\"\r\n"))
             let notTold = try await browser.get("/engagement?told=no").body.string
             #expect(notTold.contains("Activities whose participants were not told what changed"))
             #expect(notTold.contains("Not told"))
@@ -266,6 +269,36 @@ struct EngagementTests {
             let blockers = try await OrganisationStore(try await MeetingsTests.context(app, setting, role: .areaAdmin))
                 .deletionBlockers(try #require(try await OrganisationModel.find(setting.fixture.councilID, on: app.db)))
             #expect(blockers.contains("it was involved in 1 engagement activity"))
+        }
+    }
+
+    @Test("The activities spreadsheet holds every activity the filters pick, past a page of 200")
+    func exportEveryActivity() async throws {
+        try await withTestApp(now: MeetingsTests.now) { app in
+            let (setting, meetingID) = try await AgendaTests.meeting(app)
+            let browser = try await TestBrowser.signedIn(app, email: setting.fixture.emails[.forumOfficer]!)
+            _ = try await browser.get("/engagement/new")
+            let (fields, list) = Self.form(setting, meetingID: meetingID)
+            #expect(try await browser.post("/engagement/new", fields, list: list).status == .seeOther)
+            // 249 more like it, straight into the database, spread over two years.
+            let first = try #require(try await EngagementActivityModel.query(on: app.db).first())
+            for number in 1..<250 {
+                let copy = EngagementActivityModel(areaID: setting.fixture.areaID, ladderID: first.$ladder.id)
+                copy.title = "Activity \(number)"
+                copy.startsOn = CalendarDate(iso8601: "2026-01-01")!.adding(days: number)
+                copy.finishedOn = copy.startsOn
+                copy.reportingYear = ReportingYear(containing: copy.startsOn).startYear
+                copy.method = .survey
+                copy.$plannedRung.id = first.$plannedRung.id
+                copy.parentCarers = 1
+                copy.childrenAndYoungPeople = 0
+                copy.professionals = 0
+                try await copy.create(on: app.db)
+            }
+            let all = try await browser.get("/engagement.csv").body.string
+            #expect(all.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 251)
+            let oneYear = try await browser.get("/engagement.csv?year=2025-26").body.string
+            #expect(oneYear.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 89)
         }
     }
 }

@@ -380,7 +380,7 @@ struct EngagementAPI: APIPart {
     func list(req: Request) async throws -> API.Page<API.EngagementActivity> {
         let page = try API.pageRequest(req)
         let store = EngagementStore(try req.store)
-        let (items, total) = try await store.page(try await filter(req), page, withLinks: true)
+        let (items, total) = try await store.page(try await filter(req), page, loading: .whole)
         let settings = try await store.settings()
         return API.Page(items: try items.map { try API.EngagementActivity($0, daysToTell: settings.daysToTell, today: req.today) },
                         page: page.number, perPage: page.size, total: total)

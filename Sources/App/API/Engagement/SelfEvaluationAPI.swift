@@ -267,7 +267,7 @@ struct SelfEvaluationAPI: APIPart {
             "answers": .array(description: "At least one statement ticked, with its evidence; statements left out are not ticked",
                               items: .reference(.component(named: "AssessmentAnswerInput"))),
         ]),
-        "IdeaInput": .object(properties: ["idea": .string(maxLength: 1000)]),
+        "IdeaInput": .object(properties: ["idea": .string(maxLength: 300)]),
         "PlanIdea": .object(properties: ["id": .string(format: .uuid), "idea": .string, "addedBy": .string]),
         "PlanAction": .object(properties: [
             "id": .string(format: .uuid),

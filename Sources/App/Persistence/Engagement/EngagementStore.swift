@@ -45,6 +45,8 @@ struct EngagementStore {
     }
 
     static let maximumLinks = 100
+    /// The most activities one spreadsheet holds: ten years of a busy area.
+    static let maximumExport = 50_000
 
     let context: StoreContext
 
@@ -88,6 +90,14 @@ struct EngagementStore {
         return ladder
     }
 
+    /// Stores the area's settings and default ladder in a write of their own, the first time: two
+    /// first activities at once then meet the unique index here, and the second finds the first's rows.
+    private func ensureStoredSettings() async throws {
+        do {
+            _ = try await context.write { context in try await EngagementStore(context).storedSettings().id }
+        } catch let error as any DatabaseError where error.isConstraintFailure {}
+    }
+
     /// Sets the ladder new activities are recorded on and the days participants should be told within.
     func updateSettings(ladderKey: String?, daysToTell: String?) async throws {
         var errors = ValidationErrors()
@@ -99,6 +109,7 @@ struct EngagementStore {
             errors.add(field: "daysToTell", message: "Days to tell participants must be a whole number from 1 to 365")
         }
         try errors.throwIfAny()
+        try await ensureStoredSettings()
         try await context.write { context in
             let store = EngagementStore(context)
             let settings = try await store.storedSettings()
@@ -132,14 +143,27 @@ struct EngagementStore {
         return activity
     }
 
-    /// One page of activities, the latest start first. `withLinks` also loads
-    /// each one's ladder, organisations, groups, meetings and groups reached, a query for each kind for the whole page.
-    func page(_ filter: EngagementFilter, _ page: ListPage, withLinks: Bool = false) async throws -> (items: [EngagementActivityModel], total: Int) {
+    /// What a page of activities loads besides its rungs and service: a query for each kind, for the whole page.
+    enum Loading: Sendable {
+        /// Nothing more: the list.
+        case list
+        /// The ladder and the groups reached: the spreadsheet.
+        case export
+        /// Everything: the API.
+        case whole
+    }
+
+    /// One page of activities, the latest start first.
+    func page(_ filter: EngagementFilter, _ page: ListPage, loading: Loading = .list) async throws -> (items: [EngagementActivityModel], total: Int) {
         let settings = try await settings()
         var query = EngagementActivityModel.query(on: context.db).filter(\.$area.$id == context.areaID)
         query = try apply(filter, to: query, daysToTell: settings.daysToTell)
         query = query.with(\.$plannedRung).with(\.$achievedRung).with(\.$service)
-        if withLinks { query = query.with(\.$ladder).with(\.$organisations).with(\.$groups).with(\.$meetings).with(\.$reached) }
+        switch loading {
+        case .list: break
+        case .export: query = query.with(\.$ladder).with(\.$reached)
+        case .whole: query = query.with(\.$ladder).with(\.$organisations).with(\.$groups).with(\.$meetings).with(\.$reached)
+        }
         return try await query.sort(\.$startsOn, .descending).sort(\.$id).page(page)
     }
 
@@ -176,7 +200,8 @@ struct EngagementStore {
     }
 
     func create(_ input: Input) async throws -> EngagementActivityModel {
-        try await context.write { context in
+        try await ensureStoredSettings()
+        return try await context.write { context in
             let store = EngagementStore(context)
             let settings = try await store.storedSettings()
             let activity = EngagementActivityModel(areaID: context.areaID, ladderID: settings.$ladder.id)

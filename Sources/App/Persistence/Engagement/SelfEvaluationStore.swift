@@ -53,6 +53,8 @@ struct SelfEvaluationStore {
     static let maximumLinksPerStatement = 20
     /// The report looks this many years back for each subject's latest assessment.
     static let reportYears = 5
+    /// Assessments the report reads: an area with 1,000 organisations and services, on both frameworks, over five years.
+    static let reportLimit = 20_000
 
     let context: StoreContext
 
@@ -67,6 +69,15 @@ struct SelfEvaluationStore {
         for model in stored { byKey[model.key] = try model.definition }
         return FrameworkDefinition.shipped.map { byKey[$0.key] ?? $0 }
             + byKey.values.filter { definition in !FrameworkDefinition.shipped.contains { $0.key == definition.key } }.sorted { $0.name < $1.name }
+    }
+
+    /// Makes the area's copy of a framework in a write of its own, before the change that needs it:
+    /// two people making the first copy at once then meet the unique index here, not in the middle
+    /// of their change, and the second finds the first's copy.
+    private func ensureStoredFramework(_ key: String) async throws {
+        do {
+            _ = try await context.write { context in try await SelfEvaluationStore(context).storedFramework(key)?.id }
+        } catch let error as any DatabaseError where error.isConstraintFailure {}
     }
 
     /// The area's copy of a framework, made from the shipped one the first time; call inside `write`.
@@ -144,7 +155,8 @@ struct SelfEvaluationStore {
     }
 
     func create(_ input: Input) async throws -> AssessmentModel {
-        try await context.write { context in
+        if let key = TextInput.optional(input.framework) { try await ensureStoredFramework(key) }
+        return try await context.write { context in
             let store = SelfEvaluationStore(context)
             var errors = ValidationErrors()
             var framework: FrameworkModel?
@@ -265,7 +277,8 @@ struct SelfEvaluationStore {
     }
 
     /// Activities and meetings that can be linked as evidence: the subject's
-    /// activities of the year and the year before (at most 50, latest first), and the meetings they were part of.
+    /// activities of the year and the year before (the latest 20), and the meetings they were part of
+    /// (the latest 20). Each statement repeats the lists, so they are kept short.
     func evidenceChoices(subject: Subject, year: ReportingYear) async throws -> (activities: [EngagementActivityModel], meetings: [MeetingModel]) {
         var query = EngagementActivityModel.query(on: context.db).filter(\.$area.$id == context.areaID)
             .filter(\.$reportingYear >= year.startYear - 1).filter(\.$reportingYear <= year.startYear)
@@ -275,14 +288,14 @@ struct SelfEvaluationStore {
             query = query.join(ActivityOrganisationModel.self, on: \EngagementActivityModel.$id == \ActivityOrganisationModel.$activity.$id)
                 .filter(ActivityOrganisationModel.self, \.$organisation.$id == subject.id)
         }
-        let activities = try await query.sort(\.$startsOn, .descending).limit(50).all()
+        let activities = try await query.sort(\.$startsOn, .descending).limit(20).all()
         guard !activities.isEmpty else { return ([], []) }
         let meetings = try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID)
             .join(ActivityMeetingModel.self, on: \MeetingModel.$id == \ActivityMeetingModel.$meeting.$id)
             .filter(ActivityMeetingModel.self, \.$activity.$id ~~ activities.map { $0.id! })
-            .with(\.$group).sort(\.$meetsOn, .descending).limit(50).all()
+            .with(\.$group).sort(\.$meetsOn, .descending).limit(40).all()
         var seen = Set<UUID>()
-        return (activities, meetings.filter { seen.insert($0.id!).inserted })
+        return (activities, Array(meetings.filter { seen.insert($0.id!).inserted }.prefix(20)))
     }
 
     // MARK: Action plans
@@ -305,7 +318,7 @@ struct SelfEvaluationStore {
 
     func findAction(_ id: UUID, of assessment: AssessmentModel) async throws -> PlanActionModel {
         guard let action = try await PlanActionModel.query(on: context.db).filter(\.$id == id).filter(\.$assessment.$id == assessment.requireID())
-            .filter(\.$area.$id == context.areaID).with(\.$owner).first() else { throw Abort(.notFound) }
+            .filter(\.$area.$id == context.areaID).with(\.$owner).with(\.$assessment).first() else { throw Abort(.notFound) }
         return action
     }
 
@@ -313,13 +326,7 @@ struct SelfEvaluationStore {
         try await context.write { context in
             let store = SelfEvaluationStore(context)
             let (details, ownerID) = try await store.validate(input)
-            if details.status != .done {
-                let open = try await PlanActionModel.query(on: context.db).filter(\.$assessment.$id == assessment.requireID())
-                    .filter(\.$status != .done).count()
-                if open >= PlanActionDetails.mostOpenAtOnce {
-                    throw ValidationErrors(field: "what", message: "This plan already has \(open) actions open. The method is to choose two or three: finish one before adding another")
-                }
-            }
+            if details.status != .done { try await store.ensureRoomForOpenAction(in: assessment, besides: nil, adding: true) }
             let action = PlanActionModel(areaID: context.areaID, assessmentID: try assessment.requireID())
             action.apply(details, ownerID: ownerID)
             try await action.create(on: context.db)
@@ -328,9 +335,26 @@ struct SelfEvaluationStore {
     }
 
     func updateAction(_ action: PlanActionModel, with input: ActionInput) async throws {
-        let (details, ownerID) = try await validate(input)
-        action.apply(details, ownerID: ownerID)
-        try await action.save(on: context.db)
+        try await context.write { context in
+            let store = SelfEvaluationStore(context)
+            let (details, ownerID) = try await store.validate(input)
+            // Reopening a finished action counts against the open ones, as adding does.
+            if action.status == .done && details.status != .done {
+                try await store.ensureRoomForOpenAction(in: action.assessment, besides: action.id, adding: false)
+            }
+            action.apply(details, ownerID: ownerID)
+            try await action.save(on: context.db)
+        }
+    }
+
+    /// The seed's method keeps two or three actions open at once: refuses a fourth.
+    private func ensureRoomForOpenAction(in assessment: AssessmentModel, besides actionID: UUID?, adding: Bool) async throws {
+        var query = PlanActionModel.query(on: context.db).filter(\.$assessment.$id == (try assessment.requireID())).filter(\.$status != .done)
+        if let actionID { query = query.filter(\.$id != actionID) }
+        let open = try await query.count()
+        guard open >= PlanActionDetails.mostOpenAtOnce else { return }
+        throw ValidationErrors(field: adding ? "what" : "status", message: "This plan already has \(open) actions open. The method is to choose two or three: "
+            + (adding ? "finish one before adding another" : "finish one before opening this one again"))
     }
 
     private func validate(_ input: ActionInput) async throws -> (PlanActionDetails, UUID) {
@@ -367,7 +391,7 @@ struct SelfEvaluationStore {
     func report(year: ReportingYear) async throws -> [ReportLine] {
         let assessments = try await AssessmentModel.query(on: context.db).filter(\.$area.$id == context.areaID)
             .filter(\.$reportingYear <= year.startYear).filter(\.$reportingYear > year.startYear - Self.reportYears)
-            .with(\.$framework).sort(\.$reportingYear, .descending).limit(5000).all()
+            .with(\.$framework).sort(\.$reportingYear, .descending).limit(Self.reportLimit).all()
         var latest: [String: (AssessmentModel, AssessmentModel?)] = [:]
         var order: [String] = []
         for assessment in assessments {
@@ -382,7 +406,7 @@ struct SelfEvaluationStore {
         let ids = order.compactMap { latest[$0]?.0.id }
         var open: [UUID: (open: Int, overdue: Int)] = [:]
         if !ids.isEmpty {
-            let actions = try await PlanActionModel.query(on: context.db).filter(\.$assessment.$id ~~ ids).filter(\.$status != .done).limit(5000).all()
+            let actions = try await PlanActionModel.query(on: context.db).filter(\.$assessment.$id ~~ ids).filter(\.$status != .done).limit(Self.reportLimit).all()
             for action in actions {
                 var counts = open[action.$assessment.id] ?? (0, 0)
                 counts.open += 1

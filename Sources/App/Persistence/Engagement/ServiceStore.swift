@@ -22,6 +22,11 @@ struct ServiceStore {
         return service
     }
 
+    /// The service an id names, if it is one of the area's.
+    func lookUp(_ id: UUID) async throws -> ServiceModel? {
+        try await ServiceModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
+    }
+
     /// One page of services by name.
     func page(_ page: ListPage) async throws -> (items: [ServiceModel], total: Int) {
         try await ServiceModel.query(on: context.db).filter(\.$area.$id == context.areaID).with(\.$leadOrganisation).sort(\.$sortName).page(page)

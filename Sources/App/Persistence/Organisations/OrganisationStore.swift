@@ -72,6 +72,8 @@ struct OrganisationStore {
         if complaints > 0 { blockers.append("\(complaints) \(complaints == 1 ? "complaint is" : "complaints are") about it") }
         let activities = try await ActivityOrganisationModel.query(on: db).filter(\.$organisation.$id == id).count()
         if activities > 0 { blockers.append("it was involved in \(activities) engagement \(activities == 1 ? "activity" : "activities")") }
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$subjectID == id).count()
+        if assessments > 0 { blockers.append("it has \(assessments) self-\(assessments == 1 ? "evaluation" : "evaluations")") }
         return blockers
     }
 

@@ -109,6 +109,47 @@ struct EngagementController {
             ladderName: settings.ladder.name, daysToTell: settings.daysToTell))
     }
 
+    /// The activities the filters pick, every one, as a spreadsheet: read a page of 200 at a time, up to
+    /// `EngagementStore.maximumExport`, so a long history never sits in memory as records.
+    func csv(req: Request) async throws -> Response {
+        let store = EngagementStore(try req.store)
+        let filters = try await EngagementFilters(req, path: Paths.engagement.url())
+        let settings = try await store.settings()
+        var rows: [[String]] = []
+        var page = ListPage(number: 1, size: ListPage.maximumSize)
+        while rows.count < EngagementStore.maximumExport {
+            let (activities, total) = try await store.page(filters.filter, page, loading: .export)
+            for activity in activities {
+                let loop = activity.loop(daysToTell: settings.daysToTell, today: req.today)
+                rows.append([
+                    activity.title, activity.startsOn.iso8601, activity.endsOn?.iso8601 ?? "", ReportingYear(startYear: activity.reportingYear).shortLabel,
+                    activity.service?.name ?? "", activity.method.label, activity.ladder.name, activity.plannedRung.name, activity.achievedRung?.name ?? "",
+                    String(activity.parentCarers), String(activity.childrenAndYoungPeople), String(activity.professionals),
+                    activity.reached.map(\.reached.label).sorted().joined(separator: "; "),
+                    activity.whatChanged ?? "", activity.toldOn?.iso8601 ?? "", activity.howTold ?? "", tellingLabel(loop),
+                ])
+            }
+            if activities.isEmpty || page.offset + activities.count >= total { break }
+            page = ListPage(number: page.number + 1, size: ListPage.maximumSize)
+        }
+        let name = "engagement-activities" + (filters.filter.year.map { "-" + $0.shortLabel } ?? "") + (filters.filter.notToldOnly ? "-not-told" : "") + ".csv"
+        return try CSVDownload.response(fileName: name, header: [
+            "Activity", "Started", "Ended", "Year", "Service or project", "How it was run", "Ladder", "Rung planned", "Rung reached",
+            "Parent carers", "Children and young people", "Professionals", "Seldom-heard groups reached", "What changed",
+            "Participants told on", "How they were told", "Telling participants",
+        ], rows: rows)
+    }
+
+    /// Where telling the participants stands, in words for a spreadsheet cell.
+    private func tellingLabel(_ loop: EngagementLoop) -> String {
+        switch loop {
+        case .told: "Told"
+        case .running: "Still running"
+        case .dueBy(let date): "Due by \(date.iso8601)"
+        case .notTold(let since): "Not told, due \(since.iso8601)"
+        }
+    }
+
     /// "3 March 2026", or "3 to 17 March 2026" style for a span.
     static func dates(_ activity: EngagementActivityModel) -> String {
         guard let ends = activity.endsOn, ends != activity.startsOn else { return activity.startsOn.longForm }
@@ -291,11 +332,12 @@ struct EngagementFilters: Sendable {
             filter.year = year
             query.append("year=\(year.shortLabel)")
         }
-        if let raw = req.query[String.self, at: "service"], let id = UUID(uuidString: raw), serviceOptions.contains(where: { $0.id == id }) {
+        // Checked against the area itself, not the drop-downs, which stop at 500 names.
+        if let raw = req.query[String.self, at: "service"], let id = UUID(uuidString: raw), try await ServiceStore(context).lookUp(id) != nil {
             filter.serviceID = id
             query.append("service=\(id.uuidString)")
         }
-        if let raw = req.query[String.self, at: "organisation"], let id = UUID(uuidString: raw), organisationOptions.contains(where: { $0.id == id }) {
+        if let raw = req.query[String.self, at: "organisation"], let id = try await OrganisationStore(context).resolve(raw) {
             filter.organisationID = id
             query.append("organisation=\(id.uuidString)")
         }

@@ -21,6 +21,7 @@ extension EngagementController.IndexPage: WebPage {
             TableColumn("Participants told what changed") { TableComponents.tag($0.loop) },
         ], rows: rows))
         \(ListComponents.pagination(pagination))
+        \(if: !rows.isEmpty, "<p class=\"body\"><a href=\"\(Paths.activitiesCSV.url())\(filter.query.isEmpty ? "" : "?" + filter.query)\" download>Download these activities as a spreadsheet (CSV)</a></p>")
         """
     }
 }

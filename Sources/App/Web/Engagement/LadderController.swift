@@ -46,14 +46,16 @@ struct LadderController {
         case .service: filter.serviceID = nil
         }
         let slices = try await store.profiles(filter, by: dimension)
-        var previous: LadderProfile?
+        var previous: (year: Int, profile: LadderProfile)?
         return slices.map { slice in
             var trend: EngagementTrend?
             var href: String?
             switch dimension {
             case .year:
-                trend = previous.map { EngagementTrend.between(earlier: $0, later: slice.profile) }
-                previous = slice.profile
+                // Only with the year just before: after a year with no activities there is nothing to compare with.
+                let year = Int(slice.key) ?? 0
+                if let previous, previous.year == year - 1 { trend = EngagementTrend.between(earlier: previous.profile, later: slice.profile) }
+                previous = (year, slice.profile)
                 href = Int(slice.key).map { Paths.ladderProfile.url() + "?year=\(ReportingYear(startYear: $0).shortLabel)" }
             case .organisation:
                 href = Paths.ladderProfile.url() + "?organisation=\(slice.key)"

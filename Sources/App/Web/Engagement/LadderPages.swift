@@ -66,7 +66,7 @@ extension LadderController.ProfilePage: WebPage {
             TableColumn("Activities with a known result") { "\($0.profile.known)" },
             TableColumn("Reached co-design or co-production") { "\($0.profile.sharedDecisionsPercent.map { "\($0)%" } ?? "None known")" },
             TableColumn("Reached the rung planned") { "\($0.profile.reachedPlanPercent.map { "\($0)%" } ?? "None known")" },
-            TableColumn("On the year before") { "\($0.trend?.label ?? "First year")" },
+            TableColumn("On the year before") { "\($0.trend?.label ?? "No year just before to compare")" },
         ], rows: years))
         <p class="body secondary-text">\(EngagementTrend.rule)</p>
         <p class="body"><a href="\(csvPath("year"))" download>Download the year by year figures (CSV)</a></p>

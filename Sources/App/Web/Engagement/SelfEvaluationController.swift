@@ -17,6 +17,18 @@ struct SelfEvaluationController {
         var addActivity: [String: String]?
         var addMeeting: [String: String]?
 
+        /// The form to show again after an error: the activity and meeting just chosen join the links kept, so they are not lost.
+        var keepingAdded: AnswersForm {
+            var form = self
+            var links = form.links ?? [:]
+            for (key, id) in addActivity ?? [:] where TextInput.optional(id) != nil { links[key, default: []].append("activity:\(TextInput.clean(id))") }
+            for (key, id) in addMeeting ?? [:] where TextInput.optional(id) != nil { links[key, default: []].append("meeting:\(TextInput.clean(id))") }
+            form.links = links
+            form.addActivity = nil
+            form.addMeeting = nil
+            return form
+        }
+
         func input(_ framework: FrameworkDefinition) -> SelfEvaluationStore.Input {
             var input = SelfEvaluationStore.Input(framework: self.framework, subject: subject, year: year)
             let tickedKeys = Set(ticked ?? [])
@@ -149,7 +161,7 @@ struct SelfEvaluationController {
             let assessment = try await store.create(form.input(framework))
             return req.redirect(to: Paths.assessment(try assessment.recordID), banner: "Assessment saved")
         } catch let errors as ValidationErrors {
-            return try await renderAnswers(req, framework: framework, subject: subject, year: year, form: form, errors: errors, editing: nil)
+            return try await renderAnswers(req, framework: framework, subject: subject, year: year, form: form.keepingAdded, errors: errors, editing: nil)
         }
     }
 
@@ -180,7 +192,8 @@ struct SelfEvaluationController {
             return req.redirect(to: Paths.assessment(try assessment.recordID), banner: "Assessment saved")
         } catch let errors as ValidationErrors {
             let subject = SelfEvaluationStore.Subject(kind: assessment.subjectKind, id: assessment.subjectID, name: assessment.subjectName)
-            return try await renderAnswers(req, framework: framework, subject: subject, year: assessment.year, form: form, errors: errors, editing: assessment)
+            return try await renderAnswers(req, framework: framework, subject: subject, year: assessment.year, form: form.keepingAdded, errors: errors,
+                                           editing: assessment)
         }
     }
 

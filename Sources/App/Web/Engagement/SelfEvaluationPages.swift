@@ -124,10 +124,14 @@ extension SelfEvaluationController.ChoosePage: WebPage {
 extension SelfEvaluationController.AnswersPage: WebPage {
     var body: Markup {
         let ticked = Set(form.ticked ?? [])
+        // A problem with what is assessed (someone else assessed it a moment ago) has no field here: it links to the heading.
+        let summary = ErrorSummaryItem.from(errors).map { item in
+            item.href.hasPrefix("#evidence-") || item.href == "#answers" ? item : ErrorSummaryItem(message: item.message, href: "#assessment-heading")
+        }
         return """
-        \(FormComponents.errorSummary(ErrorSummaryItem.from(errors)))
+        \(FormComponents.errorSummary(summary))
         <span class="caption">\(caption)</span>
-        <h1 class="heading-l">\(heading)</h1>
+        <h1 class="heading-l" id="assessment-heading" tabindex="-1">\(heading)</h1>
         <p class="body">Tick each statement that describes the way you really work, and give an example that shows it: what people do or say. It is not a box-ticking exercise, so tell the whole truth.</p>
         \(errors.message(for: "answers").map { "<p class=\"error-message\" id=\"answers\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })
         <form method="post" action="\(action)" novalidate>
@@ -137,10 +141,16 @@ extension SelfEvaluationController.AnswersPage: WebPage {
               """
               <h2 class="heading-m">\(idea.name)</h2>
               <p class="body">\(idea.about)</p>
-              \(framework.stages.isEmpty ? statements(idea.statements, ticked: ticked) : framework.stages.enumerated().markup { index, stage in
+              \(framework.stages.isEmpty ? """
+              <fieldset class="fieldset"><legend class="visually-hidden">\(idea.name)</legend>
+              \(statements(idea.statements, ticked: ticked))
+              </fieldset>
+              """ as Markup : framework.stages.enumerated().markup { index, stage in
                   """
-                  <h3 class="heading-s">\(stage.name) if…</h3>
-                  \(statements(idea.statements.filter { $0.stage == index }, ticked: ticked))
+                  <fieldset class="fieldset">
+                    <legend class="fieldset__legend heading-s">\(stage.name) if…<span class="visually-hidden"> (\(idea.name))</span></legend>
+                    \(statements(idea.statements.filter { $0.stage == index }, ticked: ticked))
+                  </fieldset>
                   """
               })
               """
