@@ -66,6 +66,17 @@ extension API {
 
         /// Needs the activity's ladder, rungs and links loaded (`EngagementStore.find`).
         init(_ model: EngagementActivityModel, daysToTell: Int, today: CalendarDate) throws {
+            var links = EngagementStore.Links()
+            let id = try model.requireID()
+            links.organisations[id] = model.organisations.map(\.$organisation.id)
+            links.groups[id] = model.groups.map(\.$group.id)
+            links.meetings[id] = model.meetings.map(\.$meeting.id)
+            links.reached[id] = model.reached.map(\.reached)
+            try self.init(model, links: links, daysToTell: daysToTell, today: today)
+        }
+
+        /// Needs the activity's ladder and rungs loaded; its links come from `links`.
+        init(_ model: EngagementActivityModel, links: EngagementStore.Links, daysToTell: Int, today: CalendarDate) throws {
             id = try model.requireID()
             title = model.title
             startsOn = model.startsOn.iso8601
@@ -76,12 +87,12 @@ extension API {
             ladder = model.ladder.key
             plannedRung = model.plannedRung.key
             achievedRung = model.achievedRung?.key
-            organisationIds = model.organisations.map(\.$organisation.id).sorted { $0.uuidString < $1.uuidString }
-            groupIds = model.groups.map(\.$group.id).sorted { $0.uuidString < $1.uuidString }
-            meetingIds = model.meetings.map(\.$meeting.id).sorted { $0.uuidString < $1.uuidString }
+            organisationIds = (links.organisations[id] ?? []).sorted { $0.uuidString < $1.uuidString }
+            groupIds = (links.groups[id] ?? []).sorted { $0.uuidString < $1.uuidString }
+            meetingIds = (links.meetings[id] ?? []).sorted { $0.uuidString < $1.uuidString }
             participants = Participants(parentCarers: model.parentCarers, childrenAndYoungPeople: model.childrenAndYoungPeople,
                                         professionals: model.professionals)
-            reached = model.reached.map(\.reached.rawValue).sorted()
+            reached = (links.reached[id] ?? []).map(\.rawValue).sorted()
             participantsSaid = model.participantsSaid
             whatChanged = model.whatChanged
             toldOn = model.toldOn?.iso8601
@@ -380,9 +391,10 @@ struct EngagementAPI: APIPart {
     func list(req: Request) async throws -> API.Page<API.EngagementActivity> {
         let page = try API.pageRequest(req)
         let store = EngagementStore(try req.store)
-        let (items, total) = try await store.page(try await filter(req), page, loading: .whole)
+        let (items, total) = try await store.page(try await filter(req), page, loading: .ladder)
         let settings = try await store.settings()
-        return API.Page(items: try items.map { try API.EngagementActivity($0, daysToTell: settings.daysToTell, today: req.today) },
+        let links = try await store.links(of: items)
+        return API.Page(items: try items.map { try API.EngagementActivity($0, links: links, daysToTell: settings.daysToTell, today: req.today) },
                         page: page.number, perPage: page.size, total: total)
     }
 

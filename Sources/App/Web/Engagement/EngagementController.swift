@@ -118,16 +118,17 @@ struct EngagementController {
         var rows: [[String]] = []
         var page = ListPage(number: 1, size: ListPage.maximumSize)
         while rows.count < EngagementStore.maximumExport {
-            let (activities, total) = try await store.page(filters.filter, page, loading: .export)
+            let (activities, total) = try await store.page(filters.filter, page, loading: .ladder)
+            let links = try await store.links(of: activities)
             for activity in activities {
                 let loop = activity.loop(daysToTell: settings.daysToTell, today: req.today)
-                rows.append([
-                    activity.title, activity.startsOn.iso8601, activity.endsOn?.iso8601 ?? "", ReportingYear(startYear: activity.reportingYear).shortLabel,
-                    activity.service?.name ?? "", activity.method.label, activity.ladder.name, activity.plannedRung.name, activity.achievedRung?.name ?? "",
-                    String(activity.parentCarers), String(activity.childrenAndYoungPeople), String(activity.professionals),
-                    activity.reached.map(\.reached.label).sorted().joined(separator: "; "),
-                    activity.whatChanged ?? "", activity.toldOn?.iso8601 ?? "", activity.howTold ?? "", tellingLabel(loop),
-                ])
+                let reached = (links.reached[try activity.requireID()] ?? []).map(\.label).sorted().joined(separator: "; ")
+                let when = [activity.startsOn.iso8601, activity.endsOn?.iso8601 ?? "", ReportingYear(startYear: activity.reportingYear).shortLabel]
+                let what = [activity.service?.name ?? "", activity.method.label, activity.ladder.name, activity.plannedRung.name,
+                            activity.achievedRung?.name ?? ""]
+                let who = [String(activity.parentCarers), String(activity.childrenAndYoungPeople), String(activity.professionals), reached]
+                let told = [activity.whatChanged ?? "", activity.toldOn?.iso8601 ?? "", activity.howTold ?? "", tellingLabel(loop)]
+                rows.append([activity.title] + when + what + who + told)
             }
             if activities.isEmpty || page.offset + activities.count >= total { break }
             page = ListPage(number: page.number + 1, size: ListPage.maximumSize)
