@@ -206,7 +206,7 @@ struct EngagementRulesTests {
             #expect(Self.errors(Self.input { $0.parentCarers = bad })["parentCarers"] == "Parent carers must be a whole number from 0 to 1,000,000", "\(bad)")
         }
         #expect(Self.errors(Self.input { $0.professionals = "1000000" }).isEmpty)
-        #expect(Self.errors(Self.input { $0.reached = ["martians"] })["reached"] == "Select groups from the list")
+        #expect(Self.errors(Self.input { $0.reached = ["martians"] })["reached"] == "Select seldom-heard groups from the list")
         // A rung reached before the activity has started.
         let future = Self.errors(Self.input { $0.startsOn = DateInput(day: "1", month: "1", year: "2027"); $0.endsOn = DateInput(); $0.toldOn = DateInput(); $0.howTold = nil })
         #expect(future["achievedRung"] == "Leave the rung achieved until the activity has started")

@@ -12,14 +12,20 @@ import Vapor
 /// added later, gets it without asking.
 struct NormalisingContentDecoder: ContentDecoder {
     let inner: any ContentDecoder
+    /// For forms: the most fields a body may have. Vapor's form parser takes time that grows with
+    /// the square of the fields named with brackets (`evidence[a]`), so a 600 KB form of 40,000 of
+    /// them held a core for a minute, before sign-in and the anti-forgery check.
+    var maximumFields: Int? = nil
 
     func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
-        try inner.decode(Normalised<D>.self, from: body, headers: headers).value
+        try FieldLimit.check(body.readableBytesView, maximum: maximumFields, what: "This form")
+        return try inner.decode(Normalised<D>.self, from: body, headers: headers).value
     }
 
     func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
                               userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
-        try inner.decode(Normalised<D>.self, from: body, headers: headers, userInfo: userInfo).value
+        try FieldLimit.check(body.readableBytesView, maximum: maximumFields, what: "This form")
+        return try inner.decode(Normalised<D>.self, from: body, headers: headers, userInfo: userInfo).value
     }
 }
 
@@ -27,11 +33,33 @@ struct NormalisingURLQueryDecoder: URLQueryDecoder {
     let inner: any URLQueryDecoder
 
     func decode<D: Decodable>(_ decodable: D.Type, from url: URI) throws -> D {
-        try inner.decode(Normalised<D>.self, from: url).value
+        try FieldLimit.check((url.query ?? "").utf8, maximum: FieldLimit.queryFields, what: "This address", status: .uriTooLong)
+        return try inner.decode(Normalised<D>.self, from: url).value
     }
 
     func decode<D: Decodable>(_ decodable: D.Type, from url: URI, userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
-        try inner.decode(Normalised<D>.self, from: url, userInfo: userInfo).value
+        try FieldLimit.check((url.query ?? "").utf8, maximum: FieldLimit.queryFields, what: "This address", status: .uriTooLong)
+        return try inner.decode(Normalised<D>.self, from: url, userInfo: userInfo).value
+    }
+}
+
+/// Counts a form's or a query's fields (its `&`s) before the parser sees them, in one pass.
+enum FieldLimit {
+    /// The longest form, a self-evaluation's answers, has about 300 fields.
+    static let formFields = 2_000
+    /// Filters and pages: a handful of parameters.
+    static let queryFields = 100
+
+    static func check<Bytes: Sequence>(_ bytes: Bytes, maximum: Int?, what: String, status: HTTPResponseStatus = .payloadTooLarge) throws
+        where Bytes.Element == UInt8 {
+        guard let maximum else { return }
+        var fields = 1
+        for byte in bytes where byte == UInt8(ascii: "&") {
+            fields += 1
+            if fields > maximum {
+                throw Abort(status, reason: "\(what) has more than \(maximum.formatted()) parts, more than any page of Coproduce sends. Nothing was saved.")
+            }
+        }
     }
 }
 
@@ -41,7 +69,10 @@ extension ContentConfiguration {
     mutating func normaliseText() throws {
         for mediaType in [HTTPMediaType.json, .jsonAPI, .urlEncodedForm, .formData, .plainText] {
             let decoder = try requireDecoder(for: mediaType)
-            if !(decoder is NormalisingContentDecoder) { use(decoder: NormalisingContentDecoder(inner: decoder), for: mediaType) }
+            if !(decoder is NormalisingContentDecoder) {
+                use(decoder: NormalisingContentDecoder(inner: decoder, maximumFields: mediaType == .urlEncodedForm ? FieldLimit.formFields : nil),
+                    for: mediaType)
+            }
         }
         let queryDecoder = try requireURLDecoder()
         if !(queryDecoder is NormalisingURLQueryDecoder) { use(urlDecoder: NormalisingURLQueryDecoder(inner: queryDecoder)) }

@@ -257,7 +257,7 @@ public struct EngagementActivityDetails: Sendable, Equatable {
         var reached: [SeldomHeardGroup] = []
         for raw in input.reached where !TextInput.clean(raw).isEmpty {
             guard let group = SeldomHeardGroup(rawValue: TextInput.clean(raw)) else {
-                errors.add(field: "reached", message: "Select groups from the list")
+                errors.add(field: "reached", message: "Select seldom-heard groups from the list")
                 continue
             }
             if !reached.contains(group) { reached.append(group) }

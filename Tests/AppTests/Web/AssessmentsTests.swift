@@ -55,7 +55,7 @@ struct AssessmentsTests {
 
             // The same council, framework and year again: pointed at the one already made.
             let again = try await browser.get("/self-evaluation/new?framework=co-production-self-assessment&subject=\(council)&year=2026-27")
-            #expect(again.body.string.contains("already has a Co-production self-assessment assessment for April 2026 to March 2027"))
+            #expect(again.body.string.contains("already has an assessment on \u{201C}Co-production self-assessment\u{201D} for April 2026 to March 2027"))
             #expect(try await browser.post("/self-evaluation/new", base, list: list).status == .unprocessableEntity)
             #expect(try await AssessmentModel.query(on: app.db).count() == 1)
 
@@ -188,6 +188,9 @@ struct AssessmentsTests {
             #expect(Set(((created["answers"] as? [[String: Any]])?.first ?? [:]).keys) == schemaKeys("AssessmentAnswer"))
 
             #expect(try await client.json(.POST, "/api/v1/self-evaluation/assessments", body(year: "2027-28", answers: commitments)).1["field"] as? String == "year")
+            // Six years back is too far, in the API as on the web.
+            let (old, tooOld) = try await client.json(.POST, "/api/v1/self-evaluation/assessments", body(year: "2020-21", answers: commitments))
+            #expect(old == .unprocessableEntity && tooOld["message"] as? String == "An assessment is of this year or one of the five before: 2021-22 to 2026-27")
             #expect(try await client.json(.POST, "/api/v1/self-evaluation/assessments", body(subject: other.councilID, year: "2025-26", answers: commitments)).1["field"] as? String == "subject")
             #expect(try await client.json(.PUT, "/api/v1/self-evaluation/assessments/\(id)", body(answers: ["made-up"])).0 == .unprocessableEntity)
             #expect(try await client.json(.PUT, "/api/v1/self-evaluation/assessments/\(id)", body(answers: [])).0 == .unprocessableEntity)

@@ -222,7 +222,7 @@ struct EngagementTests {
             let page = try await browser.get("/engagement/ladder")
             #expect(page.status == .ok)
             let html = page.body.string
-            #expect(html.contains("1 activity. Of the 1 whose rung reached is known, 0% reached co-design or co-production"))
+            #expect(html.contains("1 activity. Of the 1 whose rung reached is known, 0% reached a rung where families share the decisions"))
             #expect(html.contains("role=\"img\""))
             #expect(html.contains("1 activity ended without the participants being told what changed"))
 
@@ -299,6 +299,34 @@ struct EngagementTests {
             #expect(all.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 251)
             let oneYear = try await browser.get("/engagement.csv?year=2025-26").body.string
             #expect(oneYear.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 89)
+        }
+    }
+
+    @Test("A form or an address with thousands of parts is refused before it is parsed, even before sign-in")
+    func tooManyFields() async throws {
+        try await withTestApp { app in
+            let browser = TestBrowser(app: app)
+            _ = try await browser.get("/sign-in")
+            let junk = (0..<3000).map { ("j[k\($0)]", "x") }
+            let started = Date()
+            let signIn = try await browser.post("/sign-in", ["email": "a@example.org", "password": "x"], list: junk)
+            // Refused at once: the anti-forgery check cannot read its token from such a form, so it is a 403.
+            #expect(signIn.status == .forbidden)
+            #expect(Date().timeIntervalSince(started) < 2)
+            #expect(throws: Abort.self) {
+                try FieldLimit.check(Array(repeating: UInt8(ascii: "&"), count: FieldLimit.formFields), maximum: FieldLimit.formFields, what: "This form")
+            }
+            #expect(throws: Never.self) {
+                try FieldLimit.check(Array(repeating: UInt8(ascii: "&"), count: FieldLimit.formFields - 1), maximum: FieldLimit.formFields, what: "This form")
+            }
+            let query = (0..<150).map { "x[k\($0)]=1" }.joined(separator: "&")
+            #expect(try await browser.get("/sign-in?\(query)").status != .internalServerError)
+            // Signed in, a list page ignores the filters of an address of 150 parts: they are never parsed.
+            let fixture = try await Fixture.make(on: app)
+            let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            let listed = Date()
+            #expect(try await officer.get("/engagement?\(query)").status == .ok)
+            #expect(Date().timeIntervalSince(listed) < 2)
         }
     }
 }

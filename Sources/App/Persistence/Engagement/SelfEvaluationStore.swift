@@ -166,7 +166,7 @@ struct SelfEvaluationStore {
             if subject == nil { errors.add(field: "subject", message: "Select the organisation, service or project being assessed") }
             let year = store.year(input.year, errors: &errors)
             if let framework, let subject, let year, try await store.existing(frameworkKey: framework.key, subjectID: subject.id, year: year) != nil {
-                errors.add(field: "subject", message: "\(subject.name) already has a \(framework.name) assessment for \(year.label): update that one")
+                errors.add(field: "subject", message: "\(subject.name) already has an assessment on \u{201C}\(framework.name)\u{201D} for \(year.label): update that one")
             }
             let definition = try framework?.definition
             let answers: [String: StatementAnswer]
@@ -202,8 +202,9 @@ struct SelfEvaluationStore {
             errors.add(field: "year", message: "Select the year the assessment is for")
             return nil
         }
-        guard year <= ReportingYear(containing: context.today), year.startYear >= 2000 else {
-            errors.add(field: "year", message: "An assessment is of this year or an earlier one")
+        let allowed = years()
+        guard allowed.contains(year) else {
+            errors.add(field: "year", message: "An assessment is of this year or one of the five before: \(allowed.last!.shortLabel) to \(allowed.first!.shortLabel)")
             return nil
         }
         return year

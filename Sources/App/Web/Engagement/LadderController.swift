@@ -86,7 +86,7 @@ struct LadderController {
                                             rows: rows)
         }
         guard let dimension = EngagementStore.Dimension(rawValue: by) else {
-            throw Abort(.badRequest, reason: "by must be one of: rung, year, organisation, service")
+            throw Abort(.badRequest, reason: "There is no spreadsheet split that way. The figures can be split by rung, year, organisation or service.")
         }
         let slices = try await self.slices(store, filters, dimension)
         let header = [dimension == .year ? "Year" : dimension == .organisation ? "Organisation" : "Service or project", "Activities"]

@@ -33,7 +33,7 @@ extension LadderController.ProfilePage: WebPage {
         guard profile.total > 0 else { return "No activities are recorded for this choice yet." }
         var parts = ["\(profile.total) \(profile.total == 1 ? "activity" : "activities")."]
         if profile.known > 0 {
-            parts.append("Of the \(profile.known) whose rung reached is known, \(profile.sharedDecisionsPercent!)% reached co-design or co-production, where families share the decisions.")
+            parts.append("Of the \(profile.known) whose rung reached is known, \(profile.sharedDecisionsPercent!)% reached a rung where families share the decisions (co-design or co-production on the 7-rung ladder).")
             parts.append("\(profile.reachedPlan) reached the rung planned or higher and \(profile.fellShort) fell short.")
         }
         if profile.notYetKnown > 0 { parts.append("\(profile.notYetKnown) not known yet.") }

@@ -137,7 +137,7 @@ struct SelfEvaluationController {
         if asked && year == nil { errors.add(field: "year", message: "Select the year the assessment is for") }
         var existing: (label: String, href: String)?
         if let framework, let subject, let year, let found = try await store.existing(frameworkKey: framework.key, subjectID: subject.id, year: year) {
-            existing = ("\(subject.name) already has a \(framework.name) assessment for \(year.label)", Paths.editAssessment(try found.recordID))
+            existing = ("\(subject.name) already has an assessment on \u{201C}\(framework.name)\u{201D} for \(year.label)", Paths.editAssessment(try found.recordID))
             errors.add(field: "subject", message: existing!.label + ": update that one instead")
         }
         guard errors.isEmpty, let framework, let subject, let year else {
