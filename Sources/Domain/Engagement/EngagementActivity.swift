@@ -125,15 +125,6 @@ public enum EngagementLoop: Sendable, Equatable {
     public static func overdueIfEndedBefore(today: CalendarDate, daysToTell: Int) -> CalendarDate {
         today.adding(days: -daysToTell)
     }
-
-    public var label: String {
-        switch self {
-        case .told(let date): "Told on \(date.longForm)"
-        case .running: "Still running"
-        case .dueBy(let date): "To tell by \(date.longForm)"
-        case .notTold(let since): "Not told: due \(since.longForm)"
-        }
-    }
 }
 
 /// How many people took part, by who they are.

@@ -104,16 +104,11 @@ struct SelfEvaluationStore {
     func subject(_ raw: String?) async throws -> Subject? {
         let parts = TextInput.clean(raw).split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = AssessmentSubjectKind(rawValue: parts[0]), let id = UUID(uuidString: parts[1]) else { return nil }
-        switch kind {
-        case .organisation:
-            guard let organisation = try await OrganisationModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
-            else { return nil }
-            return Subject(kind: kind, id: id, name: organisation.name)
-        case .service:
-            guard let service = try await ServiceModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
-            else { return nil }
-            return Subject(kind: kind, id: id, name: service.name)
+        let name: String? = switch kind {
+        case .organisation: try await OrganisationStore(context).lookUp(id.uuidString)?.name
+        case .service: try await ServiceStore(context).lookUp(id)?.name
         }
+        return name.map { Subject(kind: kind, id: id, name: $0) }
     }
 
     /// Assessments are of this reporting year or an earlier one.
