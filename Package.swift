@@ -101,6 +101,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                // Reads the CSV downloads back as a spreadsheet would.
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["Snapshots/__Snapshots__"],
             swiftSettings: strictSettings

@@ -59,6 +59,19 @@ struct CalendarDateTests {
         #expect(try DateInput(day: " 5 ", month: "9", year: "2017").parse(label: "Date").get() == CalendarDate(year: 2017, month: 9, day: 5))
     }
 
+    @Test("A month may be typed as its name or the name's first three letters, as GOV.UK allows")
+    func monthNames() throws {
+        for month in ["December", "dec", "DEC", "Dec.", " december ", "12"] {
+            #expect(try DateInput(day: "3", month: month, year: "2026").parse(label: "Date").get() == CalendarDate(year: 2026, month: 12, day: 3), "\(month)")
+        }
+        #expect(try DateInput(day: "9", month: "Sept", year: "2026").parse(label: "Date").get() == CalendarDate(year: 2026, month: 9, day: 9))
+        #expect(try DateInput(day: "1", month: "may", year: "2026").parse(label: "Date").get() == CalendarDate(year: 2026, month: 5, day: 1))
+        for month in ["De", "Decem", "Smarch", "13", "Dec 2026"] {
+            #expect((try? DateInput(day: "3", month: month, year: "2026").parse(label: "Date").get()) == nil, "\(month)")
+        }
+        #expect(DateInput(day: "31", month: "Feb", year: "2026").parse(label: "Date") == .failure(DateInputError("Date must be a real date")))
+    }
+
     @Test("Times of day")
     func times() {
         #expect(TimeOfDay("10:00")?.spoken == "10am")

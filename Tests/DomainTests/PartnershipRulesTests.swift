@@ -62,14 +62,26 @@ struct PartnershipRulesTests {
         #expect(!GovernanceTree.wouldCreateLoop(group: "board", newParent: nil, currentParents: parents))
     }
 
+    @Test("Clauses are read in the order of their numbers, not the order they were typed in")
+    func clauseOrder() {
+        let typed = ["4.6 b", "10", "4.10", "4.3", "4.6 a", "2", "4.6", "Annex A", "5.2 (ii)", "5.2 (i)", "4.6 c"]
+        #expect(typed.sorted(by: ClauseNumber.precedes) == ["2", "4.3", "4.6", "4.6 a", "4.6 b", "4.6 c", "4.10", "5.2 (i)", "5.2 (ii)", "10", "Annex A"])
+        #expect(!ClauseNumber.precedes("4.6 a", "4.6 a"))
+        // Written with or without the space, it is the same place.
+        #expect(!ClauseNumber.precedes("4.6a", "4.6 A") && !ClauseNumber.precedes("4.6 A", "4.6a"))
+        #expect(!ClauseNumber.precedes(String(repeating: "9", count: 40), "1"))
+    }
+
     @Test("Volunteer agreements: missing, in force, ending soon, ended")
     func volunteerAgreements() {
         let today = CalendarDate(year: 2026, month: 11, day: 23)!
         typealias Agreement = VolunteerAgreementStatus.Agreement
         #expect(VolunteerAgreementStatus.evaluate([], on: today) == .missing)
         #expect(VolunteerAgreementStatus.evaluate([Agreement(signedOn: today.adding(days: -10), expiresOn: nil)], on: today) == .current(expiresOn: nil))
-        let endingSoon = today.adding(days: 20)
+        let endingSoon = today.adding(days: 60)
         #expect(VolunteerAgreementStatus.evaluate([Agreement(signedOn: today.adding(days: -300), expiresOn: endingSoon)], on: today) == .expiringSoon(expiresOn: endingSoon))
+        let endingLater = today.adding(days: 61)
+        #expect(VolunteerAgreementStatus.evaluate([Agreement(signedOn: today.adding(days: -300), expiresOn: endingLater)], on: today) == .current(expiresOn: endingLater))
         let ended = today.adding(days: -1)
         let status = VolunteerAgreementStatus.evaluate([Agreement(signedOn: today.adding(days: -400), expiresOn: ended)], on: today)
         #expect(status == .expired(on: ended))

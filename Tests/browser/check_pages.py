@@ -146,7 +146,8 @@ class Checker:
                 for link in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
                     href = link.get_attribute("href")
                     parsed = urlparse(urljoin(self.base + path, href))
-                    if parsed.netloc != urlparse(self.base).netloc or parsed.path.startswith(("/api/", "/css/")):
+                    # Downloads (spreadsheets, calendars) are files, not pages.
+                    if parsed.netloc != urlparse(self.base).netloc or parsed.path.startswith(("/api/", "/css/")) or parsed.path.endswith((".csv", ".ics")):
                         continue
                     target = parsed.path + (("?" + parsed.query) if parsed.query else "")
                     if target not in seen_paths:
@@ -211,6 +212,8 @@ class Checker:
                 paths += records[:1]
                 # The pages a part's front page lists as its other views (a profile, a report).
                 paths += [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "main ul.list a")]
+            # A filtered list and a page of groups' broken promises, whose filters and tables are the widest.
+            paths += ["/people?q=an&who=forum-members&order=organisation", "/organisations?q=river", "/groups/promises"]
             # A self-evaluation's answers form, the longest form of all.
             paths += [p + "/edit" for p in paths if p.startswith("/self-evaluation/") and p.count("/") == 2 and p[17:18].isalnum() and len(p) > 40][:1]
             for path in dict.fromkeys(paths):

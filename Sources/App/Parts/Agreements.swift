@@ -4,6 +4,7 @@ import Vapor
 
 extension Paths {
     static let agreements = PathTemplate("agreements")
+    static let agreementsCSV = PathTemplate("agreements.csv")
     static let newAgreement = PathTemplate("agreements", "new")
     static let agreement = PathTemplate("agreements", ":agreementID")
     static let editAgreement = PathTemplate("agreements", ":agreementID", "edit")
@@ -37,6 +38,7 @@ struct AgreementsPart: ProductPart {
     func pages(_ web: any RoutesBuilder) {
         let agreements = AgreementsController()
         web.get(Paths.agreements, .requires(.viewPartnership), use: agreements.index)
+        web.get(Paths.agreementsCSV, .requires(.viewPartnership), use: agreements.csv)
         web.get(Paths.newAgreement, .requires(.manageAgreements), use: agreements.new)
         web.post(Paths.newAgreement, .requires(.manageAgreements), use: agreements.create)
         web.get(Paths.agreement, .requires(.viewPartnership), use: agreements.show)
@@ -56,10 +58,22 @@ struct AgreementsPart: ProductPart {
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Agreements", path: Paths.agreements, permission: .viewPartnership)] }
 
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
-        let due = try await AgreementStore(context).dueForReviewCount()
-        guard due > 0 else { return [] }
-        return [AttentionItem(text: "\(due) partnership \(due == 1 ? "agreement is" : "agreements are") due for review", href: Paths.agreements.url())]
+        let store = AgreementStore(context)
+        var items: [AttentionItem] = []
+        let due = try await store.dueForReviewCount()
+        if due > 0 {
+            items.append(AttentionItem(text: "\(due) partnership \(due == 1 ? "agreement is" : "agreements are") due for review", href: Paths.agreements.url()))
+        }
+        let coming = try await store.comingDueCount(within: Self.warningDays)
+        if coming > 0 {
+            items.append(AttentionItem(text: "\(coming) partnership \(coming == 1 ? "agreement ends or falls" : "agreements end or fall") due for review in the next \(Self.warningDays) days",
+                                       href: Paths.agreements.url()))
+        }
+        return items
     }
+
+    /// How far ahead the home page warns of an agreement ending or falling due for review.
+    static let warningDays = 60
 
     /// The agreement follows the Medway agreement of 2017 (seed 000).
     func addDemoData(_ demo: DemoBuilder) async throws {

@@ -37,11 +37,12 @@ struct ComplaintsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Complaints", path: Paths.complaints, permission: .viewComplaints)] }
 
+    /// Everyone is told how many complaints are open; only those who may read complaints get the link to them.
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
-        guard context.actor.can(.viewComplaints) else { return [] }
         let open = try await ComplaintStore(context).openCount()
         guard open > 0 else { return [] }
-        return [AttentionItem(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings", href: Paths.complaints.url())]
+        return [AttentionItem(text: "\(open) open \(open == 1 ? "complaint" : "complaints") to discuss at partnership meetings",
+                              href: context.actor.can(.viewComplaints) ? Paths.complaints.url() : nil)]
     }
 
     func addDemoData(_ demo: DemoBuilder) async throws {

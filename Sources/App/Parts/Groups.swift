@@ -8,6 +8,8 @@ extension Paths {
     static let group = PathTemplate("groups", ":groupID")
     static let editGroup = PathTemplate("groups", ":groupID", "edit")
     static let groupTermsOfReference = PathTemplate("groups", ":groupID", "terms-of-reference")
+    static let groupsCSV = PathTemplate("groups.csv")
+    static let groupPromises = PathTemplate("groups", "promises")
     static let groupMembers = PathTemplate("groups", ":groupID", "members")
     static let groupMember = PathTemplate("groups", ":groupID", "members", ":membershipID", "remove")
 
@@ -33,6 +35,8 @@ struct GroupsPart: ProductPart {
     func pages(_ web: any RoutesBuilder) {
         let groups = GroupsController()
         web.get(Paths.groups, .requires(.viewPartnership), use: groups.index)
+        web.get(Paths.groupsCSV, .requires(.viewPartnership), use: groups.csv)
+        web.get(Paths.groupPromises, .requires(.viewPartnership), use: groups.promises)
         web.get(Paths.newGroup, .requires(.manageGroups), use: groups.new)
         web.post(Paths.newGroup, .requires(.manageGroups), use: groups.create)
         web.get(Paths.group, .requires(.viewPartnership), use: groups.show)
@@ -48,6 +52,15 @@ struct GroupsPart: ProductPart {
     var api: (any APIPart.Type)? { GroupsAPI.self }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Groups", path: Paths.groups, permission: .viewPartnership)] }
+
+    /// Groups whose own record breaks a rule of the agreement: everyone who can see groups is told, board viewers too.
+    func attention(_ context: StoreContext) async throws -> [AttentionItem] {
+        let shortfalls = try await GroupPromises(context).shortfalls()
+        guard !shortfalls.isEmpty else { return [] }
+        let count = shortfalls.count
+        return [AttentionItem(text: "\(count) \(count == 1 ? "group does" : "groups do") not meet a promise of the partnership agreement, such as terms of reference or a chair from the forum",
+                              href: Paths.groupPromises.url())]
+    }
 
     func addDemoData(_ demo: DemoBuilder) async throws {
         let seeds: [(key: String, name: String, purpose: String, cadence: Cadence, reportsTo: String?, members: [(String, MembershipRole, Bool)])] = [

@@ -194,8 +194,14 @@ struct MeetingsPart: ProductPart {
         if overdue > 0 {
             items.append(AttentionItem(text: "You have \(overdue) overdue \(overdue == 1 ? "action" : "actions") from meetings", href: Paths.myActions.url()))
         }
-        guard context.actor.can(.manageMeetings) else { return items }
         let store = MeetingStore(context)
+        // A promise at risk is for everyone to see, board viewers too; the rest are organisers' jobs.
+        let atRisk = try await store.count(.promisesAtRisk)
+        if atRisk > 0 {
+            items.append(AttentionItem(text: "\(atRisk) \(atRisk == 1 ? "meeting has" : "meetings have") a promise of the partnership agreement at risk",
+                                       href: Paths.meetings(needing: .promisesAtRisk)))
+        }
+        guard context.actor.can(.manageMeetings) else { return items }
         let unnamed = try await store.count(.people)
         if unnamed > 0 {
             items.append(AttentionItem(text: "\(unnamed) \(unnamed == 1 ? "meeting" : "meetings") in the next 2 weeks \(unnamed == 1 ? "has" : "have") no chair or no named contact",
@@ -205,11 +211,6 @@ struct MeetingsPart: ProductPart {
         if unsent > 0 {
             items.append(AttentionItem(text: "\(unsent) \(unsent == 1 ? "meeting" : "meetings") in the next 2 weeks \(unsent == 1 ? "has" : "have") not had the agenda and papers sent",
                                        href: Paths.meetings(needing: .pack)))
-        }
-        let atRisk = try await store.count(.promisesAtRisk)
-        if atRisk > 0 {
-            items.append(AttentionItem(text: "\(atRisk) \(atRisk == 1 ? "meeting has" : "meetings have") a promise of the partnership agreement at risk",
-                                       href: Paths.meetings(needing: .promisesAtRisk)))
         }
         let unrecorded = try await store.count(.attendance)
         if unrecorded > 0 {

@@ -4,6 +4,7 @@ import Vapor
 
 extension Paths {
     static let organisations = PathTemplate("organisations")
+    static let organisationsCSV = PathTemplate("organisations.csv")
     static let newOrganisation = PathTemplate("organisations", "new")
     static let organisation = PathTemplate("organisations", ":organisationID")
     static let editOrganisation = PathTemplate("organisations", ":organisationID", "edit")
@@ -28,6 +29,7 @@ struct OrganisationsPart: ProductPart {
     func pages(_ web: any RoutesBuilder) {
         let organisations = OrganisationsController()
         web.get(Paths.organisations, .requires(.viewPartnership), use: organisations.index)
+        web.get(Paths.organisationsCSV, .requires(.viewPartnership), use: organisations.csv)
         web.get(Paths.newOrganisation, .requires(.manageOrganisations), use: organisations.new)
         web.post(Paths.newOrganisation, .requires(.manageOrganisations), use: organisations.create)
         web.get(Paths.organisation, .requires(.viewPartnership), use: organisations.show)

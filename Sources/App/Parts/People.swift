@@ -4,18 +4,21 @@ import Vapor
 
 extension Paths {
     static let people = PathTemplate("people")
+    static let peopleCSV = PathTemplate("people.csv")
     static let newPerson = PathTemplate("people", "new")
     static let person = PathTemplate("people", ":personID")
     static let editPerson = PathTemplate("people", ":personID", "edit")
     static let personDiversity = PathTemplate("people", ":personID", "diversity")
     static let personVolunteerAgreements = PathTemplate("people", ":personID", "volunteer-agreements")
     static let deletePerson = PathTemplate("people", ":personID", "delete")
+    static let personGroups = PathTemplate("people", ":personID", "groups")
 
     static func person(_ id: RecordID<PersonModel>) -> String { person.url(id) }
     static func editPerson(_ id: RecordID<PersonModel>) -> String { editPerson.url(id) }
     static func personDiversity(_ id: RecordID<PersonModel>) -> String { personDiversity.url(id) }
     static func personVolunteerAgreements(_ id: RecordID<PersonModel>) -> String { personVolunteerAgreements.url(id) }
     static func deletePerson(_ id: RecordID<PersonModel>) -> String { deletePerson.url(id) }
+    static func personGroups(_ id: RecordID<PersonModel>) -> String { personGroups.url(id) }
 }
 
 extension Paths.API {
@@ -29,9 +32,12 @@ extension Paths.API {
 struct PeoplePart: ProductPart {
     let name = "People"
 
+    var migrations: [any AsyncMigration] { [AddPeopleSearchText()] }
+
     func pages(_ web: any RoutesBuilder) {
         let people = PeopleController()
         web.get(Paths.people, .requires(.viewPartnership), use: people.index)
+        web.get(Paths.peopleCSV, .requires(.viewPartnership), use: people.csv)
         web.get(Paths.newPerson, .requires(.managePeople), use: people.new)
         web.post(Paths.newPerson, .requires(.managePeople), use: people.create)
         web.get(Paths.person, .requires(.viewPartnership), use: people.show)
@@ -41,6 +47,8 @@ struct PeoplePart: ProductPart {
         web.post(Paths.personDiversity, .requires(.viewPersonalData), use: people.updateDiversity)
         web.get(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.newVolunteerAgreement)
         web.post(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.createVolunteerAgreement)
+        web.get(Paths.personGroups, .requires(.manageGroups), use: people.newGroupPlace)
+        web.post(Paths.personGroups, .requires(.manageGroups), use: people.createGroupPlace)
         web.get(Paths.deletePerson, .requires(.managePeople), use: people.confirmDelete)
         web.post(Paths.deletePerson, .requires(.managePeople), use: people.delete)
     }
@@ -50,10 +58,19 @@ struct PeoplePart: ProductPart {
     var navigation: [NavigationEntry] { [NavigationEntry(label: "People", path: Paths.people, permission: .viewPartnership)] }
 
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
-        let count = try await PersonStore(context).representativesWithoutAgreement().count
-        guard count > 0 else { return [] }
-        return [AttentionItem(text: "\(count) forum \(count == 1 ? "representative has" : "representatives have") no volunteer agreement in force",
-                              href: Paths.people.url() + "?filter=no-volunteer-agreement")]
+        let store = PersonStore(context)
+        var items: [AttentionItem] = []
+        let without = try await store.representativesWithoutAgreement().count
+        if without > 0 {
+            items.append(AttentionItem(text: "\(without) forum \(without == 1 ? "representative has" : "representatives have") no volunteer agreement in force",
+                                       href: Paths.people.url() + "?who=" + PersonStanding.noVolunteerAgreement.rawValue))
+        }
+        let ending = try await store.representativesWithAgreementEndingSoon().count
+        if ending > 0 {
+            items.append(AttentionItem(text: "\(ending) forum \(ending == 1 ? "representative's volunteer agreement ends" : "representatives' volunteer agreements end") in the next \(VolunteerAgreementStatus.warningDays) days",
+                                       href: Paths.people.url() + "?who=" + PersonStanding.volunteerAgreementEndsSoon.rawValue))
+        }
+        return items
     }
 
     var auditSubjects: [AuditSubject] {

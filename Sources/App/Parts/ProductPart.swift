@@ -65,7 +65,8 @@ struct NavigationEntry: Sendable {
 /// One line in the home page's "needs attention" list.
 struct AttentionItem: Sendable, Equatable {
     let text: String
-    let href: String
+    /// Where to put it right; nil when the viewer may only know that it is so, such as a board viewer told how many complaints are open.
+    let href: String?
 }
 
 /// A kind of record in the audit log (`subjectType`), and where to see one.

@@ -7,8 +7,9 @@ public enum VolunteerAgreementStatus: Sendable, Equatable {
     case expired(on: CalendarDate)
     case missing
 
-    /// How many days before expiry a representative is warned.
-    public static let warningDays = 30
+    /// How many days before expiry a representative is warned: long enough
+    /// to meet, sign and record a new one.
+    public static let warningDays = 60
 
     public struct Agreement: Sendable, Equatable {
         public let signedOn: CalendarDate
@@ -47,6 +48,16 @@ public enum VolunteerAgreementStatus: Sendable, Equatable {
         case .expiringSoon(let expiresOn): "Signed, ends on \(expiresOn.longForm): renew soon"
         case .expired(let on): "Ended on \(on.longForm): no agreement in force"
         case .missing: "No signed volunteer agreement"
+        }
+    }
+
+    /// The day the agreement in force ends, or the last one ended; nil when it has no end or none was signed.
+    public var endDate: CalendarDate? {
+        switch self {
+        case .current(let expiresOn): expiresOn
+        case .expiringSoon(let expiresOn): expiresOn
+        case .expired(let on): on
+        case .missing: nil
         }
     }
 

@@ -138,7 +138,7 @@ public struct DateInput: Sendable, Equatable, Codable {
         if !missing.isEmpty {
             return .failure(DateInputError("\(label) must include a \(missing.joined(separator: " and a "))"))
         }
-        guard let d = Int(parts[0].1), let m = Int(parts[1].1), let y = Int(parts[2].1) else {
+        guard let d = Int(parts[0].1), let m = Int(parts[1].1) ?? Self.monthNumber(parts[1].1), let y = Int(parts[2].1) else {
             return .failure(DateInputError("\(label) must be a real date, written in numbers"))
         }
         guard parts[2].1.count == 4 else { return .failure(DateInputError("Year must include 4 numbers")) }
@@ -146,6 +146,19 @@ public struct DateInput: Sendable, Equatable, Codable {
             return .failure(DateInputError("\(label) must be a real date"))
         }
         return .success(date)
+    }
+}
+
+extension DateInput {
+    /// A month typed as a word, as GOV.UK date inputs accept it: "December",
+    /// "Dec", "dec." or "Sept", in any case; nil for anything else.
+    public static func monthNumber(_ typed: String) -> Int? {
+        let word = typed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        guard word.count >= 3 else { return nil }
+        if word == "sept" { return 9 }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        // The whole name, or its first three letters.
+        return names.firstIndex { $0 == word || (word.count == 3 && $0.hasPrefix(word)) }.map { $0 + 1 }
     }
 }
 

@@ -62,3 +62,24 @@ public struct ListPage: Sendable, Equatable {
         return trimmed.isEmpty ? "0" : trimmed
     }
 }
+
+/// Which page numbers a list shows under it, as GOV.UK pagination does:
+/// the first, the last and those either side of the current one, with a
+/// gap (nil) where numbers are left out. "1 … 4 5 6 … 20".
+public enum PageNumbers {
+    public static func visible(current: Int, pages: Int) -> [Int?] {
+        guard pages > 1 else { return [] }
+        let current = min(max(1, current), pages)
+        var shown = Set([1, pages, current - 1, current, current + 1].filter { (1...pages).contains($0) })
+        // A gap of one number is shown as that number: "1 2 3", never "1 … 3".
+        for number in shown.sorted() where shown.contains(number + 2) && !shown.contains(number + 1) { shown.insert(number + 1) }
+        var result: [Int?] = []
+        var previous = 0
+        for number in shown.sorted() {
+            if number > previous + 1 { result.append(nil) }
+            result.append(number)
+            previous = number
+        }
+        return result
+    }
+}

@@ -31,6 +31,14 @@ public struct ValidationErrors: Error, Sendable, Equatable {
         errors.first { $0.field == field }?.message
     }
 
+    /// The same problems with one field's under another name, for a form
+    /// that asks the same question in another way.
+    public func renamingField(_ field: String, to newName: String) -> ValidationErrors {
+        var renamed = ValidationErrors()
+        for error in errors { renamed.add(field: error.field == field ? newName : error.field, message: error.message) }
+        return renamed
+    }
+
     /// Throws self when any problem was found.
     public func throwIfAny() throws {
         if !isEmpty { throw self }

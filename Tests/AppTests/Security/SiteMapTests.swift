@@ -23,6 +23,7 @@ struct SiteMapTests {
     GET /agreement-health viewPartnership
     GET /agreement-health.csv viewPartnership
     GET /agreements viewPartnership
+    GET /agreements.csv viewPartnership
     GET /agreements/:agreementID viewPartnership
     GET /agreements/:agreementID/clauses/:clauseID viewPartnership
     GET /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
@@ -71,12 +72,14 @@ struct SiteMapTests {
     GET /engagement/new recordEngagement
     GET /engagement/settings manageEngagementSettings
     GET /groups viewPartnership
+    GET /groups.csv viewPartnership
     GET /groups/:groupID viewPartnership
     GET /groups/:groupID/edit manageGroups
     GET /groups/:groupID/meetings/new manageMeetings
     GET /groups/:groupID/members manageGroups
     GET /groups/:groupID/terms-of-reference manageGroups
     GET /groups/new manageGroups
+    GET /groups/promises viewPartnership
     GET /healthz anyone
     GET /meetings viewPartnership
     GET /meetings/:meetingID viewPartnership
@@ -99,15 +102,18 @@ struct SiteMapTests {
     GET /meetings/:meetingID/papers/:paperID/versions/:version viewPartnership
     GET /meetings/:meetingID/partners/ask manageMeetings
     GET /organisations viewPartnership
+    GET /organisations.csv viewPartnership
     GET /organisations/:organisationID viewPartnership
     GET /organisations/:organisationID/delete manageOrganisations
     GET /organisations/:organisationID/edit manageOrganisations
     GET /organisations/new manageOrganisations
     GET /people viewPartnership
+    GET /people.csv viewPartnership
     GET /people/:personID viewPartnership
     GET /people/:personID/delete managePeople
     GET /people/:personID/diversity viewPersonalData
     GET /people/:personID/edit managePeople
+    GET /people/:personID/groups manageGroups
     GET /people/:personID/volunteer-agreements manageVolunteerAgreements
     GET /people/new managePeople
     GET /plain-english viewPartnership
@@ -200,6 +206,7 @@ struct SiteMapTests {
     POST /people/:personID/delete managePeople
     POST /people/:personID/diversity viewPersonalData
     POST /people/:personID/edit managePeople
+    POST /people/:personID/groups manageGroups
     POST /people/:personID/volunteer-agreements manageVolunteerAgreements
     POST /people/new managePeople
     POST /plain-english viewPartnership

@@ -72,7 +72,14 @@ struct AgreementsTests {
             #expect(checked.status == .seeOther)
             let overview = try await browser.get(base).body.string
             #expect(overview.contains("Partly met"))
-            #expect(overview.contains("2 clauses: 1 rule that Coproduce checks, and 1 commitment checked by hand (0 met, 0 not checked yet)."))
+            #expect(overview.contains("2 clauses: 1 rule that Coproduce checks, and 1 commitment checked by hand (0 met, 1 partly met, 0 not met, 0 not checked yet)."))
+            // A rule's latest result is its result, not its wording again.
+            #expect(overview.contains("No meeting judged yet"))
+            // A clause added later with an earlier number is listed in its place.
+            _ = try await browser.post(base + "/clauses/new", ["number": "4.3", "text": "Support in kind.", "kind": "commitment"])
+            let ordered = try await browser.get(base).body.string
+            let places = ["4.3", "4.6 g"].map { ordered.range(of: ">\($0)<span")?.lowerBound }
+            #expect(places[0] != nil && places[1] != nil && places[0]! < places[1]!)
             let assessment = try #require(try await CommitmentAssessmentModel.query(on: app.db).first())
             #expect(assessment.recordedBy == "Forum officer of Testshire")
         }

@@ -312,7 +312,9 @@ struct EngagementTests {
             let signIn = try await browser.post("/sign-in", ["email": "a@example.org", "password": "x"], list: junk)
             // Refused at once: the anti-forgery check cannot read its token from such a form, so it is a 403.
             #expect(signIn.status == .forbidden)
-            #expect(Date().timeIntervalSince(started) < 2)
+            // Not a speed target: a loose bound that only a parse of every part (held a core for a minute) would break,
+            // loose enough for a busy machine running the suites side by side.
+            #expect(Date().timeIntervalSince(started) < 10)
             #expect(throws: Abort.self) {
                 try FieldLimit.check(Array(repeating: UInt8(ascii: "&"), count: FieldLimit.formFields), maximum: FieldLimit.formFields, what: "This form")
             }
@@ -326,7 +328,7 @@ struct EngagementTests {
             let officer = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
             let listed = Date()
             #expect(try await officer.get("/engagement?\(query)").status == .ok)
-            #expect(Date().timeIntervalSince(listed) < 2)
+            #expect(Date().timeIntervalSince(listed) < 10)
         }
     }
 }

@@ -58,7 +58,8 @@ struct PeopleAPI: APIPart {
         let view = RouteAccess.requires(.viewPartnership)
         return [
             APIOperation("listPeople", .GET, Paths.API.people, view, tag: "People",
-                         summary: "List the area's people, by name", reply: .page("Person"), handler: api.listPeople),
+                         summary: "List the area's people, by name unless sort says otherwise; the filters narrow it and combine",
+                         reply: .page("Person"), queries: listQueries, handler: api.listPeople),
             APIOperation("createPerson", .POST, Paths.API.people, .requires(.managePeople), tag: "People",
                          summary: "Add a person", body: "PersonInput", reply: .created("Person"), handler: api.createPerson),
             APIOperation("getPerson", .GET, Paths.API.person, view, tag: "People",
@@ -68,12 +69,54 @@ struct PeopleAPI: APIPart {
         ]
     }
 
+    static let listQueries: [APIQuery] = [
+        APIQuery("q", .string(required: false, maxLength: SearchText.maximumLength),
+                 "Words that must all appear somewhere in the name or job title, in any order; case and accents are ignored"),
+        APIQuery("organisationId", .string(format: .uuid, required: false), "Only people of this organisation"),
+        APIQuery("groupId", .string(format: .uuid, required: false), "Only people with a place in this group"),
+        APIQuery("who", .string(required: false, allowedValues: allowed(PersonStanding.allCases.map(\.rawValue), nullable: false)),
+                 PersonStanding.allCases.map { "\($0.rawValue): \($0.label.lowercased())" }.joined(separator: "; ")),
+        APIQuery("sort", .string(required: false, allowedValues: allowed(PeopleOrder.allCases.map(\.rawValue), nullable: false)),
+                 "name (the default), organisation (then name), or newest (most recently added first)"),
+    ]
+
     // MARK: People
+
+    /// The list's filters, read strictly: a value that is not one of the
+    /// area's organisations or groups, or not a known choice, is refused, naming it.
+    private func filter(_ req: Request) async throws -> PersonStore.Filter {
+        let context = try req.store
+        var filter = PersonStore.Filter()
+        var errors = ValidationErrors()
+        if let q = try API.queryParameter(req, "q") {
+            if q.count > SearchText.maximumLength || TextInput.problem(in: q) != nil {
+                errors.add(field: "q", message: "q must be at most \(SearchText.maximumLength) characters, with no control characters")
+            } else { filter.searchTerms = SearchText.terms(q) }
+        }
+        if let raw = try API.queryParameter(req, "organisationId") {
+            if let id = try await OrganisationStore(context).resolve(raw) { filter.organisationID = id }
+            else { errors.add(field: "organisationId", message: "organisationId must be one of the area's organisations") }
+        }
+        if let raw = try API.queryParameter(req, "groupId") {
+            if let id = UUID(uuidString: raw), try await GroupStore(context).lookUp(id) != nil { filter.groupID = id }
+            else { errors.add(field: "groupId", message: "groupId must be one of the area's groups") }
+        }
+        if let raw = try API.queryParameter(req, "who") {
+            if let standing = PersonStanding(rawValue: raw) { filter.standing = standing }
+            else { errors.add(field: "who", message: "who must be one of " + PersonStanding.allCases.map(\.rawValue).joined(separator: ", ")) }
+        }
+        if let raw = try API.queryParameter(req, "sort") {
+            if let order = PeopleOrder(rawValue: raw) { filter.order = order }
+            else { errors.add(field: "sort", message: "sort must be one of " + PeopleOrder.allCases.map(\.rawValue).joined(separator: ", ")) }
+        }
+        try errors.throwIfAny()
+        return filter
+    }
 
     func listPeople(req: Request) async throws -> API.Page<API.Person> {
         let page = try API.pageRequest(req)
         let store = PersonStore(try req.store)
-        let (people, total) = try await store.page(PersonStore.Filter(), page)
+        let (people, total) = try await store.page(try await filter(req), page)
         let items = try await represent(people, req: req)
         try await store.recordListing(people, page: page.number)
         return API.Page(items: items, page: page.number, perPage: page.size, total: total)

@@ -2,6 +2,19 @@ import Domain
 import OpenAPIKit
 import Vapor
 
+/// A query parameter an operation reads besides `page` and `perPage`.
+struct APIQuery: @unchecked Sendable {
+    let name: String
+    let schema: JSONSchema
+    let description: String
+
+    init(_ name: String, _ schema: JSONSchema, _ description: String) {
+        self.name = name
+        self.schema = schema
+        self.description = description
+    }
+}
+
 /// One JSON API endpoint: how it is reached, who may use it, what it takes
 /// and returns, and its handler. Routes and the OpenAPI document are both
 /// made from these, so the document always matches the routes.
@@ -35,10 +48,13 @@ struct APIOperation: Sendable {
     /// (`DocumentWork`), and may answer 503 when too many are waiting.
     var isHeavy: Bool { bodyLimit != nil }
     let reply: Reply
+    /// Its query parameters, besides paging, for the document.
+    let queries: [APIQuery]
     let handler: @Sendable (Request) async throws -> Response
 
     init<Output: AsyncResponseEncodable>(_ id: String, _ method: HTTPMethod, _ path: PathTemplate, _ access: RouteAccess, tag: String,
                                          summary: String, body: String? = nil, bodyLimit: ByteCount? = nil, mayRefuse: Bool = false, reply: Reply,
+                                         queries: [APIQuery] = [],
                                          handler: @Sendable @escaping (Request) async throws -> Output) {
         self.bodyLimit = bodyLimit
         self.mayRefuse = mayRefuse
@@ -50,6 +66,7 @@ struct APIOperation: Sendable {
         self.summary = summary
         self.body = body
         self.reply = reply
+        self.queries = queries
         self.handler = { request in try await handler(request).encodeResponse(for: request) }
     }
 }
@@ -114,7 +131,9 @@ enum OpenAPIDocument {
     private static func operation(_ operation: APIOperation) -> OpenAPI.Operation {
         let parameters: OpenAPI.Parameter.Array = operation.path.components.filter { $0.hasPrefix(":") }.map {
             .b(.path(name: String($0.dropFirst()), schema: .string(format: .uuid)))
-        } + (pageParameters(operation))
+        } + pageParameters(operation) + operation.queries.map {
+            .b(.query(name: $0.name, schema: $0.schema, description: $0.description))
+        }
         var responses: OpenAPI.Response.Map = [:]
         switch operation.reply {
         case .one(let name):
@@ -140,7 +159,7 @@ enum OpenAPIDocument {
         if !operation.path.components.filter({ $0.hasPrefix(":") }).isEmpty {
             responses[404] = .b(json("There is no such record in your area.", .reference(.component(named: "Error"))))
         }
-        if operation.body != nil || !pageParameters(operation).isEmpty || operation.mayRefuse {
+        if operation.body != nil || !pageParameters(operation).isEmpty || !operation.queries.isEmpty || operation.mayRefuse {
             responses[422] = .b(json("What was sent has a problem; `field` names it.", .reference(.component(named: "Error"))))
         }
         if operation.body != nil {

@@ -35,11 +35,12 @@ struct AccountStore {
         if let raw = TextInput.optional(personId), let id = UUID(uuidString: raw) {
             person = try await PersonStore(context).lookUp(id)
         }
-        if person == nil { errors.add(field: "personId", message: "Select the person the account is for") }
+        if person == nil { errors.add(field: "personId", message: "Find the person the account is for, then choose them from the list") }
         else if try await AccountModel.query(on: context.db).filter(\.$person.$id == person!.requireID()).count() > 0 {
             errors.add(field: "personId", message: "\(person!.fullName) already has an account")
         }
-        let email = TextInput.normalisedEmail(email)
+        // Left blank, the address is the one in the person's record.
+        let email = TextInput.normalisedEmail(TextInput.optional(email) ?? person?.email)
         let taken = "There is already an account for \(email) in \(context.actor.areaName)"
         if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
         // Only this area's accounts are looked at: whether an address is used in another area is not this area's business.

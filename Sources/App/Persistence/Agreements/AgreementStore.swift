@@ -57,6 +57,20 @@ struct AgreementStore {
             .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }.count()
     }
 
+    /// How many agreements not yet ended end, or fall due for review, after
+    /// today and within `days`: the home page warns before the day comes.
+    func comingDueCount(within days: Int) async throws -> Int {
+        let today = context.today
+        let horizon = today.adding(days: days)
+        return try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today) }
+            .group(.or) { either in
+                either.group(.and) { $0.filter(\.$reviewOn > today).filter(\.$reviewOn <= horizon) }
+                    .group(.and) { $0.filter(\.$endsOn >= today).filter(\.$endsOn <= horizon) }
+            }
+            .filter(\.$reviewOn > today).count()
+    }
+
     /// The agreements an organisation is a partner in, newest first.
     func withPartner(_ organisationID: UUID) async throws -> [AgreementModel] {
         try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID)
@@ -90,9 +104,16 @@ struct AgreementStore {
 
     // MARK: Clauses
 
-    /// Every clause of an agreement, in order. An agreement has tens of clauses; the limit guards the page.
+    /// Every clause of an agreement, in the order of their numbers (4.3 before
+    /// 4.6 a), clauses of the same number in the order they were added. An
+    /// agreement has tens of clauses; the limit guards the page.
     func clauses(of agreement: AgreementModel) async throws -> [ClauseModel] {
         try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreement.requireID()).sort(\.$position).limit(1000).all()
+            .enumerated().sorted { first, second in
+                if ClauseNumber.precedes(first.element.number, second.element.number) { return true }
+                if ClauseNumber.precedes(second.element.number, first.element.number) { return false }
+                return first.offset < second.offset
+            }.map(\.element)
     }
 
     /// A clause of the agreement, or 404.

@@ -34,6 +34,42 @@ struct GroupStore {
         try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$sortName).limit(2000).all()
     }
 
+    /// A group with what a list of groups shows about it.
+    struct Summary: Sendable {
+        let group: GroupModel
+        let reportsTo: String?
+        let chairs: [PersonModel]
+        let members: Int
+        let decisionMakers: Int
+        let forumMembers: Int
+        let currentTerms: (version: Int, agreedOn: CalendarDate)?
+    }
+
+    /// Every group of the area with its chairs, member counts and current
+    /// terms of reference: three queries, whatever the number of groups.
+    func summaries() async throws -> [Summary] {
+        let groups = try await all()
+        let ids = groups.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let names = Dictionary(uniqueKeysWithValues: groups.map { ($0.id!, $0.name) })
+        let memberships = try await MembershipModel.query(on: context.db).filter(\.$group.$id ~~ ids)
+            .with(\.$person) { $0.with(\.$organisation) }.all()
+        let byGroup = Dictionary(grouping: memberships, by: { $0.$group.id })
+        var terms: [UUID: (version: Int, agreedOn: CalendarDate)] = [:]
+        for version in try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id ~~ ids).all()
+        where version.version > (terms[version.$group.id]?.version ?? 0) {
+            terms[version.$group.id] = (version.version, version.agreedOn)
+        }
+        return groups.map { group in
+            let members = byGroup[group.id!] ?? []
+            return Summary(group: group, reportsTo: group.$reportsTo.id.flatMap { names[$0] },
+                           chairs: members.filter { $0.role == .chair }.map(\.person).sorted { $0.sortName < $1.sortName },
+                           members: members.count, decisionMakers: members.filter(\.makesDecisions).count,
+                           forumMembers: members.filter { PersonStore.isForumMember($0.person) }.count,
+                           currentTerms: terms[group.id!])
+        }
+    }
+
     func page(_ page: ListPage) async throws -> (items: [GroupModel], total: Int) {
         try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).sort(\.$sortName).page(page)
     }
@@ -105,7 +141,7 @@ struct GroupStore {
         if let raw = TextInput.optional(personId), let personID = UUID(uuidString: raw) {
             person = try await PersonStore(context).lookUp(personID)
         }
-        if person == nil { errors.add(field: "personId", message: "Select a person from the list") }
+        if person == nil { errors.add(field: "personId", message: "Find the person by name, then choose them from the list") }
         else if try await MembershipModel.query(on: context.db).filter(\.$group.$id == groupID).filter(\.$person.$id == person!.requireID()).count() > 0 {
             errors.add(field: "personId", message: "\(person!.fullName) is already a member of this group")
         }

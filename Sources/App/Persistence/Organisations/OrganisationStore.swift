@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The only place organisations are read and written, always within the actor's area.
@@ -24,11 +25,26 @@ struct OrganisationStore {
         return organisation
     }
 
-    /// One page of the area's organisations by name, of one kind or all.
-    func page(kind: OrganisationKind? = nil, _ page: ListPage) async throws -> (items: [OrganisationModel], total: Int) {
+    /// One page of the area's organisations by name, of one kind or all,
+    /// whose names hold every search term (`SearchText`). An area has tens
+    /// of organisations and at most `options()`'s 500, so the search runs
+    /// over them in memory, with the same folding as the people list's.
+    func page(kind: OrganisationKind? = nil, searchTerms: [String] = [], _ page: ListPage) async throws -> (items: [OrganisationModel], total: Int) {
         var query = OrganisationModel.query(on: context.db).filter(\.$area.$id == context.areaID)
         if let kind { query = query.filter(\.$kind == kind) }
-        return try await query.sort(\.$sortName).page(page)
+        guard !searchTerms.isEmpty else { return try await query.sort(\.$sortName).page(page) }
+        let matching = try await query.sort(\.$sortName).limit(500).all().filter { SearchText.matches(searchTerms, in: $0.name) }
+        return (Array(matching.dropFirst(page.offset).prefix(page.size)), matching.count)
+    }
+
+    /// How many people of the register belong to each of `organisations`: one grouped query.
+    func peopleCounts(_ organisations: [OrganisationModel]) async throws -> [UUID: Int] {
+        let ids = organisations.compactMap(\.id)
+        guard !ids.isEmpty, let sql = context.db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let organisation_id: UUID; let people: Int }
+        let rows = try await sql.select().column("organisation_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "people")
+            .from("people").where("organisation_id", .in, ids).groupBy("organisation_id").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.organisation_id, $0.people) })
     }
 
     /// The area's organisations for a drop-down, by name. Areas have tens of

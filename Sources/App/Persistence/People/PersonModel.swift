@@ -12,6 +12,8 @@ final class PersonModel: Model, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: OrganisationModel?
     @Field(key: "full_name") var fullName: String
     @Field(key: "sort_name") var sortName: String
+    /// The name and job title folded for searching (`SearchText.fold`).
+    @Field(key: "search_text") var searchText: String
     @OptionalField(key: "job_title") var jobTitle: String?
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
@@ -33,9 +35,15 @@ final class PersonModel: Model, @unchecked Sendable {
     func apply(_ details: PersonDetails) {
         fullName = details.fullName
         sortName = TextInput.comparisonKey(details.fullName)
+        searchText = Self.searchText(fullName: details.fullName, jobTitle: details.jobTitle)
         jobTitle = details.jobTitle
         email = details.email
         phone = details.phone
+    }
+
+    /// What a search of the people list looks in: the name, then the job title.
+    static func searchText(fullName: String, jobTitle: String?) -> String {
+        SearchText.fold([fullName, jobTitle ?? ""].joined(separator: " "))
     }
 
     var diversity: DiversityMonitoring {

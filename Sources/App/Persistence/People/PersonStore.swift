@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The only place people, their diversity monitoring and their volunteer
@@ -16,12 +17,14 @@ struct PersonStore {
         var phone: String?
     }
 
-    /// Which people a list shows.
+    /// Which people a list shows, and in what order.
     struct Filter: Sendable {
-        /// A cleaned name's comparison key: names starting with it.
-        var nameStart: String?
+        /// Folded words (`SearchText.terms`) the name or job title must all hold.
+        var searchTerms: [String] = []
         var organisationID: UUID?
-        var withoutVolunteerAgreement = false
+        var groupID: UUID?
+        var standing: PersonStanding?
+        var order: PeopleOrder = .name
     }
 
     let context: StoreContext
@@ -44,11 +47,6 @@ struct PersonStore {
         try await PersonModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).with(\.$organisation).first()
     }
 
-    /// Everyone in the area for a drop-down, by name, with their organisations.
-    func options() async throws -> [PersonModel] {
-        try await PersonModel.query(on: context.db).filter(\.$area.$id == context.areaID).with(\.$organisation).sort(\.$sortName).limit(5000).all()
-    }
-
     /// A forum member: diversity monitoring and volunteer agreements exist only for them.
     func findForumMember(_ id: UUID) async throws -> PersonModel {
         let person = try await find(id)
@@ -56,15 +54,82 @@ struct PersonStore {
         return person
     }
 
-    /// One page of people by name, with their organisations.
+    /// One page of people, with their organisations. Every condition is on
+    /// the area's own rows (found through the area's index), so a search
+    /// reads one area's people, never the nation's.
     func page(_ filter: Filter, _ page: ListPage) async throws -> (items: [PersonModel], total: Int) {
+        try await query(filter).with(\.$organisation).page(page)
+    }
+
+    /// The people a filter finds, in its order, ready to page or to read in batches.
+    func query(_ filter: Filter) async throws -> QueryBuilder<PersonModel> {
         var query = PersonModel.query(on: context.db).filter(\.$area.$id == context.areaID)
-        if let start = filter.nameStart, !start.isEmpty { query = query.filter(\.$sortName =~ start) }
+        for term in filter.searchTerms { query = query.filter(\.$searchText ~~ term) }
         if let organisationID = filter.organisationID { query = query.filter(\.$organisation.$id == organisationID) }
-        if filter.withoutVolunteerAgreement {
-            query = query.filter(\.$id ~~ (try await representativesWithoutAgreement()))
+        if let groupID = filter.groupID {
+            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM group_memberships m WHERE m.person_id = people.id AND m.group_id = \(bind: groupID))"))
         }
-        return try await query.with(\.$organisation).sort(\.$sortName).page(page)
+        switch filter.standing {
+        case nil: break
+        case .forumMembers: query = query.filter(.sql(embed: Self.isForumMemberSQL))
+        case .forumRepresentatives:
+            query = query.filter(.sql(embed: Self.isForumMemberSQL)).filter(.sql(embed: Self.inAGroupSQL))
+        case .noVolunteerAgreement: query = query.filter(\.$id ~~ (try await representativesWithoutAgreement()))
+        case .volunteerAgreementEndsSoon:
+            query = query.filter(\.$id ~~ (try await representativesWithAgreementEndingSoon()))
+        case .chairs:
+            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM group_memberships m WHERE m.person_id = people.id AND m.role = \(bind: MembershipRole.chair.rawValue))"))
+        case .inNoGroup: query = query.filter(.sql(embed: "NOT \(Self.inAGroupSQL)"))
+        case .withAccount:
+            query = query.filter(.sql(embed: "EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = people.id AND a.disabled_at IS NULL)"))
+        }
+        switch filter.order {
+        case .name: query = query.sort(\.$sortName).sort(\.$id)
+        case .organisation:
+            // People with no organisation come last on both databases (SQLite would put them first).
+            query = query.join(OrganisationModel.self, on: \PersonModel.$organisation.$id == \OrganisationModel.$id, method: .left)
+                .sort(.sql(unsafeRaw: "CASE WHEN organisations.sort_name IS NULL THEN 1 ELSE 0 END"))
+                .sort(OrganisationModel.self, \.$sortName).sort(\.$sortName).sort(\.$id)
+        case .newest: query = query.sort(\.$createdAt, .descending).sort(\.$sortName).sort(\.$id)
+        }
+        return query
+    }
+
+    private static let inAGroupSQL: SQLQueryString = "EXISTS (SELECT 1 FROM group_memberships m WHERE m.person_id = people.id)"
+    private static var isForumMemberSQL: SQLQueryString {
+        "EXISTS (SELECT 1 FROM organisations o WHERE o.id = people.organisation_id AND o.kind = \(bind: OrganisationKind.parentCarerForum.rawValue))"
+    }
+
+    /// The most people one download holds: far more than any area has.
+    static let maximumExport = 50_000
+
+    /// The groups each of `people` has a place in, as "Group (Chair)", by group name: one query for them all.
+    func groupPlaces(of people: [PersonModel]) async throws -> [UUID: [String]] {
+        let ids = people.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let memberships = try await MembershipModel.query(on: context.db).filter(\.$person.$id ~~ ids)
+            .join(GroupModel.self, on: \MembershipModel.$group.$id == \GroupModel.$id)
+            .filter(GroupModel.self, \.$area.$id == context.areaID).sort(GroupModel.self, \.$sortName).all()
+        var places: [UUID: [String]] = [:]
+        for membership in memberships {
+            let group = try membership.joined(GroupModel.self)
+            places[membership.$person.id, default: []].append("\(group.name) (\(membership.role.label))")
+        }
+        return places
+    }
+
+    /// Which of `people` can sign in: those with an account that is not switched off.
+    func accountHolders(of people: [PersonModel]) async throws -> Set<UUID> {
+        let ids = people.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        return Set(try await AccountModel.query(on: context.db).filter(\.$person.$id ~~ ids).filter(\.$disabledAt == nil).all(\.$person.$id))
+    }
+
+    /// Audits a download of the people list, saying whose forum-held details it held.
+    func recordDownload(count: Int, forumMembersRevealed: Int) async throws {
+        try await context.audit(.export, subjectType: "people", subjectID: nil, subjectLabel: "People list",
+                                detail: "Downloaded \(count) \(count == 1 ? "person" : "people")"
+                                    + (forumMembersRevealed > 0 ? ", with the contact details of \(forumMembersRevealed) forum \(forumMembersRevealed == 1 ? "member" : "members")" : ""))
     }
 
     /// The first people of an organisation by name.
@@ -81,6 +146,11 @@ struct PersonStore {
     /// Forum representatives (forum members who sit on a group) with no volunteer agreement in force.
     func representativesWithoutAgreement() async throws -> [UUID] {
         try await VolunteerAgreementChecks.representativesWithoutAgreement(areaID: context.areaID, today: context.today, on: context.db)
+    }
+
+    /// Forum representatives whose volunteer agreement ends soon.
+    func representativesWithAgreementEndingSoon() async throws -> [UUID] {
+        try await VolunteerAgreementChecks.representativesWithAgreementEndingSoon(areaID: context.areaID, today: context.today, on: context.db)
     }
 
     /// A forum member's volunteer agreements, newest first.

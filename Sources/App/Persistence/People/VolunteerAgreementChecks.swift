@@ -41,4 +41,11 @@ enum VolunteerAgreementChecks {
         let statuses = try await statuses(personIDs: representatives, today: today, on: db)
         return representatives.filter { !(statuses[$0]?.isInForce ?? false) }
     }
+
+    /// Forum representatives whose agreement in force ends within `VolunteerAgreementStatus.warningDays`.
+    static func representativesWithAgreementEndingSoon(areaID: UUID, today: CalendarDate, on db: any Database) async throws -> [UUID] {
+        let representatives = try await representativeIDs(areaID: areaID, on: db)
+        let statuses = try await statuses(personIDs: representatives, today: today, on: db)
+        return representatives.filter { if case .expiringSoon = statuses[$0] { true } else { false } }
+    }
 }

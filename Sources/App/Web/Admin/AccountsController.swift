@@ -49,11 +49,14 @@ struct AccountsController {
         var email: String?
         var role: String?
         var password: String?
+        /// The search that offered the people to choose from.
+        var find: String?
     }
 
     func new(req: Request) async throws -> Response {
         var form = Form()
         form.personId = req.query[String.self, at: "person"]
+        form.find = req.query[String.self, at: "find"]
         return try await renderNew(req, form: form, errors: ValidationErrors())
     }
 
@@ -170,11 +173,11 @@ struct AccountsController {
     }
 
     private func renderNew(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
-        let people = try await PersonStore(try req.store).options()
-        let fields: [FormField] = [
-            .choice("personId", "Who is it for?", kind: .select, options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName) },
-                    selected: [form.personId ?? ""], errors: errors, hint: "If they are not listed, add them under People first."),
-            .text("email", "E-mail address they sign in with", value: form.email, errors: errors, kind: .email, autocomplete: "off"),
+        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is it for?",
+                                            action: Paths.newAccount.url())
+        let fields: [FormField] = [finder.field(errors: errors)].compactMap { $0 } + [
+            .text("email", "E-mail address they sign in with (optional)", value: form.email, errors: errors,
+                  hint: "Leave blank to use the e-mail address in their record.", kind: .email, autocomplete: "off"),
             .choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [form.role ?? ""], errors: errors,
                     optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) })),
             .text("password", "Password", value: nil, errors: errors,
@@ -182,7 +185,8 @@ struct AccountsController {
                   kind: .password, autocomplete: "new-password"),
         ]
         return try await req.renderForm(title: "Create an account", action: Paths.newAccount.url(), submitLabel: "Create account",
-                                        cancelPath: Paths.accounts.url(), fields: fields, errors: errors)
+                                        cancelPath: Paths.accounts.url(), fields: fields, errors: errors,
+                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
     }
 
     static func format(_ date: Date) -> String {

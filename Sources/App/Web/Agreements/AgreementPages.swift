@@ -13,6 +13,7 @@ extension AgreementsController.IndexPage: WebPage {
             TableColumn("Review by") { "\($0.reviewOn)" },
         ], rows: rows))
         \(ListComponents.pagination(pagination))
+        \(if: !rows.isEmpty, "<p class=\"body\"><a href=\"\(downloadPath)\" download>Download every agreement, clause by clause with its latest result, as a spreadsheet (CSV)</a></p>")
         """
     }
 }
@@ -34,7 +35,7 @@ extension AgreementsController.ShowPage: WebPage {
             TableColumn("Clause") { "<a href=\"\($0.href)\">\($0.number)<span class=\"visually-hidden\">: \($0.kind)</span></a>" },
             TableColumn("Wording") { "\($0.text)" },
             TableColumn("Checked by") { $0.rule == nil ? "People" : "Coproduce" },
-            TableColumn("Latest") { clause in clause.latest.map { TableComponents.tag($0) } ?? "\(clause.rule)" },
+            TableColumn("Latest result") { clause in clause.latest.map { TableComponents.tag($0) } ?? "" },
         ], rows: clauses))
         \(if: canManage, "<p class=\"body\"><a href=\"\(newClausePath)\">Add a clause</a></p>")
         """

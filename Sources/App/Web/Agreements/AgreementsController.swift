@@ -18,6 +18,7 @@ struct AgreementsController {
         let pagination: PaginationLinks
         let canManage: Bool
         let newPath: String
+        let downloadPath: String
     }
 
     func index(req: Request) async throws -> Response {
@@ -34,7 +35,33 @@ struct AgreementsController {
         return req.page(IndexPage(
             layout: req.layout(title: "Partnership agreements"), rows: rows,
             pagination: PaginationLinks(page: page, total: total, basePath: Paths.agreements.url()),
-            canManage: viewer.can(.manageAgreements), newPath: Paths.newAgreement.url()))
+            canManage: viewer.can(.manageAgreements), newPath: Paths.newAgreement.url(), downloadPath: Paths.agreementsCSV.url()))
+    }
+
+    /// Every clause of the area's agreements, one row each, as a spreadsheet: the agreement, the
+    /// clause and its latest result. An area has a few agreements of tens of clauses.
+    func csv(req: Request) async throws -> Response {
+        let store = AgreementStore(try req.store)
+        let (agreements, _) = try await store.page(ListPage(number: 1, size: ListPage.maximumSize))
+        let partners = try await store.partners(of: agreements.compactMap(\.id)).mapValues { $0.map(\.organisation.name).sorted() }
+        var clausesByAgreement: [(AgreementModel, [ClauseModel])] = []
+        for agreement in agreements { clausesByAgreement.append((agreement, try await store.clauses(of: agreement))) }
+        let results = try await ClauseResults.load(for: clausesByAgreement.flatMap(\.1), req)
+        var rows: [[String]] = []
+        for (agreement, clauses) in clausesByAgreement {
+            let about = [agreement.title, agreement.status(on: req.today).label, agreement.startsOn.iso8601, agreement.endsOn?.iso8601 ?? "",
+                         agreement.reviewOn.iso8601, (partners[agreement.id!] ?? []).joined(separator: "; ")]
+            for clause in clauses {
+                let check = results.latestCheck(clause)
+                rows.append(about + [clause.number, clause.text, clause.rule == nil ? "People" : "Coproduce", clause.rule?.summary ?? "",
+                                     results.latest(clause).tagLabel, check?.assessedOn.iso8601 ?? "", check?.evidence ?? ""])
+            }
+            if clauses.isEmpty { rows.append(about + ["", "", "", "", "", "", ""]) }
+        }
+        return try CSVDownload.response(fileName: "partnership-agreements.csv", header: [
+            "Agreement", "Status", "Starts", "Ends", "Review by", "Partners", "Clause", "Wording", "Checked by", "Rule",
+            "Latest result", "Last checked by hand on", "Evidence",
+        ], rows: rows)
     }
 
     struct ClauseRow {
@@ -74,26 +101,22 @@ struct AgreementsController {
         let partners = try await store.partners(of: agreement)
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
         let clauses = try await store.clauses(of: agreement)
-        let latest = try await store.latestAssessments(clauseIDs: clauses.filter { $0.kind == .commitment }.compactMap(\.id))
-        var rules = 0, met = 0, notChecked = 0
+        let results = try await ClauseResults.load(for: clauses, req)
+        var rules = 0
+        var commitmentResults: [CommitmentStatus: Int] = [:]
+        var notChecked = 0
         let rows = try clauses.map { clause -> ClauseRow in
-            let clauseID = try clause.recordID
+            let href = Paths.clause(agreement: id, clause: try clause.recordID)
             if let rule = clause.rule {
                 rules += 1
-                return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
-                                 kind: "Rule", rule: rule.summary, latest: nil)
+                return ClauseRow(number: clause.number, href: href, text: clause.text, kind: "Rule", rule: rule.summary, latest: results.latest(clause))
             }
-            guard let assessment = latest[clauseID.uuid] else {
-                notChecked += 1
-                return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text,
-                                 kind: "Commitment", rule: nil, latest: Tag(tagLabel: "Not checked yet", tagColour: .grey))
-            }
-            if assessment.status == .met { met += 1 }
-            return ClauseRow(number: clause.number, href: Paths.clause(agreement: id, clause: clauseID), text: clause.text, kind: "Commitment",
-                             rule: nil, latest: assessment.status)
+            if let assessment = results.latestCheck(clause) { commitmentResults[assessment.status, default: 0] += 1 } else { notChecked += 1 }
+            return ClauseRow(number: clause.number, href: href, text: clause.text, kind: "Commitment", rule: nil, latest: results.latest(clause))
         }
         let commitments = clauses.count - rules
-        let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(met) met, \(notChecked) not checked yet)."
+        let tally = CommitmentStatus.allCases.map { "\(commitmentResults[$0] ?? 0) \($0.label.lowercased())" } + ["\(notChecked) not checked yet"]
+        let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(tally.joined(separator: ", ")))."
         return req.page(ShowPage(
             layout: req.layout(title: agreement.title), title: agreement.title, status: agreement.status(on: req.today).label,
             details: details,

@@ -144,6 +144,7 @@ enum FormComponents {
             \(page.caption.map { "<span class=\"caption\">\($0)</span>" as Markup })
             <h1 class="heading-l">\(page.heading)</h1>
             \(page.intro.map { "<p class=\"body\">\($0)</p>" as Markup })
+            \(page.preface)
             <form method="post" action="\(page.action)"\(if: page.multipart, " enctype=\"multipart/form-data\"") novalidate>
               <input type="hidden" name="csrfToken" value="\(page.layout.csrfToken)">
               \(page.hidden.sorted { $0.key < $1.key }.markup { "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">" })

@@ -54,17 +54,31 @@ enum Layout {
         """
     }
 
+    /// On a narrow screen the links fold into a "Menu" that opens without
+    /// JavaScript (a details element), so the page's heading is not pushed
+    /// down by rows of links; on a wide screen they sit in one row. Only one
+    /// of the two is ever displayed, so a screen reader meets the links once.
     private static func navigation(_ layout: PageLayout) -> Markup {
-        """
-        <nav class="service-nav" aria-label="Main">
-          <ul class="width-container service-nav__list">
-            \(layout.navigation.markup { item in
-                """
-                <li class="service-nav__item"><a class="service-nav__link" href="\(item.href)"\(if: item.current, " aria-current=\"page\"")>\(item.label)</a></li>
+        let links = layout.navigation.markup { item in
+            """
+            <li class="service-nav__item"><a class="service-nav__link" href="\(item.href)"\(if: item.current, " aria-current=\"page\"")>\(item.label)</a></li>
 
-                """
-            })
-          </ul>
+            """
+        }
+        let current = layout.navigation.first(where: \.current)?.label
+        return """
+        <nav class="service-nav" aria-label="Main">
+          <div class="width-container">
+            <details class="service-nav__menu">
+              <summary class="service-nav__toggle">Menu\(current.map { "<span class=\"service-nav__current\">: \($0)</span>" as Markup })</summary>
+              <ul class="service-nav__list service-nav__list--folded">
+                \(links)
+              </ul>
+            </details>
+            <ul class="service-nav__list service-nav__list--wide">
+              \(links)
+            </ul>
+          </div>
         </nav>
         """
     }

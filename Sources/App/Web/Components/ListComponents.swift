@@ -7,8 +7,16 @@ enum ListComponents {
           <p class="pagination__summary">\(links.summary)</p>
           \(if: links.isNeeded, """
           <ul class="pagination__list">
-            \(links.previous.map { "<li><a class=\"pagination__link\" href=\"\($0)\" rel=\"prev\">Previous page</a></li>" as Markup })
-            \(links.next.map { "<li><a class=\"pagination__link\" href=\"\($0)\" rel=\"next\">Next page</a></li>" as Markup })
+            \(links.previous.map { "<li class=\"pagination__prev\"><a class=\"pagination__link\" href=\"\($0)\" rel=\"prev\">Previous<span class=\"visually-hidden\"> page</span></a></li>" as Markup })
+            \(links.items.markup { item in
+                if let number = item.number, let href = item.href {
+                    return item.isCurrent
+                        ? "<li class=\"pagination__item pagination__item--current\"><a class=\"pagination__link\" href=\"\(href)\" aria-label=\"Page \(number)\" aria-current=\"page\">\(number)</a></li>"
+                        : "<li class=\"pagination__item\"><a class=\"pagination__link\" href=\"\(href)\" aria-label=\"Page \(number)\">\(number)</a></li>"
+                }
+                return "<li class=\"pagination__item pagination__item--gap\">&ctdot;</li>"
+            })
+            \(links.next.map { "<li class=\"pagination__next\"><a class=\"pagination__link\" href=\"\($0)\" rel=\"next\">Next<span class=\"visually-hidden\"> page</span></a></li>" as Markup })
           </ul>
           """)
         </nav>

@@ -285,6 +285,8 @@ struct SelfEvaluationController {
         var how: String?
         var status: String?
         var progress: String?
+        /// The search that offered the people to choose from.
+        var find: String?
 
         var input: SelfEvaluationStore.ActionInput {
             .init(what: what, ownerId: ownerId, dueOn: dueOn ?? DateInput(), how: how, status: status, progress: progress)
@@ -294,7 +296,8 @@ struct SelfEvaluationController {
     func newAction(req: Request) async throws -> Response {
         let assessment = try await SelfEvaluationStore(try req.store).find(req.id("assessmentID"))
         let idea = req.query[String.self, at: "what"]
-        return try await renderAction(req, assessment: assessment, form: ActionForm(what: idea, status: PlanActionStatus.notStarted.rawValue),
+        return try await renderAction(req, assessment: assessment, form: ActionForm(what: idea, status: PlanActionStatus.notStarted.rawValue,
+                                                                                    find: req.query[String.self, at: "find"]),
                                       errors: ValidationErrors(), editing: nil)
     }
 
@@ -316,7 +319,7 @@ struct SelfEvaluationController {
         let action = try await store.findAction(req.id("planActionID"), of: assessment)
         return try await renderAction(req, assessment: assessment, form: ActionForm(
             what: action.what, ownerId: action.$owner.id?.uuidString, dueOn: DateInput(action.dueOn), how: action.how,
-            status: action.status.rawValue, progress: action.progress), errors: ValidationErrors(), editing: action)
+            status: action.status.rawValue, progress: action.progress, find: req.query[String.self, at: "find"]), errors: ValidationErrors(), editing: action)
     }
 
     func updateAction(req: Request) async throws -> Response {
@@ -334,13 +337,14 @@ struct SelfEvaluationController {
 
     private func renderAction(_ req: Request, assessment: AssessmentModel, form: ActionForm, errors: ValidationErrors,
                               editing: PlanActionModel?) async throws -> Response {
-        let people = try await PersonStore(try req.store).options()
         let assessmentID = try assessment.recordID
+        let formAction = try editing.map { Paths.editPlanAction(assessment: assessmentID, action: try $0.recordID) } ?? Paths.newPlanAction(assessmentID)
+        // A new action's wording, which may come from an idea, is kept when the page reloads with a search.
+        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.ownerId, fieldName: "ownerId", label: "Who will do it?",
+                                            action: formAction, keep: editing == nil ? [("what", form.what ?? "")].filter { !$0.1.isEmpty } : [])
         let fields: [FormField] = [
             .text("what", "What will be done?", value: form.what, errors: errors),
-            .choice("ownerId", "Who will do it?", kind: .select,
-                    options: [("", "Choose a person")] + people.map { person in (person.id!.uuidString, person.organisation.map { "\(person.fullName), \($0.name)" } ?? person.fullName) },
-                    selected: [form.ownerId ?? ""], errors: errors),
+        ] + [finder.field(errors: errors)].compactMap { $0 } + [
             .date("dueOn", "When will it be done by?", value: form.dueOn, errors: errors),
             .text("how", "How will it be done?", value: form.how, errors: errors, hint: "The steps, and what it needs: time, money, people.", kind: .textarea),
             .choice("status", "Where has it got to?", options: PlanActionStatus.allCases.map { ($0.rawValue, $0.label) },
@@ -350,12 +354,14 @@ struct SelfEvaluationController {
         if let editing {
             let action = Paths.editPlanAction(assessment: assessmentID, action: try editing.recordID)
             return try await req.renderForm(title: "Update the action", caption: assessment.subjectName, action: action, submitLabel: "Save changes",
-                                            cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors)
+                                            cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors,
+                                            hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
         }
         return try await req.renderForm(title: "Add an action to the plan", caption: assessment.subjectName,
                                         intro: "Choose two or three things from the ideas that would really make a difference, and plan each: what, who, when and how.",
                                         action: Paths.newPlanAction(assessmentID), submitLabel: "Add action",
-                                        cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors)
+                                        cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors,
+                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
     }
 
     struct ActionsPage {

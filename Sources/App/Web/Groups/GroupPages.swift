@@ -15,6 +15,7 @@ extension GroupsController.IndexPage: WebPage {
             """
         })
         </ul>
+        <p class="body"><a href="\(downloadPath)" download>Download every group, with its chair, members and terms of reference, as a spreadsheet (CSV)</a></p>
         """ as Markup)
         """
     }
@@ -106,5 +107,20 @@ extension GroupsController.ShowPage: WebPage {
             })
         }
         return TableComponents.table(caption: "Members of \(name)", columns, rows: members)
+    }
+}
+
+extension GroupsController.PromisesPage: WebPage {
+    var body: Markup {
+        """
+        <h1 class="heading-l">Groups not meeting a promise of the agreement</h1>
+        <p class="body">The partnership agreement asks every group for some things its own record shows: terms of reference that say who attends, a chair from the right partner, people who can make decisions, and forum representatives with a volunteer agreement. Open a group to put it right.</p>
+        \(rows.isEmpty ? "<p class=\"body\">Every group meets these promises.</p>" : TableComponents.table(caption: "Promises not met", showCaption: false, [
+            TableColumn("Group") { "<a href=\"\($0.href)\">\($0.group)</a>" },
+            TableColumn("Clause") { "<a href=\"\($0.clauseHref)\">\($0.clause)</a>" },
+            TableColumn("What is wrong") { "\($0.explanation)" },
+        ], rows: rows))
+        <p class="body"><a href="\(groupsPath)">All groups</a></p>
+        """
     }
 }

@@ -17,6 +17,7 @@ struct GroupsController {
         let tree: [TreeItem]
         let canManage: Bool
         let newPath: String
+        let downloadPath: String
     }
 
     func index(req: Request) async throws -> Response {
@@ -26,7 +27,42 @@ struct GroupsController {
         let tree = GovernanceTree(groups: try groups.map { (id: try $0.recordID, name: $0.name, reportsTo: $0.$reportsTo.id.map(RecordID.init)) })
         return req.page(IndexPage(
             layout: req.layout(title: "Groups"), tree: Self.flatten(tree.roots), canManage: viewer.can(.manageGroups),
-            newPath: Paths.newGroup.url()))
+            newPath: Paths.newGroup.url(), downloadPath: Paths.groupsCSV.url()))
+    }
+
+    struct PromisesPage {
+        let layout: PageLayout
+        let rows: [(group: String, href: String, clause: String, clauseHref: String, explanation: String)]
+        let groupsPath: String
+    }
+
+    /// Every group whose record breaks a rule of the agreement, and how, each linking to the group to put it right.
+    func promises(req: Request) async throws -> Response {
+        let shortfalls = try await GroupPromises(try req.store).shortfalls()
+        let rows = try shortfalls.flatMap { shortfall in
+            try shortfall.broken.map { broken in
+                (group: shortfall.group.name, href: Paths.group(try shortfall.group.recordID),
+                 clause: broken.clause.number, clauseHref: Paths.clause(agreement: broken.clause.$agreement.recordID, clause: try broken.clause.recordID),
+                 explanation: broken.explanation)
+            }
+        }
+        return req.page(PromisesPage(layout: req.layout(title: "Groups not meeting a promise of the agreement"), rows: rows,
+                                     groupsPath: Paths.groups.url()))
+    }
+
+    /// Every group as a spreadsheet: its chair, members and terms of reference.
+    func csv(req: Request) async throws -> Response {
+        let rows = try await GroupStore(try req.store).summaries().map { summary in
+            [summary.group.name, summary.group.purpose ?? "", summary.reportsTo ?? "", summary.group.cadence.label,
+             summary.chairs.map(\.fullName).joined(separator: "; "),
+             summary.chairs.map { $0.organisation?.name ?? "" }.joined(separator: "; "),
+             String(summary.members), String(summary.decisionMakers), String(summary.forumMembers),
+             summary.currentTerms?.agreedOn.iso8601 ?? "", summary.currentTerms.map { String($0.version) } ?? ""]
+        }
+        return try CSVDownload.response(fileName: "groups.csv", header: [
+            "Group", "Purpose", "Reports to", "How often it meets", "Chair", "Chair's organisation", "Members",
+            "Members who can make decisions", "Forum members", "Terms of reference agreed on", "Terms of reference version",
+        ], rows: rows)
     }
 
     /// Turns the tree into a flat list a template can draw as nested lists.
@@ -231,11 +267,14 @@ struct GroupsController {
         var personId: String?
         var role: String?
         var makesDecisions: String?
+        /// The search that offered the people to choose from.
+        var find: String?
     }
 
     func newMember(req: Request) async throws -> Response {
         let group = try await find(req)
-        return try await renderMember(req, group: group, form: MemberForm(), errors: ValidationErrors())
+        let form = MemberForm(find: req.query[String.self, at: "find"])
+        return try await renderMember(req, group: group, form: form, errors: ValidationErrors())
     }
 
     func addMember(req: Request) async throws -> Response {
@@ -294,11 +333,8 @@ struct GroupsController {
 
     private func renderMember(_ req: Request, group: GroupModel, form: MemberForm, errors: ValidationErrors) async throws -> Response {
         let id = try group.recordID
-        let people = try await PersonStore(try req.store).options()
-        let fields: [FormField] = [
-            .choice("personId", "Person", kind: .select,
-                    options: [("", "Choose a person")] + people.map { ($0.id!.uuidString, $0.fullName + ($0.organisation.map { ", \($0.name)" } ?? "")) },
-                    selected: [form.personId ?? ""], errors: errors, hint: "If they are not listed, add them under People first."),
+        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is joining?", action: Paths.groupMembers(id))
+        let fields: [FormField] = [finder.field(errors: errors)].compactMap { $0 } + [
             .choice("role", "Their place in the group", options: MembershipRole.allCases.map { ($0.rawValue, $0.label) },
                     selected: [form.role ?? ""], errors: errors),
             .choice("makesDecisions", "Can they make decisions for their organisation?", options: [("yes", "Yes"), ("no", "No")],
@@ -306,6 +342,7 @@ struct GroupsController {
                     hint: "The partnership agreement asks every partner to send people who can make decisions."),
         ]
         return try await req.renderForm(title: "Add a member", caption: group.name, action: Paths.groupMembers(id),
-                                        submitLabel: "Add member", cancelPath: Paths.group(id), fields: fields, errors: errors)
+                                        submitLabel: "Add member", cancelPath: Paths.group(id), fields: fields, errors: errors,
+                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
     }
 }

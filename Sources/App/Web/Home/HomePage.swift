@@ -9,7 +9,7 @@ extension HomeController.HomePage: WebPage {
         <ul class="list list--bullet">
           \(attention.markup { item in
               """
-              <li><a href="\(item.href)">\(item.text)</a></li>
+              <li>\(item.href.map { "<a href=\"\($0)\">\(item.text)</a>" as Markup } ?? "\(item.text)")</li>
 
               """
           })

@@ -4,9 +4,13 @@ extension OrganisationsController.IndexPage: WebPage {
         <h1 class="heading-l">Organisations</h1>
         <p class="body">The forum, the council, the NHS, providers and everyone else in the partnership.</p>
         \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newPath)\">Add an organisation</a></p>")
-        <form method="get" action="\(filterAction)" class="filter">
+        <form method="get" action="\(filterAction)" class="filter" role="search" aria-label="Find organisations">
           <div class="form-group">
-            <label class="label" for="kind">Show</label>
+            <label class="label" for="q">Name</label>
+            <input class="input input--width-20" id="q" name="q" type="search" value="\(search)" autocomplete="off">
+          </div>
+          <div class="form-group">
+            <label class="label" for="kind">Kind</label>
             <select class="select" id="kind" name="kind">
               \(kindFilter.markup { option in
                   """
@@ -16,14 +20,16 @@ extension OrganisationsController.IndexPage: WebPage {
               })
             </select>
           </div>
-          <button type="submit" class="button button--secondary">Filter</button>
+          <div class="form-group"><button type="submit" class="button button--secondary">Show organisations</button></div>
         </form>
+        \(filterDescription.map { "<p class=\"body\" role=\"status\">\($0). <a href=\"\(filterAction)\">Show every organisation</a></p>" as Markup })
         \(TableComponents.table(caption: "Organisations in the partnership", showCaption: true, [
             TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
             TableColumn("Kind") { "\($0.kind)" },
             TableColumn("E-mail address") { $0.email.map { "\($0)" as Markup } ?? "<span class=\"secondary-text\">Not given</span>" },
         ], rows: rows))
         \(ListComponents.pagination(pagination))
+        <p class="body"><a href="\(downloadPath)" download>Download \(filterDescription == nil ? "every organisation" : "these organisations") as a spreadsheet (CSV)</a></p>
         """
     }
 }

@@ -39,6 +39,9 @@ struct OrganisationsController {
         let newPath: String
         let kindFilter: [FormField.Option]
         let filterAction: String
+        let search: String
+        let filterDescription: String?
+        let downloadPath: String
     }
 
     struct ShowPage {
@@ -58,22 +61,52 @@ struct OrganisationsController {
         let ladderPath: String
     }
 
+    /// The list's filters from the address: a kind and a search, read forgivingly.
+    private func filters(_ req: Request) -> (kind: OrganisationKind?, typed: String, terms: [String], query: ListQuery) {
+        let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
+        let typed = String(((try? TextInput.singleLine(req.query[String.self, at: "q"]).get()) ?? "").prefix(SearchText.maximumLength))
+        let terms = SearchText.terms(typed)
+        var query = ListQuery()
+        if !terms.isEmpty { query.add("q", typed) }
+        query.add("kind", kind?.rawValue)
+        return (kind, typed, terms, query)
+    }
+
     func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
-        let kind = req.query[String.self, at: "kind"].flatMap(OrganisationKind.init(rawValue:))
-        let (items, total) = try await OrganisationStore(try req.store).page(kind: kind, page)
+        let filters = filters(req)
+        let (items, total) = try await OrganisationStore(try req.store).page(kind: filters.kind, searchTerms: filters.terms, page)
         let rows = try items.map { org in
             Row(name: org.name, href: Paths.organisation(try org.recordID), kind: org.kind.label, email: org.email)
         }
+        let kind = filters.kind
         let options = [FormField.Option(value: "", label: "All kinds", hint: nil, selected: kind == nil)] +
             OrganisationKind.allCases.map { FormField.Option(value: $0.rawValue, label: $0.label, hint: nil, selected: $0 == kind) }
+        var described: [String] = []
+        if let kind { described.append(kind.label.lowercased()) }
+        if !filters.terms.isEmpty { described.append("with \u{201C}\(filters.typed)\u{201D} in the name") }
         return req.page(IndexPage(
             layout: req.layout(title: "Organisations"), rows: rows,
-            pagination: PaginationLinks(page: page, total: total, basePath: Paths.organisations.url(),
-                                        extraQuery: kind.map { "kind=\($0.rawValue)" } ?? ""),
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.organisations.url(), extraQuery: filters.query.encoded),
             canManage: viewer.can(.manageOrganisations), newPath: Paths.newOrganisation.url(),
-            kindFilter: options, filterAction: Paths.organisations.url()))
+            kindFilter: options, filterAction: Paths.organisations.url(), search: filters.typed,
+            filterDescription: described.isEmpty ? nil : "\(total) found: " + described.joined(separator: ", "),
+            downloadPath: filters.query.url(Paths.organisationsCSV.url())))
+    }
+
+    /// The organisations the filters pick, as a spreadsheet: at most 500, as an area's list is.
+    func csv(req: Request) async throws -> Response {
+        let filters = filters(req)
+        let store = OrganisationStore(try req.store)
+        let (organisations, _) = try await store.page(kind: filters.kind, searchTerms: filters.terms, ListPage(number: 1, size: 500))
+        let counts = try await store.peopleCounts(organisations)
+        let rows = organisations.map { organisation in
+            [organisation.name, organisation.kind.label, organisation.email ?? "", organisation.phone ?? "",
+             String(organisation.id.flatMap { counts[$0] } ?? 0)]
+        }
+        return try CSVDownload.response(fileName: filters.query.pairs.isEmpty ? "organisations.csv" : "organisations-selected.csv",
+                                        header: ["Name", "Kind", "E-mail address", "Phone", "People in the register"], rows: rows)
     }
 
     func show(req: Request) async throws -> Response {

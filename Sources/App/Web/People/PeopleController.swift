@@ -33,48 +33,81 @@ struct PeopleController {
         let newPath: String
         let filterAction: String
         let search: String
+        let organisations: [(value: String, label: String)]
+        let groups: [(value: String, label: String)]
+        let standings: [(value: String, label: String)]
+        let orders: [(value: String, label: String)]
+        let selected: PeopleListRequest
         let filterDescription: String?
         let clearFilterPath: String
+        let downloadPath: String
     }
 
     func index(req: Request) async throws -> Response {
         let viewer = try req.viewer
         let page = ListPage(req)
-        let store = PersonStore(try req.store)
-        var filter = PersonStore.Filter()
-        var extra: [String] = []
-        var filterDescription: String?
-        // A search is a name, so it is cleaned and compared as names are; nobody's name is over 200 characters.
-        let typed = (try? TextInput.singleLine(req.query[String.self, at: "q"]).get()) ?? ""
-        let search = TextInput.length(typed) <= PersonDetails.maximumNameLength ? TextInput.comparisonKey(typed) : ""
-        if !search.isEmpty {
-            filter.nameStart = search
-            extra.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            filterDescription = "Names starting with \"\(search)\""
-        }
-        if let organisation = try await OrganisationStore(try req.store).lookUp(req.query[String.self, at: "organisation"]),
-           let organisationID = organisation.id {
-            filter.organisationID = organisationID
-            extra.append("organisation=\(organisationID)")
-            filterDescription = "People in \(organisation.name)"
-        }
-        if req.query[String.self, at: "filter"] == "no-volunteer-agreement" {
-            filter.withoutVolunteerAgreement = true
-            extra.append("filter=no-volunteer-agreement")
-            filterDescription = "Forum representatives with no volunteer agreement in force"
-        }
-        let (people, total) = try await store.page(filter, page)
+        let context = try req.store
+        let store = PersonStore(context)
+        let request = try await PeopleListRequest(req)
+        let (people, total) = try await store.page(request.filter, page)
         let statuses = try await store.volunteerAgreementStatuses(people)
         let rows = try people.map { person in
             Row(name: person.fullName, href: Paths.person(try person.recordID),
                 organisation: person.organisation?.name ?? "None", jobTitle: person.jobTitle ?? "",
                 volunteerAgreement: person.id.flatMap { statuses[$0] })
         }
+        let organisations = try await OrganisationStore(context).options()
+        let groups = try await GroupStore(context).all()
         return req.page(IndexPage(
             layout: req.layout(title: "People"), heading: "People", rows: rows,
-            pagination: PaginationLinks(page: page, total: total, basePath: Paths.people.url(), extraQuery: extra.joined(separator: "&")),
+            pagination: PaginationLinks(page: page, total: total, basePath: Paths.people.url(), extraQuery: request.query.encoded),
             canManage: viewer.can(.managePeople), newPath: Paths.newPerson.url(), filterAction: Paths.people.url(),
-            search: search, filterDescription: filterDescription, clearFilterPath: Paths.people.url()))
+            search: request.typed,
+            organisations: [("", "Any organisation")] + organisations.map { ($0.id!.uuidString, $0.name) },
+            groups: [("", "Any group or none")] + groups.map { ($0.id!.uuidString, $0.name) },
+            standings: [("", "Anyone")] + PersonStanding.allCases.map { ($0.rawValue, $0.label) },
+            orders: PeopleOrder.allCases.map { ($0.rawValue, $0.label) },
+            selected: request, filterDescription: request.description(total: total),
+            clearFilterPath: Paths.people.url(), downloadPath: request.query.url(Paths.peopleCSV.url())))
+    }
+
+    /// The people the filters pick, every one, as a spreadsheet: read 200 at a time, up to
+    /// `PersonStore.maximumExport`. Contact details follow `PersonalDataPolicy`, as on the
+    /// pages, and the download is audited.
+    func csv(req: Request) async throws -> Response {
+        let viewer = try req.viewer
+        let store = PersonStore(try req.store)
+        let request = try await PeopleListRequest(req)
+        var rows: [[String]] = []
+        var revealed = 0
+        var page = ListPage(number: 1, size: ListPage.maximumSize)
+        while rows.count < PersonStore.maximumExport {
+            let (people, total) = try await store.page(request.filter, page)
+            let statuses = try await store.volunteerAgreementStatuses(people)
+            let places = try await store.groupPlaces(of: people)
+            let accounts = try await store.accountHolders(of: people)
+            for person in people {
+                let id = try person.requireID()
+                let forumMember = PersonStore.isForumMember(person)
+                let showContact = PersonalDataPolicy.canSeeContactDetails(viewer: viewer.role, subjectIsForumMember: forumMember)
+                if showContact && forumMember && (person.email != nil || person.phone != nil) { revealed += 1 }
+                let agreement = statuses[id]
+                rows.append([
+                    person.fullName, person.organisation?.name ?? "", person.organisation?.kind.label ?? "", person.jobTitle ?? "",
+                    showContact ? person.email ?? "" : "Hidden", showContact ? person.phone ?? "" : "Hidden",
+                    (places[id] ?? []).joined(separator: "; "),
+                    agreement?.shortLabel ?? (forumMember ? "" : "Not needed"), agreement?.endDate?.iso8601 ?? "",
+                    accounts.contains(id) ? "Yes" : "No", person.createdAt.map { CalendarDate($0).iso8601 } ?? "",
+                ])
+            }
+            if people.isEmpty || page.offset + people.count >= total { break }
+            page = ListPage(number: page.number + 1, size: ListPage.maximumSize)
+        }
+        try await store.recordDownload(count: rows.count, forumMembersRevealed: revealed)
+        return try CSVDownload.response(fileName: request.isFiltered ? "people-selected.csv" : "people.csv", header: [
+            "Name", "Organisation", "Kind of organisation", "Role or job title", "E-mail address", "Phone",
+            "Groups", "Volunteer agreement", "Volunteer agreement ends", "Can sign in", "Added on",
+        ], rows: rows)
     }
 
     struct AgreementRow {
@@ -107,6 +140,8 @@ struct PeopleController {
         let canManage: Bool
         let editPath: String
         let deletePath: String
+        let canManageGroups: Bool
+        let addToGroupPath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -154,7 +189,8 @@ struct PeopleController {
             memberships: try memberships.map {
                 MembershipRow(group: $0.group.name, href: Paths.group(try $0.group.recordID), role: $0.role.label, makesDecisions: $0.makesDecisions)
             },
-            canManage: viewer.can(.managePeople), editPath: Paths.editPerson(id), deletePath: Paths.deletePerson(id)))
+            canManage: viewer.can(.managePeople), editPath: Paths.editPerson(id), deletePath: Paths.deletePerson(id),
+            canManageGroups: viewer.can(.manageGroups), addToGroupPath: Paths.personGroups(id)))
     }
 
     func new(req: Request) async throws -> Response {
@@ -245,6 +281,62 @@ struct PeopleController {
         } catch let errors as ValidationErrors {
             return try await renderVolunteerAgreement(req, person: person, form: form, errors: errors)
         }
+    }
+
+    // MARK: - Adding a person to a group
+
+    struct GroupPlaceForm: Content {
+        var groupId: String?
+        var role: String?
+        var makesDecisions: String?
+    }
+
+    func newGroupPlace(req: Request) async throws -> Response {
+        let person = try await PersonStore(try req.store).find(req.id("personID"))
+        return try await renderGroupPlace(req, person: person, form: GroupPlaceForm(groupId: req.query[String.self, at: "group"]), errors: ValidationErrors())
+    }
+
+    func createGroupPlace(req: Request) async throws -> Response {
+        let context = try req.store
+        let person = try await PersonStore(context).find(req.id("personID"))
+        let form = try req.content.decode(GroupPlaceForm.self)
+        let groups = GroupStore(context)
+        do {
+            guard let raw = TextInput.optional(form.groupId), let groupID = UUID(uuidString: raw), let group = try await groups.lookUp(groupID) else {
+                // The other answers are checked too, so every mistake is shown at once.
+                var errors = ValidationErrors(field: "groupId", message: "Choose the group to add them to")
+                if MembershipRole(rawValue: TextInput.clean(form.role)) == nil { errors.add(field: "role", message: "Select chair, member or observer") }
+                if !["yes", "no"].contains(TextInput.clean(form.makesDecisions)) {
+                    errors.add(field: "makesDecisions", message: "Select yes if they can make decisions for their organisation")
+                }
+                throw errors
+            }
+            _ = try await groups.addMember(to: group, personId: person.id?.uuidString, role: form.role, makesDecisions: form.makesDecisions)
+            return req.redirect(to: Paths.person(try person.recordID), banner: "\(person.fullName) added to \(group.name)")
+        } catch var errors as ValidationErrors {
+            // The store names the person's field; on this form the group is the choice at fault.
+            errors = errors.renamingField("personId", to: "groupId")
+            return try await renderGroupPlace(req, person: person, form: form, errors: errors)
+        }
+    }
+
+    private func renderGroupPlace(_ req: Request, person: PersonModel, form: GroupPlaceForm, errors: ValidationErrors) async throws -> Response {
+        let id = try person.recordID
+        let context = try req.store
+        let current = Set(try await GroupStore(context).memberships(ofPerson: id.uuid).map { $0.$group.id })
+        let groups = try await GroupStore(context).all().filter { !current.contains($0.id!) }
+        let fields: [FormField] = [
+            .choice("groupId", "Which group?", kind: .select, options: [("", "Choose a group")] + groups.map { ($0.id!.uuidString, $0.name) },
+                    selected: [form.groupId ?? ""], errors: errors,
+                    hint: current.isEmpty ? nil : "Groups they are already in are not listed."),
+            .choice("role", "Their place in the group", options: MembershipRole.allCases.map { ($0.rawValue, $0.label) },
+                    selected: [form.role ?? ""], errors: errors),
+            .choice("makesDecisions", "Can they make decisions for their organisation?", options: [("yes", "Yes"), ("no", "No")],
+                    selected: [form.makesDecisions ?? ""], errors: errors,
+                    hint: "The partnership agreement asks every partner to send people who can make decisions."),
+        ]
+        return try await req.renderForm(title: "Add to a group", caption: person.fullName, action: Paths.personGroups(id),
+                                        submitLabel: "Add to group", cancelPath: Paths.person(id), fields: fields, errors: errors)
     }
 
     // MARK: - Removing a person

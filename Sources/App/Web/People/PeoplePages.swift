@@ -5,15 +5,19 @@ extension PeopleController.IndexPage: WebPage {
         """
         <h1 class="heading-l">\(heading)</h1>
         \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(newPath)\">Add a person</a></p>")
-        <form method="get" action="\(filterAction)" class="filter" role="search">
-          <div class="form-group">
-            <label class="label" for="q">Find by name</label>
-            <div id="q-hint" class="hint">Type the start of a name</div>
+        <form method="get" action="\(filterAction)" class="filter filter--grid" role="search" aria-label="Find people">
+          <div class="form-group form-group--wide">
+            <label class="label" for="q">Name or role</label>
+            <div id="q-hint" class="hint">Any part of a name or job title</div>
             <input class="input input--width-20" id="q" name="q" type="search" value="\(search)" aria-describedby="q-hint" autocomplete="off">
           </div>
-          <button type="submit" class="button button--secondary">Search</button>
+          \(FormComponents.filterSelect(name: "organisation", label: "Organisation", options: organisations, selected: selected.filter.organisationID?.uuidString ?? ""))
+          \(FormComponents.filterSelect(name: "group", label: "Group", options: groups, selected: selected.filter.groupID?.uuidString ?? ""))
+          \(FormComponents.filterSelect(name: "who", label: "Who", options: standings, selected: selected.filter.standing?.rawValue ?? ""))
+          \(FormComponents.filterSelect(name: "order", label: "Order", options: orders, selected: selected.filter.order.rawValue))
+          <div class="form-group"><button type="submit" class="button button--secondary">Show people</button></div>
         </form>
-        \(filterDescription.map { "<p class=\"body\">Showing: \($0). <a href=\"\(clearFilterPath)\">Show everyone</a></p>" as Markup })
+        \(filterDescription.map { "<p class=\"body\" role=\"status\">\($0). <a href=\"\(clearFilterPath)\">Show everyone</a></p>" as Markup })
         \(TableComponents.table(caption: "People in the partnership", showCaption: true, [
             TableColumn("Name") { "<a href=\"\($0.href)\">\($0.name)</a>" },
             TableColumn("Organisation") { "\($0.organisation)" },
@@ -21,6 +25,7 @@ extension PeopleController.IndexPage: WebPage {
             TableColumn("Volunteer agreement") { $0.volunteerAgreement.map(TableComponents.tag) ?? "<span class=\"secondary-text\">Not needed</span>" },
         ], rows: rows))
         \(ListComponents.pagination(pagination))
+        <p class="body"><a href="\(downloadPath)" download>Download \(selected.isFiltered ? "these people" : "everyone") as a spreadsheet (CSV)</a></p>
         """
     }
 }
@@ -53,6 +58,7 @@ extension PeopleController.ShowPage: WebPage {
           })
         </ul>
         """ as Markup)
+        \(if: canManageGroups, "<p class=\"body\"><a href=\"\(addToGroupPath)\">Add \(name) to a group</a></p>")
         """
     }
 

@@ -93,7 +93,7 @@ struct ErrorSummaryItem: Encodable, Sendable {
 }
 
 /// A form page: the layout, the questions and where to send the answers.
-struct FormPage: Encodable, Sendable {
+struct FormPage: Sendable {
     let layout: PageLayout
     let heading: String
     let caption: String?
@@ -109,6 +109,8 @@ struct FormPage: Encodable, Sendable {
     var relatedLink: RelatedLink? = nil
     /// Values sent with the form that the person does not fill in, by name.
     var hidden: [String: String] = [:]
+    /// Shown between the introduction and the form, such as a search that fills one of its choices.
+    var preface: Markup? = nil
 }
 
 struct RelatedLink: Encodable, Sendable {
@@ -120,12 +122,12 @@ extension Request {
     /// Renders a form page; status 422 when it shows errors.
     func renderForm(title: String, caption: String? = nil, intro: String? = nil, action: String, submitLabel: String,
                     cancelPath: String?, fields: [FormField], errors: ValidationErrors, multipart: Bool = false,
-                    relatedLink: RelatedLink? = nil, hidden: [String: String] = [:]) async throws -> Response {
+                    relatedLink: RelatedLink? = nil, hidden: [String: String] = [:], preface: Markup? = nil) async throws -> Response {
         let dateFields = Set(fields.filter { $0.kind == .date }.map(\.name))
         let page = FormPage(layout: layout(title: title, hasErrors: !errors.isEmpty), heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
                             errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink,
-                            hidden: hidden)
+                            hidden: hidden, preface: preface)
         return self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
     }
 }

@@ -1,0 +1,93 @@
+import Domain
+import Vapor
+
+/// Choosing one person from an area of thousands, without a drop-down of
+/// every name and without JavaScript: a small search form above the form
+/// (it reloads the page with `?find=`), and the people it finds as radio
+/// buttons inside the form. The search is kept in the form, so a form sent
+/// back with an error shows the same choices.
+struct PersonFinder: Sendable {
+    /// The most people offered at once; more means "type more of the name".
+    static let maximumShown = 20
+
+    let typed: String
+    let matches: [PersonModel]
+    let total: Int
+    /// The person already chosen, if any, offered whether or not the search finds them.
+    let chosenID: String?
+    /// The field's name in the form.
+    let fieldName: String
+    let label: String
+    /// The page to reload with the search.
+    let action: String
+    /// Other values of the address to keep when searching, such as `?person=`.
+    let keep: [(name: String, value: String)]
+
+    /// Searches for `typed` (from `?find=`, or the form's own `find`), and looks up the chosen person.
+    init(_ req: Request, typed: String?, chosenID: String?, fieldName: String = "personId", label: String,
+         action: String, keep: [(name: String, value: String)] = []) async throws {
+        let store = PersonStore(try req.store)
+        let cleaned = String(((try? TextInput.singleLine(typed).get()) ?? "").prefix(SearchText.maximumLength))
+        self.typed = cleaned
+        var matches: [PersonModel] = []
+        var total = 0
+        let terms = SearchText.terms(cleaned)
+        if !terms.isEmpty {
+            (matches, total) = try await store.page(PersonStore.Filter(searchTerms: terms), ListPage(number: 1, size: Self.maximumShown))
+        }
+        var chosen: String?
+        if let raw = TextInput.optional(chosenID), let id = UUID(uuidString: raw), let person = try await store.lookUp(id) {
+            chosen = id.uuidString
+            if !matches.contains(where: { $0.id == id }) { matches.insert(person, at: 0) }
+        }
+        self.matches = matches
+        self.total = total
+        self.chosenID = chosen
+        self.fieldName = fieldName
+        self.label = label
+        self.action = action
+        self.keep = keep
+    }
+
+    /// The radio buttons of the people found, or nil when there is nobody to offer yet.
+    func field(errors: ValidationErrors) -> FormField? {
+        guard !matches.isEmpty else { return nil }
+        let options = matches.map { person in
+            (value: person.id!.uuidString, label: person.fullName + (person.organisation.map { ", \($0.name)" } ?? ""))
+        }
+        let hints = Dictionary(uniqueKeysWithValues: matches.compactMap { person in person.jobTitle.map { (person.id!.uuidString, $0) } })
+        return .choice(fieldName, label, options: options, selected: chosenID.map { [$0] } ?? [], errors: errors, optionHints: hints)
+    }
+
+    /// The search form, shown above the main form (forms cannot be nested).
+    /// With nobody offered yet, its box takes the field's id, so an error
+    /// summary's link for the field lands in it.
+    func markup(errors: ValidationErrors) -> Markup {
+        let boxID = matches.isEmpty ? fieldName : "\(fieldName)-find"
+        let error = matches.isEmpty ? errors.message(for: fieldName) : nil
+        return """
+        <form method="get" action="\(action)" class="finder" role="search" aria-label="Find a person">
+          \(keep.markup { "<input type=\"hidden\" name=\"\($0.name)\" value=\"\($0.value)\">" })
+          <div class="form-group\(if: error != nil, " form-group--error")">
+            <label class="label" for="\(boxID)">Find the person by name or role</label>
+            <div id="\(boxID)-hint" class="hint">Type any part of their name, then choose them from the list. If they are not in the register, add them under People first.</div>
+            \(error.map { "<p id=\"\(boxID)-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })
+            <div class="finder__row">
+              <input class="input input--width-20\(if: error != nil, " input--error")" id="\(boxID)" name="find" type="search" value="\(typed)" aria-describedby="\(boxID)-hint\(if: error != nil, " \(boxID)-error")" autocomplete="off">
+              <button type="submit" class="button button--secondary">Find</button>
+            </div>
+          </div>
+          \(outcome)
+        </form>
+        """
+    }
+
+    private var outcome: Markup {
+        if typed.isEmpty { return "" }
+        if total == 0 { return "<p class=\"body\" role=\"status\">Nobody in the register matches \u{201C}\(typed)\u{201D}. Check the spelling, or try part of the name.</p>" }
+        if total > Self.maximumShown {
+            return "<p class=\"body\" role=\"status\">\(total) people match \u{201C}\(typed)\u{201D}. The first \(Self.maximumShown) are listed below: type more of the name to find fewer.</p>"
+        }
+        return "<p class=\"body\" role=\"status\">\(total == 1 ? "1 person matches" : "\(total) people match") \u{201C}\(typed)\u{201D}: choose from the list below.</p>"
+    }
+}
