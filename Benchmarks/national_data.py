@@ -83,10 +83,12 @@ def main():
             pid = uid()
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}"
             organisation = forum if n < 720 else rng.choice(others)
-            rows.append((pid, area, organisation, name, name.lower(), "Forum member" if n < 720 else "Officer",
+            job = "Forum member" if n < 720 else "Officer"
+            # search_text is the name and job title folded as Coproduce folds them (SearchText.fold); these names are plain ASCII.
+            rows.append((pid, area, organisation, name, name.lower(), f"{name} {job}".lower(), job,
                          f"p{index}-{n}@example.com", None, rng.choice(["asian", "black", "mixed", "white", "other", None]), None, None, now, now))
             people.append((pid, organisation == forum))
-        db.executemany("INSERT INTO people (id, area_id, organisation_id, full_name, sort_name, job_title, email, phone, ethnic_group, disabled, main_language, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany("INSERT INTO people (id, area_id, organisation_id, full_name, sort_name, search_text, job_title, email, phone, ethnic_group, disabled, main_language, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         counts["people"] += len(rows)
 
         forum_people = [pid for pid, member in people if member]

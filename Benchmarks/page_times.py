@@ -88,13 +88,19 @@ def main():
         ("Home (needs-attention checks)", "/"),
         ("People, first page", "/people"),
         ("People, page 15 of 16", "/people?page=15"),
-        ("People, name search", "/people?q=sam"),
-        ("People, no volunteer agreement", "/people?filter=no-volunteer-agreement"),
+        ("People, search any part of a name", "/people?q=son"),
+        ("People, two words, forum, by organisation", "/people?q=an+ar&who=forum-members&order=organisation"),
+        ("People in one group", f"/people?group={group}"),
+        ("People, no volunteer agreement", "/people?who=no-volunteer-agreement"),
+        ("People as CSV (the whole area)", "/people.csv"),
+        ("Adding a member: find by name", f"/groups/{group}/members?find=son"),
         ("A forum member (audited read)", f"/people/{member}"),
         ("Organisations", "/organisations"),
         ("Groups: governance tree", "/groups"),
         ("A group with rule checks", f"/groups/{group}"),
         ("An agreement with its clauses", f"/agreements/{agreement}"),
+        ("Agreements as CSV, clause by clause", "/agreements.csv"),
+        ("Groups not meeting a promise", "/groups/promises"),
         ("Complaints", "/complaints"),
         ("Meetings, upcoming", "/meetings"),
         ("Meetings, past, page 10", "/meetings?when=past&page=10"),
@@ -121,12 +127,17 @@ def main():
     admin = Client(args.base)
     admin.sign_in("pat.reid@riverside-council.example.org", "coproduce-demo")
     rows.append(("Audit log, page 40", "/admin/audit-log?page=40", *measure(admin, "/admin/audit-log?page=40", args.requests)))
+    rows.append(("Audit log: people, last 30 days", "/admin/audit-log?kind=person&when=30-days",
+                 *measure(admin, "/admin/audit-log?kind=person&when=30-days", args.requests)))
+    rows.append(("Audit log as CSV (the whole area)", "/admin/audit-log.csv", *measure(admin, "/admin/audit-log.csv", args.requests)))
     rows.append(("E-mail: messages not sent", "/admin/email", *measure(admin, "/admin/email", args.requests)))
 
     api = Client(args.base)
     bearer = {"Authorization": f"Bearer {args.token}"}
     rows.append(("API: people, 200 a page, page 3", "/api/v1/people?perPage=200&page=3",
                  *measure(api, "/api/v1/people?perPage=200&page=3", args.requests, bearer)))
+    rows.append(("API: people search", "/api/v1/people?q=son&sort=organisation",
+                 *measure(api, "/api/v1/people?q=son&sort=organisation", args.requests, bearer)))
 
     rows.append(("API: activities, 200 a page", "/api/v1/engagement/activities?perPage=200",
                  *measure(api, "/api/v1/engagement/activities?perPage=200", args.requests, bearer)))

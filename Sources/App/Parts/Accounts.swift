@@ -55,18 +55,3 @@ struct AccountsPart: ProductPart {
         return ["accountID": try account.requireID().uuidString]
     }
 }
-
-/// The record of who read or changed personal data.
-struct AuditLogPart: ProductPart {
-    let name = "Audit log"
-
-    func pages(_ web: any RoutesBuilder) {
-        web.get(Paths.auditLog, .requires(.viewAuditLog), use: AuditLogController().index)
-    }
-
-    var navigation: [NavigationEntry] { [NavigationEntry(label: "Audit log", path: Paths.auditLog, permission: .viewAuditLog)] }
-}
-
-extension Paths {
-    static let auditLog = PathTemplate("admin", "audit-log")
-}

@@ -12,6 +12,11 @@ extension Paths {
     static let clause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID")
     static let editClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "edit")
     static let clauseAssessments = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "assessments")
+    static let deleteAgreement = PathTemplate("agreements", ":agreementID", "delete")
+    static let deleteClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "delete")
+
+    static func deleteAgreement(_ id: RecordID<AgreementModel>) -> String { deleteAgreement.url(id) }
+    static func deleteClause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { deleteClause.url(agreement, clause) }
 
     static func agreement(_ id: RecordID<AgreementModel>) -> String { agreement.url(id) }
     static func editAgreement(_ id: RecordID<AgreementModel>) -> String { editAgreement.url(id) }
@@ -51,11 +56,18 @@ struct AgreementsPart: ProductPart {
         web.post(Paths.editClause, .requires(.manageAgreements), use: agreements.updateClause)
         web.get(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.newAssessment)
         web.post(Paths.clauseAssessments, .requires(.assessCommitments), use: agreements.createAssessment)
+        // A clause before its agreement: the route walk removes in this order.
+        web.get(Paths.deleteClause, .requires(.manageAgreements), use: agreements.confirmDeleteClause)
+        web.post(Paths.deleteClause, .requires(.manageAgreements), use: agreements.deleteClause)
+        web.get(Paths.deleteAgreement, .requires(.manageAgreements), use: agreements.confirmDelete)
+        web.post(Paths.deleteAgreement, .requires(.manageAgreements), use: agreements.delete)
     }
 
     var api: (any APIPart.Type)? { AgreementsAPI.self }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Agreements", path: Paths.agreements, permission: .viewPartnership)] }
+
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: "agreement", link: { Paths.agreement(RecordID($0)) })] }
 
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
         let store = AgreementStore(context)

@@ -7,9 +7,11 @@ extension Paths {
     static let newComplaint = PathTemplate("complaints", "new")
     static let complaint = PathTemplate("complaints", ":complaintID")
     static let editComplaint = PathTemplate("complaints", ":complaintID", "edit")
+    static let deleteComplaint = PathTemplate("complaints", ":complaintID", "delete")
 
     static func complaint(_ id: RecordID<ComplaintModel>) -> String { complaint.url(id) }
     static func editComplaint(_ id: RecordID<ComplaintModel>) -> String { editComplaint.url(id) }
+    static func deleteComplaint(_ id: RecordID<ComplaintModel>) -> String { deleteComplaint.url(id) }
 }
 
 extension Paths.API {
@@ -31,11 +33,15 @@ struct ComplaintsPart: ProductPart {
         web.get(Paths.complaint, .requires(.viewComplaints), use: complaints.show)
         web.get(Paths.editComplaint, .requires(.manageComplaints), use: complaints.edit)
         web.post(Paths.editComplaint, .requires(.manageComplaints), use: complaints.update)
+        web.get(Paths.deleteComplaint, .requires(.manageComplaints), use: complaints.confirmDelete)
+        web.post(Paths.deleteComplaint, .requires(.manageComplaints), use: complaints.delete)
     }
 
     var api: (any APIPart.Type)? { ComplaintsAPI.self }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Complaints", path: Paths.complaints, permission: .viewComplaints)] }
+
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: ComplaintModel.auditType, link: { Paths.complaint(RecordID($0)) })] }
 
     /// Everyone is told how many complaints are open; only those who may read complaints get the link to them.
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {

@@ -10,6 +10,13 @@ extension Paths {
     static let groupTermsOfReference = PathTemplate("groups", ":groupID", "terms-of-reference")
     static let groupsCSV = PathTemplate("groups.csv")
     static let groupPromises = PathTemplate("groups", "promises")
+    static let deleteGroup = PathTemplate("groups", ":groupID", "delete")
+    static let deleteTermsOfReference = PathTemplate("groups", ":groupID", "terms-of-reference", ":termsVersion", "delete")
+
+    static func deleteGroup(_ id: RecordID<GroupModel>) -> String { deleteGroup.url(id) }
+    static func deleteTermsOfReference(group: RecordID<GroupModel>, version: Int) -> String {
+        deleteTermsOfReference.url(group, version)
+    }
     static let groupMembers = PathTemplate("groups", ":groupID", "members")
     static let groupMember = PathTemplate("groups", ":groupID", "members", ":membershipID", "remove")
 
@@ -46,12 +53,20 @@ struct GroupsPart: ProductPart {
         web.post(Paths.groupTermsOfReference, .requires(.manageGroups), use: groups.createTerms)
         web.get(Paths.groupMembers, .requires(.manageGroups), use: groups.newMember)
         web.post(Paths.groupMembers, .requires(.manageGroups), use: groups.addMember)
+        web.get(Paths.groupMember, .requires(.manageGroups), use: groups.confirmRemoveMember)
         web.post(Paths.groupMember, .requires(.manageGroups), use: groups.removeMember)
+        // A version of the terms before the group: the route walk removes in this order.
+        web.get(Paths.deleteTermsOfReference, .requires(.manageGroups), use: groups.confirmDeleteTerms)
+        web.post(Paths.deleteTermsOfReference, .requires(.manageGroups), use: groups.deleteTerms)
+        web.get(Paths.deleteGroup, .requires(.manageGroups), use: groups.confirmDelete)
+        web.post(Paths.deleteGroup, .requires(.manageGroups), use: groups.delete)
     }
 
     var api: (any APIPart.Type)? { GroupsAPI.self }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Groups", path: Paths.groups, permission: .viewPartnership)] }
+
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: GroupModel.auditType, link: { Paths.group(RecordID($0)) })] }
 
     /// Groups whose own record breaks a rule of the agreement: everyone who can see groups is told, board viewers too.
     func attention(_ context: StoreContext) async throws -> [AttentionItem] {
@@ -104,10 +119,15 @@ struct GroupsPart: ProductPart {
             agreedOn: today.adding(days: -200))).create(on: demo.db)
     }
 
+    /// A group with members and terms of reference (and, in the demonstration area, meetings, so the walk cannot delete it).
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
-        guard let membership = try await MembershipModel.query(on: db)
+        let withTerms = try await TermsOfReferenceModel.query(on: db).join(GroupModel.self, on: \TermsOfReferenceModel.$group.$id == \GroupModel.$id)
+            .filter(GroupModel.self, \.$area.$id == areaID).all()
+        guard let membership = try await MembershipModel.query(on: db).filter(\.$group.$id ~~ Array(Set(withTerms.map(\.$group.id))))
             .join(GroupModel.self, on: \MembershipModel.$group.$id == \GroupModel.$id)
-            .filter(GroupModel.self, \.$area.$id == areaID).sort(GroupModel.self, \.$sortName).first() else { return [:] }
-        return ["groupID": membership.$group.id.uuidString, "membershipID": try membership.requireID().uuidString]
+            .sort(GroupModel.self, \.$sortName).first() else { return [:] }
+        let version = withTerms.filter { $0.$group.id == membership.$group.id }.map(\.version).max() ?? 1
+        return ["groupID": membership.$group.id.uuidString, "membershipID": try membership.requireID().uuidString, "termsVersion": String(version)]
     }
+
 }

@@ -43,6 +43,8 @@ struct OrganisationsPart: ProductPart {
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Organisations", path: Paths.organisations, permission: .viewPartnership)] }
 
+    var auditSubjects: [AuditSubject] { [AuditSubject(type: OrganisationModel.auditType, link: { Paths.organisation(RecordID($0)) })] }
+
     func addDemoData(_ demo: DemoBuilder) async throws {
         let seeds: [(String, OrganisationDetails)] = [
             ("forum", .init(name: "Riverside Parent Carer Forum", kind: .parentCarerForum, email: "forum@riversidepcf.example.org", phone: "01632 960 100")),

@@ -12,6 +12,7 @@ extension Paths {
     static let personVolunteerAgreements = PathTemplate("people", ":personID", "volunteer-agreements")
     static let deletePerson = PathTemplate("people", ":personID", "delete")
     static let personGroups = PathTemplate("people", ":personID", "groups")
+    static let deleteVolunteerAgreement = PathTemplate("people", ":personID", "volunteer-agreements", ":volunteerAgreementID", "delete")
 
     static func person(_ id: RecordID<PersonModel>) -> String { person.url(id) }
     static func editPerson(_ id: RecordID<PersonModel>) -> String { editPerson.url(id) }
@@ -19,6 +20,9 @@ extension Paths {
     static func personVolunteerAgreements(_ id: RecordID<PersonModel>) -> String { personVolunteerAgreements.url(id) }
     static func deletePerson(_ id: RecordID<PersonModel>) -> String { deletePerson.url(id) }
     static func personGroups(_ id: RecordID<PersonModel>) -> String { personGroups.url(id) }
+    static func deleteVolunteerAgreement(person: RecordID<PersonModel>, agreement: RecordID<VolunteerAgreementModel>) -> String {
+        deleteVolunteerAgreement.url(person, agreement)
+    }
 }
 
 extension Paths.API {
@@ -49,6 +53,9 @@ struct PeoplePart: ProductPart {
         web.post(Paths.personVolunteerAgreements, .requires(.manageVolunteerAgreements), use: people.createVolunteerAgreement)
         web.get(Paths.personGroups, .requires(.manageGroups), use: people.newGroupPlace)
         web.post(Paths.personGroups, .requires(.manageGroups), use: people.createGroupPlace)
+        // A volunteer agreement before its person: the route walk removes in this order.
+        web.get(Paths.deleteVolunteerAgreement, .requires(.manageVolunteerAgreements), use: people.confirmDeleteVolunteerAgreement)
+        web.post(Paths.deleteVolunteerAgreement, .requires(.manageVolunteerAgreements), use: people.deleteVolunteerAgreement)
         web.get(Paths.deletePerson, .requires(.managePeople), use: people.confirmDelete)
         web.post(Paths.deletePerson, .requires(.managePeople), use: people.delete)
     }
@@ -74,7 +81,9 @@ struct PeoplePart: ProductPart {
     }
 
     var auditSubjects: [AuditSubject] {
-        [AuditSubject(type: "person", link: { Paths.person(RecordID($0)) })]
+        [AuditSubject(type: "person", link: { Paths.person(RecordID($0)) }),
+         // Downloads and pages of the people list, which have no record of their own.
+         AuditSubject(type: "people", link: { _ in Paths.people.url() })]
     }
 
     func addDemoData(_ demo: DemoBuilder) async throws {
@@ -136,10 +145,14 @@ struct PeoplePart: ProductPart {
     /// A forum member without an account, so removing them in the walk signs nobody out.
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
         let withAccounts = try await AccountModel.query(on: db).filter(\.$area.$id == areaID).all(\.$person.$id)
+        let agreements = try await VolunteerAgreementModel.query(on: db).filter(\.$area.$id == areaID).all()
         guard let person = try await PersonModel.query(on: db).filter(\.$area.$id == areaID).filter(\.$id !~ withAccounts)
+            .filter(\.$id ~~ agreements.map(\.$person.id))
             .join(OrganisationModel.self, on: \PersonModel.$organisation.$id == \OrganisationModel.$id)
             .filter(OrganisationModel.self, \.$kind == .parentCarerForum)
             .sort(\.$sortName).first() else { return [:] }
-        return ["personID": try person.requireID().uuidString]
+        let id = try person.requireID()
+        guard let agreement = agreements.first(where: { $0.$person.id == id }) else { return [:] }
+        return ["personID": id.uuidString, "volunteerAgreementID": try agreement.requireID().uuidString]
     }
 }

@@ -48,6 +48,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// "5 September 2017", as GOV.UK writes dates.
     public var longForm: String { "\(day) \(CalendarDate.monthNames[month - 1]) \(year)" }
 
+    /// The first instant of the day on a UK clock (midnight, in GMT or BST).
+    public var startInstant: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CalendarDate.ukTimeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     public func adding(days: Int) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -18,6 +18,7 @@ struct SiteMapTests {
     GET /admin/accounts/:accountID/password manageAccounts
     GET /admin/accounts/new manageAccounts
     GET /admin/audit-log viewAuditLog
+    GET /admin/audit-log.csv viewAuditLog
     GET /admin/email manageEmail
     GET /admin/email/:emailID manageEmail
     GET /agreement-health viewPartnership
@@ -27,14 +28,17 @@ struct SiteMapTests {
     GET /agreements/:agreementID viewPartnership
     GET /agreements/:agreementID/clauses/:clauseID viewPartnership
     GET /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
+    GET /agreements/:agreementID/clauses/:clauseID/delete manageAgreements
     GET /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     GET /agreements/:agreementID/clauses/new manageAgreements
+    GET /agreements/:agreementID/delete manageAgreements
     GET /agreements/:agreementID/edit manageAgreements
     GET /agreements/new manageAgreements
     GET /api/v1/agreements viewPartnership
     GET /api/v1/agreements/:agreementID viewPartnership
     GET /api/v1/agreements/:agreementID/clauses viewPartnership
     GET /api/v1/agreements/:agreementID/clauses/:clauseID viewPartnership
+    GET /api/v1/audit-log viewAuditLog
     GET /api/v1/complaints viewComplaints
     GET /api/v1/complaints/:complaintID viewComplaints
     GET /api/v1/engagement/activities viewPartnership
@@ -61,6 +65,7 @@ struct SiteMapTests {
     GET /calendar/:token anyone
     GET /complaints viewComplaints
     GET /complaints/:complaintID viewComplaints
+    GET /complaints/:complaintID/delete manageComplaints
     GET /complaints/:complaintID/edit manageComplaints
     GET /complaints/new manageComplaints
     GET /engagement viewPartnership
@@ -74,10 +79,13 @@ struct SiteMapTests {
     GET /groups viewPartnership
     GET /groups.csv viewPartnership
     GET /groups/:groupID viewPartnership
+    GET /groups/:groupID/delete manageGroups
     GET /groups/:groupID/edit manageGroups
     GET /groups/:groupID/meetings/new manageMeetings
     GET /groups/:groupID/members manageGroups
+    GET /groups/:groupID/members/:membershipID/remove manageGroups
     GET /groups/:groupID/terms-of-reference manageGroups
+    GET /groups/:groupID/terms-of-reference/:termsVersion/delete manageGroups
     GET /groups/new manageGroups
     GET /groups/promises viewPartnership
     GET /healthz anyone
@@ -115,6 +123,7 @@ struct SiteMapTests {
     GET /people/:personID/edit managePeople
     GET /people/:personID/groups manageGroups
     GET /people/:personID/volunteer-agreements manageVolunteerAgreements
+    GET /people/:personID/volunteer-agreements/:volunteerAgreementID/delete manageVolunteerAgreements
     GET /people/new managePeople
     GET /plain-english viewPartnership
     GET /plain-english/settings managePlainEnglishSettings
@@ -142,8 +151,10 @@ struct SiteMapTests {
     POST /admin/email/:emailID/send-again manageEmail
     POST /admin/email/settings manageEmail
     POST /agreements/:agreementID/clauses/:clauseID/assessments assessCommitments
+    POST /agreements/:agreementID/clauses/:clauseID/delete manageAgreements
     POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     POST /agreements/:agreementID/clauses/new manageAgreements
+    POST /agreements/:agreementID/delete manageAgreements
     POST /agreements/:agreementID/edit manageAgreements
     POST /agreements/new manageAgreements
     POST /api/v1/agreements manageAgreements
@@ -171,16 +182,19 @@ struct SiteMapTests {
     POST /api/v1/self-evaluation/assessments/:assessmentID/actions selfEvaluate
     POST /api/v1/self-evaluation/assessments/:assessmentID/ideas selfEvaluate
     POST /api/v1/services manageServices
+    POST /complaints/:complaintID/delete manageComplaints
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
     POST /engagement/:activityID/edit recordEngagement
     POST /engagement/new recordEngagement
     POST /engagement/settings manageEngagementSettings
+    POST /groups/:groupID/delete manageGroups
     POST /groups/:groupID/edit manageGroups
     POST /groups/:groupID/meetings/new manageMeetings
     POST /groups/:groupID/members manageGroups
     POST /groups/:groupID/members/:membershipID/remove manageGroups
     POST /groups/:groupID/terms-of-reference manageGroups
+    POST /groups/:groupID/terms-of-reference/:termsVersion/delete manageGroups
     POST /groups/new manageGroups
     POST /meetings/:meetingID/actions/:actionID/edit manageMeetings
     POST /meetings/:meetingID/actions/new manageMeetings
@@ -208,6 +222,7 @@ struct SiteMapTests {
     POST /people/:personID/edit managePeople
     POST /people/:personID/groups manageGroups
     POST /people/:personID/volunteer-agreements manageVolunteerAgreements
+    POST /people/:personID/volunteer-agreements/:volunteerAgreementID/delete manageVolunteerAgreements
     POST /people/new managePeople
     POST /plain-english viewPartnership
     POST /plain-english/settings managePlainEnglishSettings

@@ -98,6 +98,11 @@ struct GroupsTests {
             #expect(page.contains("Not signed"))
 
             let membership = try #require(try await MembershipModel.query(on: app.db).filter(\.$person.$id == fixture.personIDs[.partnerOfficer]!).first())
+            // The group page's "Remove" asks first; looking at the question changes nothing.
+            #expect(page.contains("href=\"/groups/\(group)/members/\(try membership.requireID())/remove\""))
+            let question = try await browser.get("/groups/\(group)/members/\(try membership.requireID())/remove")
+            #expect(question.body.string.contains("Are you sure you want to remove Partner officer of Testshire from"))
+            #expect(try await MembershipModel.query(on: app.db).filter(\.$group.$id == group).count() == 2)
             let removed = try await browser.post("/groups/\(group)/members/\(try membership.requireID())/remove")
             #expect(removed.status == .seeOther)
             #expect(try await MembershipModel.query(on: app.db).filter(\.$group.$id == group).count() == 1)

@@ -31,6 +31,12 @@ final class AgreementModel: Model, @unchecked Sendable {
     func status(on today: CalendarDate) -> AgreementStatus {
         AgreementStatus.on(today, startsOn: startsOn, endsOn: endsOn, reviewOn: reviewOn)
     }
+
+    /// The agreement's own fields for the audit log; its partners are added by the store, which knows their names.
+    func auditFields(partners: [String]) -> [AuditField] {
+        [AuditField("Title", title), AuditField("Starts", startsOn.longForm), AuditField("Ends", endsOn?.longForm),
+         AuditField("Review by", reviewOn.longForm), AuditField("Partners", partners.sorted().joined(separator: "; "))]
+    }
 }
 
 final class AgreementPartnerModel: Model, @unchecked Sendable {
@@ -86,6 +92,12 @@ final class ClauseModel: Model, @unchecked Sendable {
         organisationKind = settings.organisationKind
         cadence = settings.cadence
         $group.id = details.rule == nil ? nil : groupID
+    }
+
+    /// The clause's fields for the audit log, which keeps clause changes under their agreement.
+    var auditFields: [AuditField] {
+        [AuditField("Clause", number), AuditField("Wording", text), AuditField("Checked by", rule == nil ? "People" : "Coproduce"),
+         AuditField("Rule", rule?.summary)]
     }
 
     var rule: ClauseRule? {

@@ -131,6 +131,7 @@ struct AgreementStore {
             let last = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
             let clause = ClauseModel(agreementID: agreementID, position: last + 1, details: details, groupID: groupID)
             try await clause.create(on: context.db)
+            try await Self.auditAgreement(agreement, context, "Clause \(clause.number) added", AuditChanges.created(clause.auditFields))
             return clause
         }
     }
@@ -145,8 +146,64 @@ struct AgreementStore {
                 throw ValidationErrors(field: "kind", message: "Clause \(clause.number) has been checked \(checks == 1 ? "once" : "\(checks) times"), so it stays a commitment checked by people. Add the rule as a new clause.")
             }
         }
+        let before = clause.auditFields
         clause.apply(details, groupID: groupID)
-        try await clause.save(on: context.db)
+        let agreement = try await AgreementModel.query(on: context.db).filter(\.$id == clause.$agreement.id).first()
+        try await context.write { context in
+            try await clause.save(on: context.db)
+            if let agreement {
+                let changes = AuditChanges.between(before: before, after: clause.auditFields)
+                if !changes.isEmpty { try await Self.auditAgreement(agreement, context, "Clause \(clause.number) changed", changes) }
+            }
+        }
+    }
+
+    // MARK: Deleting
+
+    /// What deleting a clause takes with it.
+    func clauseDeletionConsequences(_ clause: ClauseModel) async throws -> [String] {
+        let id = try clause.requireID()
+        var consequences: [String] = []
+        let checks = try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id == id).count()
+        if checks > 0 { consequences.append("\(checks) \(checks == 1 ? "check" : "checks") of it by hand") }
+        let results = try await MeetingRuleResultModel.query(on: context.db).filter(\.$clause.$id == id).count()
+        if results > 0 { consequences.append("its results at \(results) \(results == 1 ? "meeting" : "meetings"), from the agreement's health") }
+        return consequences
+    }
+
+    /// Deletes a clause added in error, with its checks and meeting results.
+    func deleteClause(_ clause: ClauseModel, of agreement: AgreementModel) async throws {
+        try await context.write { context in
+            try await clause.delete(on: context.db)
+            try await Self.auditAgreement(agreement, context, "Clause \(clause.number) deleted", AuditChanges.deleted(clause.auditFields))
+        }
+    }
+
+    /// What deleting an agreement takes with it.
+    func deletionConsequences(_ agreement: AgreementModel) async throws -> [String] {
+        let clauses = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreement.requireID()).all(\.$id)
+        guard !clauses.isEmpty else { return [] }
+        var consequences = ["its \(clauses.count) \(clauses.count == 1 ? "clause" : "clauses")"]
+        let checks = try await CommitmentAssessmentModel.query(on: context.db).filter(\.$clause.$id ~~ clauses).count()
+        if checks > 0 { consequences.append("\(checks) \(checks == 1 ? "check" : "checks") of its commitments by hand") }
+        let results = try await MeetingRuleResultModel.query(on: context.db).filter(\.$clause.$id ~~ clauses).count()
+        if results > 0 { consequences.append("the results of its rules at meetings (\(results)), from the agreement's health") }
+        return consequences
+    }
+
+    /// Deletes an agreement with its partners, clauses and checks. The audit log keeps its details.
+    func delete(_ agreement: AgreementModel) async throws {
+        let partners = try await partners(of: agreement).map(\.organisation.name)
+        try await context.write { context in
+            try await agreement.delete(on: context.db)
+            try await context.audit(.delete, subjectType: "agreement", subjectID: agreement.id, subjectLabel: agreement.title,
+                                    changes: AuditChanges.deleted(agreement.auditFields(partners: partners)))
+        }
+    }
+
+    /// Notes a change to an agreement's clauses or checks under the agreement, with what changed.
+    private static func auditAgreement(_ agreement: AgreementModel, _ context: StoreContext, _ detail: String, _ changes: [AuditChange]) async throws {
+        try await context.audit(.update, subjectType: "agreement", subjectID: agreement.id, subjectLabel: agreement.title, detail: detail, changes: changes)
     }
 
     /// Rules in the area's agreements in force on a day (today unless said)
@@ -189,7 +246,15 @@ struct AgreementStore {
     func recordAssessment(of clause: ClauseModel, status: String?, evidence: String?, assessedOn: DateInput) async throws -> CommitmentAssessment {
         guard clause.kind == .commitment else { throw Abort(.notFound) }
         let assessment = try CommitmentAssessment.validate(status: status, evidence: evidence, assessedOn: assessedOn, today: context.today)
-        try await CommitmentAssessmentModel(clauseID: try clause.requireID(), assessment: assessment, recordedBy: context.actor.name).create(on: context.db)
+        let agreement = try await AgreementModel.query(on: context.db).filter(\.$id == clause.$agreement.id).first()
+        try await context.write { context in
+            try await CommitmentAssessmentModel(clauseID: try clause.requireID(), assessment: assessment, recordedBy: context.actor.name).create(on: context.db)
+            if let agreement {
+                try await Self.auditAgreement(agreement, context, "Clause \(clause.number) checked by hand", AuditChanges.created([
+                    AuditField("Result", assessment.status.label), AuditField("Evidence", assessment.evidence), AuditField("Checked on", assessment.assessedOn.longForm),
+                ]))
+            }
+        }
         return assessment
     }
 
@@ -216,6 +281,9 @@ struct AgreementStore {
 
     /// Saves the agreement and replaces its partners, all or nothing.
     private func save(_ agreement: AgreementModel, details: AgreementDetails, partnerIDs: [UUID]) async throws {
+        let isNew = agreement.id == nil
+        let before = isNew ? [] : agreement.auditFields(partners: try await partners(of: agreement).map(\.organisation.name))
+        let partnerNames = partnerIDs.isEmpty ? [] : try await OrganisationModel.query(on: context.db).filter(\.$id ~~ partnerIDs).all(\.$name)
         agreement.apply(details)
         try await context.write { context in
             try await agreement.save(on: context.db)
@@ -223,6 +291,11 @@ struct AgreementStore {
             try await AgreementPartnerModel.query(on: context.db).filter(\.$agreement.$id == id).delete()
             for partnerID in partnerIDs {
                 try await AgreementPartnerModel(agreementID: id, organisationID: partnerID).create(on: context.db)
+            }
+            let after = agreement.auditFields(partners: partnerNames)
+            let changes = isNew ? AuditChanges.created(after) : AuditChanges.between(before: before, after: after)
+            if isNew || !changes.isEmpty {
+                try await context.audit(isNew ? .create : .update, subjectType: "agreement", subjectID: id, subjectLabel: agreement.title, changes: changes)
             }
         }
     }

@@ -33,3 +33,13 @@ final class ComplaintModel: Model, @unchecked Sendable {
     }
 
 }
+
+extension ComplaintModel: AuditRecord {
+    static let auditType = "complaint"
+    var auditLabel: String { "Complaint received \(receivedOn.longForm)" }
+    var auditFields: [AuditField] {
+        [AuditField("Received on", receivedOn.longForm),
+         AuditField("About", $aboutOrganisation.value?.name ?? $aboutOrganisation.id.uuidString),
+         AuditField("Summary", summary), AuditField("Status", status.label)]
+    }
+}

@@ -38,22 +38,46 @@ struct ComplaintStore {
     }
 
     func create(_ input: Input) async throws -> ComplaintModel {
-        let (details, organisationID) = try await validate(input)
-        let complaint = ComplaintModel(areaID: context.areaID, aboutOrganisationID: organisationID, details: details)
-        try await complaint.create(on: context.db)
+        let (details, organisation) = try await validate(input)
+        let complaint = ComplaintModel(areaID: context.areaID, aboutOrganisationID: try organisation.requireID(), details: details)
+        complaint.$aboutOrganisation.value = organisation
+        try await context.write { context in
+            try await complaint.create(on: context.db)
+            try await context.auditCreated(complaint)
+        }
         return complaint
     }
 
     func update(_ complaint: ComplaintModel, with input: Input) async throws {
-        let (details, organisationID) = try await validate(input)
-        complaint.apply(details, aboutOrganisationID: organisationID)
-        try await complaint.save(on: context.db)
+        let (details, organisation) = try await validate(input)
+        if complaint.$aboutOrganisation.value == nil { try await complaint.$aboutOrganisation.load(on: context.db) }
+        let before = complaint.auditFields
+        complaint.apply(details, aboutOrganisationID: try organisation.requireID())
+        complaint.$aboutOrganisation.value = organisation
+        try await context.write { context in
+            try await complaint.save(on: context.db)
+            try await context.auditUpdated(complaint, before: before)
+        }
     }
 
-    private func validate(_ input: Input) async throws -> (ComplaintDetails, UUID) {
-        let organisationID = try await OrganisationStore(context).resolve(input.aboutOrganisationId)
+    /// What deleting a complaint takes with it.
+    func deletionConsequences(_ complaint: ComplaintModel) async throws -> [String] {
+        let discussed = try await ComplaintDiscussionModel.query(on: context.db).filter(\.$complaint.$id == complaint.requireID()).count()
+        return discussed == 0 ? [] : ["the record that it was discussed at \(discussed) \(discussed == 1 ? "meeting" : "meetings")"]
+    }
+
+    /// Deletes a complaint recorded in error. The audit log keeps its details.
+    func delete(_ complaint: ComplaintModel) async throws {
+        try await context.write { context in
+            try await complaint.delete(on: context.db)
+            try await context.auditDeleted(complaint)
+        }
+    }
+
+    private func validate(_ input: Input) async throws -> (ComplaintDetails, OrganisationModel) {
+        let organisation = try await OrganisationStore(context).lookUp(input.aboutOrganisationId)
         let details = try ComplaintDetails.validate(receivedOn: input.receivedOn, summary: input.summary, status: input.status,
-                                                    hasPartner: organisationID != nil, today: context.today)
-        return (details, organisationID!)
+                                                    hasPartner: organisation != nil, today: context.today)
+        return (details, organisation!)
     }
 }

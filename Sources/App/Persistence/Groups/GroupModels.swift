@@ -33,6 +33,15 @@ final class GroupModel: Model, @unchecked Sendable {
 
 }
 
+extension GroupModel: AuditRecord {
+    static let auditType = "group"
+    var auditLabel: String { name }
+    var auditFields: [AuditField] {
+        [AuditField("Name", name), AuditField("Purpose", purpose), AuditField("How often it meets", cadence.label),
+         AuditField("Reports to", $reportsTo.value.flatMap { $0?.name } ?? $reportsTo.id?.uuidString)]
+    }
+}
+
 final class TermsOfReferenceModel: Model, @unchecked Sendable {
     static let schema = "terms_of_reference"
 

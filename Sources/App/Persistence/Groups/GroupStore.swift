@@ -109,17 +109,32 @@ struct GroupStore {
     }
 
     func create(_ input: Input) async throws -> GroupModel {
-        let (details, parentID) = try await validate(input, editing: nil)
-        let group = GroupModel(areaID: context.areaID, details: details, reportsToID: parentID)
-        try await save(group)
+        let (details, parent) = try await validate(input, editing: nil)
+        let group = GroupModel(areaID: context.areaID, details: details, reportsToID: parent?.id)
+        group.$reportsTo.value = parent
+        try await context.write { context in
+            try await GroupStore(context).save(group)
+            try await context.auditCreated(group)
+        }
         return group
     }
 
     func update(_ group: GroupModel, with input: Input) async throws {
-        let (details, parentID) = try await validate(input, editing: group.id)
+        let (details, parent) = try await validate(input, editing: group.id)
+        group.$reportsTo.value = try await self.parent(of: group)
+        let before = group.auditFields
         group.apply(details)
-        group.$reportsTo.id = parentID
-        try await save(group)
+        group.$reportsTo.id = parent?.id
+        group.$reportsTo.value = parent
+        try await context.write { context in
+            try await GroupStore(context).save(group)
+            try await context.auditUpdated(group, before: before)
+        }
+    }
+
+    /// Notes a change to the group's members or terms of reference under the group, with what changed.
+    private static func auditGroup(_ group: GroupModel, _ context: StoreContext, _ detail: String, _ changes: [AuditChange]) async throws {
+        try await context.audit(.update, subjectType: GroupModel.auditType, subjectID: group.id, subjectLabel: group.name, detail: detail, changes: changes)
     }
 
     /// Saves a new version of the terms of reference; earlier versions are kept. Answers the new version's number.
@@ -129,6 +144,10 @@ struct GroupStore {
         return try await context.write { context in
             let latest = try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == id).max(\.$version) ?? 0
             try await TermsOfReferenceModel(groupID: id, version: latest + 1, details: details).create(on: context.db)
+            try await Self.auditGroup(group, context, "Terms of reference, version \(latest + 1)", AuditChanges.created([
+                AuditField("Terms of reference", details.text), AuditField("Who attends", details.attendees.joined(separator: "; ")),
+                AuditField("Agreed on", details.agreedOn.longForm),
+            ]))
             return latest + 1
         }
     }
@@ -150,20 +169,94 @@ struct GroupStore {
         let decides: Bool? = switch TextInput.clean(makesDecisions) { case "yes": true; case "no": false; default: nil }
         if decides == nil { errors.add(field: "makesDecisions", message: "Select yes if they can make decisions for their organisation") }
         try errors.throwIfAny()
-        try await MembershipModel(groupID: groupID, personID: try person!.requireID(), role: role!, makesDecisions: decides!)
-            .save(on: context.db, orIfDuplicate: ValidationErrors(field: "personId", message: "\(person!.fullName) is already a member of this group"))
-        return person!
+        let member = person!
+        try await context.write { context in
+            try await MembershipModel(groupID: groupID, personID: try member.requireID(), role: role!, makesDecisions: decides!)
+                .save(on: context.db, orIfDuplicate: ValidationErrors(field: "personId", message: "\(member.fullName) is already a member of this group"))
+            try await Self.auditGroup(group, context, "\(member.fullName) added", AuditChanges.created([
+                AuditField("Member", member.fullName), AuditField("Place in the group", role!.label), AuditField("Makes decisions", decides! ? "Yes" : "No"),
+            ]))
+        }
+        return member
+    }
+
+    // MARK: Deleting
+
+    /// Records that keep the group: its meetings (with their agendas, papers
+    /// and minutes) and clauses of an agreement written for it alone.
+    func deletionBlockers(_ group: GroupModel) async throws -> [String] {
+        let id = try group.requireID()
+        var blockers: [String] = []
+        let meetings = try await MeetingModel.query(on: context.db).filter(\.$group.$id == id).count()
+        if meetings > 0 {
+            blockers.append("it has \(meetings) \(meetings == 1 ? "meeting" : "meetings") on record, with their agendas, papers and minutes")
+        }
+        let clauses = try await ClauseModel.query(on: context.db).filter(\.$group.$id == id).with(\.$agreement).all()
+        for clause in clauses { blockers.append("clause \(clause.number) of \(clause.agreement.title) is a rule for this group") }
+        return blockers
+    }
+
+    /// What deleting the group takes with it, in plain words.
+    func deletionConsequences(_ group: GroupModel) async throws -> [String] {
+        let id = try group.requireID()
+        var consequences: [String] = []
+        let members = try await MembershipModel.query(on: context.db).filter(\.$group.$id == id).count()
+        if members > 0 { consequences.append("its list of \(members) \(members == 1 ? "member" : "members") (the people stay in the register)") }
+        let versions = try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == id).count()
+        if versions > 0 { consequences.append("\(versions) \(versions == 1 ? "version" : "versions") of its terms of reference") }
+        let reporting = try await GroupModel.query(on: context.db).filter(\.$reportsTo.$id == id).count()
+        if reporting > 0 { consequences.append("its place at the top of \(reporting) \(reporting == 1 ? "group, which will report" : "groups, which will report") to nobody") }
+        let activities = try await ActivityGroupModel.query(on: context.db).filter(\.$group.$id == id).count()
+        if activities > 0 { consequences.append("its name on \(activities) engagement \(activities == 1 ? "activity" : "activities")") }
+        return consequences
+    }
+
+    /// Deletes the group, its members' places and its terms of reference, if
+    /// nothing keeps it; answers whether it did. The audit log keeps what went.
+    func delete(_ group: GroupModel) async throws -> Bool {
+        try await context.write { context in
+            guard try await GroupStore(context).deletionBlockers(group).isEmpty else { return false }
+            group.$reportsTo.value = try await GroupStore(context).parent(of: group)
+            try await group.delete(on: context.db)
+            try await context.auditDeleted(group)
+            return true
+        }
+    }
+
+    /// Deletes one version of the terms of reference, made in error; an earlier one becomes current again.
+    func deleteTermsOfReference(version: Int, of group: GroupModel) async throws {
+        guard let terms = try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == group.requireID())
+            .filter(\.$version == version).first() else { throw Abort(.notFound) }
+        try await context.write { context in
+            try await terms.delete(on: context.db)
+            try await Self.auditGroup(group, context, "Terms of reference, version \(version), deleted", AuditChanges.deleted([
+                AuditField("Terms of reference", terms.text), AuditField("Who attends", terms.attendees.joined(separator: "; ")),
+                AuditField("Agreed on", terms.agreedOn.longForm),
+            ]))
+        }
+    }
+
+    /// One of the group's memberships, with the person, or 404.
+    func membership(_ membershipID: UUID, of group: GroupModel) async throws -> MembershipModel {
+        guard let membership = try await MembershipModel.query(on: context.db)
+            .filter(\.$id == membershipID).filter(\.$group.$id == group.requireID()).with(\.$person).first() else { throw Abort(.notFound) }
+        return membership
     }
 
     /// Takes a member out of the group. Answers who it was.
     func removeMember(_ membershipID: UUID, from group: GroupModel) async throws -> PersonModel {
-        guard let membership = try await MembershipModel.query(on: context.db)
-            .filter(\.$id == membershipID).filter(\.$group.$id == group.requireID()).with(\.$person).first() else { throw Abort(.notFound) }
-        try await membership.delete(on: context.db)
+        let membership = try await membership(membershipID, of: group)
+        try await context.write { context in
+            try await membership.delete(on: context.db)
+            try await Self.auditGroup(group, context, "\(membership.person.fullName) removed", AuditChanges.deleted([
+                AuditField("Member", membership.person.fullName), AuditField("Place in the group", membership.role.label),
+                AuditField("Makes decisions", membership.makesDecisions ? "Yes" : "No"),
+            ]))
+        }
         return membership.person
     }
 
-    private func validate(_ input: Input, editing: UUID?) async throws -> (GroupDetails, UUID?) {
+    private func validate(_ input: Input, editing: UUID?) async throws -> (GroupDetails, GroupModel?) {
         var errors = ValidationErrors()
         var details: GroupDetails?
         do { details = try GroupDetails.validate(name: input.name, purpose: input.purpose, cadence: input.cadence) } catch let error as ValidationErrors { errors = error }
@@ -172,23 +265,23 @@ struct GroupStore {
             if let editing { query = query.filter(\.$id != editing) }
             if try await query.count() > 0 { errors.add(field: "name", message: Self.duplicateName(details.name)) }
         }
-        var parentID: UUID?
+        var parent: GroupModel?
         if let raw = TextInput.optional(input.reportsToId) {
-            if let id = UUID(uuidString: raw), try await lookUp(id) != nil {
+            if let id = UUID(uuidString: raw), let found = try await lookUp(id) {
                 // Walk up from the new parent; an area has tens of groups.
                 let parents = try await GroupModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$reportsTo.$id != nil).all()
                 let map = Dictionary(uniqueKeysWithValues: parents.compactMap { group in group.$reportsTo.id.map { (group.id!, $0) } })
                 if let editing, GovernanceTree.wouldCreateLoop(group: editing, newParent: id, currentParents: map) {
                     errors.add(field: "reportsToId", message: "A group cannot report to itself or to a group that reports to it")
                 } else {
-                    parentID = id
+                    parent = found
                 }
             } else {
                 errors.add(field: "reportsToId", message: "Select a group from the list")
             }
         }
         try errors.throwIfAny()
-        return (details!, parentID)
+        return (details!, parent)
     }
 
     /// Two people saving the same name at the same moment both pass `validate`; the unique index stops the second.

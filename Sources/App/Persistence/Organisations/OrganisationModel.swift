@@ -33,3 +33,11 @@ final class OrganisationModel: Model, @unchecked Sendable {
     }
 
 }
+
+extension OrganisationModel: AuditRecord {
+    static let auditType = "organisation"
+    var auditLabel: String { name }
+    var auditFields: [AuditField] {
+        [AuditField("Name", name), AuditField("Kind", kind.label), AuditField("E-mail address", email), AuditField("Phone", phone)]
+    }
+}

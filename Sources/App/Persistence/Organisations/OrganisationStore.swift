@@ -66,13 +66,20 @@ struct OrganisationStore {
 
     func create(_ input: Input) async throws -> OrganisationModel {
         let organisation = OrganisationModel(areaID: context.areaID, details: try await validate(input, editing: nil))
-        try await save(organisation)
+        try await context.write { context in
+            try await OrganisationStore(context).save(organisation)
+            try await context.auditCreated(organisation)
+        }
         return organisation
     }
 
     func update(_ organisation: OrganisationModel, with input: Input) async throws {
+        let before = organisation.auditFields
         organisation.apply(try await validate(input, editing: organisation.id))
-        try await save(organisation)
+        try await context.write { context in
+            try await OrganisationStore(context).save(organisation)
+            try await context.auditUpdated(organisation, before: before)
+        }
     }
 
     /// Records that still point at the organisation; it cannot go while they exist.
@@ -99,6 +106,7 @@ struct OrganisationStore {
             let store = OrganisationStore(context)
             guard try await store.deletionBlockers(organisation).isEmpty else { return false }
             try await organisation.delete(on: context.db)
+            try await context.auditDeleted(organisation)
             return true
         }
     }

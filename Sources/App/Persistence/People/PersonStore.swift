@@ -175,11 +175,11 @@ struct PersonStore {
     func create(_ input: Input) async throws -> PersonModel {
         let (details, organisation) = try await validate(input)
         let person = PersonModel(areaID: context.areaID, organisationID: organisation?.id, details: details)
+        person.$organisation.value = organisation
         try await context.write { context in
             try await person.create(on: context.db)
-            try await context.audit(.create, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName)
+            try await context.auditCreated(person)
         }
-        try await person.$organisation.load(on: context.db)
         return person
     }
 
@@ -188,22 +188,24 @@ struct PersonStore {
     func update(_ person: PersonModel, with input: Input) async throws {
         let (details, joining) = try await validate(input)
         let leavesForum = Self.isForumMember(person) && joining?.kind != .parentCarerForum
+        let before = person.auditFields
         person.apply(details)
         person.$organisation.id = joining?.id
+        person.$organisation.value = joining
         if leavesForum { person.diversity = DiversityMonitoring() }
         try await context.write { context in
             try await person.save(on: context.db)
-            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: details.fullName,
-                                    detail: leavesForum ? "Left the forum, so their diversity monitoring was removed" : nil)
+            try await context.auditUpdated(person, before: before,
+                                           detail: leavesForum ? "Left the forum, so their diversity monitoring was removed" : nil)
         }
-        try await person.$organisation.load(on: context.db)
     }
 
     func updateDiversity(_ person: PersonModel, ethnicGroup: String?, disabled: String?, mainLanguage: String?) async throws {
+        let before = person.auditFields
         person.diversity = try DiversityMonitoring.validate(ethnicGroup: ethnicGroup, disabled: disabled, mainLanguage: mainLanguage)
         try await context.write { context in
             try await person.save(on: context.db)
-            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Diversity monitoring")
+            try await context.auditUpdated(person, before: before, detail: "Diversity monitoring")
         }
     }
 
@@ -212,7 +214,26 @@ struct PersonStore {
         let id = try person.requireID()
         try await context.write { context in
             try await VolunteerAgreementModel(areaID: context.areaID, personID: id, agreement: agreement).create(on: context.db)
-            try await context.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded")
+            try await context.audit(.update, subjectType: "person", subjectID: id, subjectLabel: person.fullName, detail: "Volunteer agreement recorded",
+                                    changes: AuditChanges.created([AuditField("Volunteer agreement signed", agreement.signedOn.longForm),
+                                                                   AuditField("Volunteer agreement ends", agreement.expiresOn?.longForm ?? "No end date")]))
+        }
+    }
+
+    /// One of a forum member's volunteer agreements, or 404.
+    func volunteerAgreement(_ id: UUID, of person: PersonModel) async throws -> VolunteerAgreementModel {
+        guard let agreement = try await VolunteerAgreementModel.query(on: context.db).filter(\.$id == id)
+            .filter(\.$person.$id == person.requireID()).first() else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    /// Deletes a volunteer agreement recorded in error; the audit log keeps its dates.
+    func deleteVolunteerAgreement(_ agreement: VolunteerAgreementModel, of person: PersonModel) async throws {
+        try await context.write { context in
+            try await agreement.delete(on: context.db)
+            try await context.audit(.update, subjectType: "person", subjectID: person.id, subjectLabel: person.fullName, detail: "Volunteer agreement deleted",
+                                    changes: AuditChanges.deleted([AuditField("Volunteer agreement signed", agreement.signedOn.longForm),
+                                                                   AuditField("Volunteer agreement ends", agreement.expiresOn?.longForm ?? "No end date")]))
         }
     }
 
@@ -274,8 +295,7 @@ struct PersonStore {
             try await MembershipModel.query(on: db).filter(\.$person.$id == id).delete()
             try await VolunteerAgreementModel.query(on: db).filter(\.$person.$id == id).delete()
             try await person.delete(on: db)
-            try await context.audit(.delete, subjectType: "person", subjectID: nil, subjectLabel: person.fullName,
-                                    detail: "Removed with their account, group places and volunteer agreements")
+            try await context.auditDeleted(person, detail: "Removed with their account, group places and volunteer agreements")
             return true
         }
     }

@@ -28,7 +28,7 @@ extension AgreementsController.ShowPage: WebPage {
         <ul class="list">
           \(partners.markup { "<li><a href=\"\($0.href)\">\($0.key)</a> (\($0.value))</li>" })
         </ul>
-        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details or partners</a></p>")
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details or partners</a> <a class=\"button button--warning\" href=\"\(deletePath)\">Delete agreement</a></p>")
         <h2 class="heading-m">Clauses</h2>
         <p class="body">\(counts)</p>
         \(TableComponents.table(caption: "Clauses of \(title)", [
@@ -66,7 +66,7 @@ extension AgreementsController.ClausePage: WebPage {
               """ as Markup
           })
         </dl>
-        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change clause</a></p>")
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change clause</a> <a class=\"button button--warning\" href=\"\(deletePath)\">Delete clause</a></p>")
         \(if: ruleSummary == nil, checks)
         """
     }

@@ -85,6 +85,7 @@ struct AgreementsController {
         let canManage: Bool
         let editPath: String
         let newClausePath: String
+        let deletePath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -118,11 +119,11 @@ struct AgreementsController {
         let tally = CommitmentStatus.allCases.map { "\(commitmentResults[$0] ?? 0) \($0.label.lowercased())" } + ["\(notChecked) not checked yet"]
         let counts = "\(clauses.count) \(clauses.count == 1 ? "clause" : "clauses"): \(rules) \(rules == 1 ? "rule" : "rules") that Coproduce checks, and \(commitments) \(commitments == 1 ? "commitment" : "commitments") checked by hand (\(tally.joined(separator: ", ")))."
         return req.page(ShowPage(
-            layout: req.layout(title: agreement.title), title: agreement.title, status: agreement.status(on: req.today).label,
+            layout: req.layout(title: agreement.title, record: id.uuid), title: agreement.title, status: agreement.status(on: req.today).label,
             details: details,
             partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation(try $0.recordID)) },
             clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement(id),
-            newClausePath: Paths.newClause(id)))
+            newClausePath: Paths.newClause(id), deletePath: Paths.deleteAgreement(id)))
     }
 
     // MARK: - Add and change agreements
@@ -192,6 +193,7 @@ struct AgreementsController {
         let assessPath: String
         let canManage: Bool
         let editPath: String
+        let deletePath: String
     }
 
     struct AssessmentRow {
@@ -222,7 +224,8 @@ struct AgreementsController {
                               assessedOn: $0.assessedOn.longForm, recordedBy: $0.recordedBy)
             },
             canAssess: clause.kind == .commitment && viewer.can(.assessCommitments), assessPath: Paths.clauseAssessments(agreement: agreementID, clause: clauseID),
-            canManage: viewer.can(.manageAgreements), editPath: Paths.editClause(agreement: agreementID, clause: clauseID)))
+            canManage: viewer.can(.manageAgreements), editPath: Paths.editClause(agreement: agreementID, clause: clauseID),
+            deletePath: Paths.deleteClause(agreement: agreementID, clause: clauseID)))
     }
 
     func newClause(req: Request) async throws -> Response {
@@ -290,6 +293,42 @@ struct AgreementsController {
     }
 
     // MARK: - Helpers
+
+    // MARK: - Deleting
+
+    func confirmDelete(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        let id = try agreement.recordID
+        let layout = req.layout(title: "Delete \(agreement.title)")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: "Partnership agreement", heading: "Are you sure you want to delete \(agreement.title)?",
+            alsoGoes: try await AgreementStore(try req.store).deletionConsequences(agreement), blockers: [],
+            action: Paths.deleteAgreement(id), button: "Yes, delete the agreement", cancelPath: Paths.agreement(id),
+            cancelLabel: "Back to \(agreement.title)"))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        try await AgreementStore(try req.store).delete(agreement)
+        return req.redirect(to: Paths.agreements.url(), banner: "\(agreement.title) deleted")
+    }
+
+    func confirmDeleteClause(req: Request) async throws -> Response {
+        let (agreement, clause) = try await findClause(req)
+        let agreementID = try agreement.recordID, clauseID = try clause.recordID
+        let layout = req.layout(title: "Delete clause \(clause.number)")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: agreement.title, heading: "Are you sure you want to delete clause \(clause.number)?",
+            alsoGoes: try await AgreementStore(try req.store).clauseDeletionConsequences(clause), blockers: [],
+            action: Paths.deleteClause(agreement: agreementID, clause: clauseID), button: "Yes, delete clause \(clause.number)",
+            cancelPath: Paths.clause(agreement: agreementID, clause: clauseID), cancelLabel: "Back to clause \(clause.number)"))
+    }
+
+    func deleteClause(req: Request) async throws -> Response {
+        let (agreement, clause) = try await findClause(req)
+        try await AgreementStore(try req.store).deleteClause(clause, of: agreement)
+        return req.redirect(to: Paths.agreement(try agreement.recordID), banner: "Clause \(clause.number) deleted")
+    }
 
     private func find(_ req: Request) async throws -> AgreementModel {
         try await AgreementStore(try req.store).find(req.id("agreementID"))

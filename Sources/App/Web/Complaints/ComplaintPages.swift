@@ -32,7 +32,7 @@ extension ComplaintsController.ShowPage: WebPage {
           <div class="summary-list__row"><dt class="summary-list__key">Summary</dt><dd class="summary-list__value prose">\(summary)</dd></div>
         </dl>
         \(if: isOpen, "<p class=\"body\">This complaint is open, so it goes on the agenda of the next partnership meeting.</p>")
-        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Update complaint</a></p>")
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Update complaint</a> <a class=\"button button--warning\" href=\"\(deletePath)\">Delete complaint</a></p>")
         """
     }
 }

@@ -62,6 +62,7 @@ struct ComplaintsController {
         let isOpen: Bool
         let canManage: Bool
         let editPath: String
+        let deletePath: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -69,12 +70,30 @@ struct ComplaintsController {
         let complaint = try await find(req)
         let id = try complaint.recordID
         return req.page(ShowPage(
-            layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)"),
+            layout: req.layout(title: "Complaint about \(complaint.aboutOrganisation.name)", record: id.uuid),
             heading: "Complaint about \(complaint.aboutOrganisation.name)", about: complaint.aboutOrganisation.name,
             aboutHref: Paths.organisation(complaint.$aboutOrganisation.recordID),
             receivedOn: complaint.receivedOn.longForm,
             summary: complaint.summary, status: complaint.status,
-            isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint(id)))
+            isOpen: complaint.status.isOpen, canManage: viewer.can(.manageComplaints), editPath: Paths.editComplaint(id),
+            deletePath: Paths.deleteComplaint(id)))
+    }
+
+    func confirmDelete(req: Request) async throws -> Response {
+        let complaint = try await find(req)
+        let id = try complaint.recordID
+        let layout = req.layout(title: "Delete the complaint")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: "Complaint about \(complaint.aboutOrganisation.name)",
+            heading: "Are you sure you want to delete this complaint, received on \(complaint.receivedOn.longForm)?",
+            alsoGoes: try await ComplaintStore(try req.store).deletionConsequences(complaint), blockers: [],
+            action: Paths.deleteComplaint(id), button: "Yes, delete the complaint", cancelPath: Paths.complaint(id), cancelLabel: "Back to the complaint"))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let complaint = try await find(req)
+        try await ComplaintStore(try req.store).delete(complaint)
+        return req.redirect(to: Paths.complaints.url(), banner: "Complaint deleted")
     }
 
     func new(req: Request) async throws -> Response {

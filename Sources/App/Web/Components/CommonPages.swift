@@ -36,6 +36,41 @@ enum CommonPages {
         """
     }
 
+    /// The GOV.UK pattern for taking something away: what else goes with it,
+    /// that the audit log keeps a record, and a red button; or, when records
+    /// still depend on it, what they are and the way back.
+    static func confirmRemoval(layout: PageLayout, caption: String, heading: String, alsoGoes: [String], blockers: [String],
+                               action: String, button: String, cancelPath: String, cancelLabel: String) -> Markup {
+        """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            <span class="caption">\(caption)</span>
+            \(blockers.isEmpty ? """
+            <h1 class="heading-l">\(heading)</h1>
+            \(if: !alsoGoes.isEmpty, """
+            <p class="body">This also removes:</p>
+            <ul class="list list--bullet">\(alsoGoes.markup { "<li>\($0)</li>" })</ul>
+            """)
+            <p class="body">This cannot be undone. The audit log keeps a record of what was removed, and by whom.</p>
+            <form method="post" action="\(action)" novalidate>
+              <input type="hidden" name="csrfToken" value="\(layout.csrfToken)">
+              <div class="button-group">
+                <button type="submit" class="button button--warning">\(button)</button>
+                <a class="link" href="\(cancelPath)">No, go back</a>
+              </div>
+            </form>
+            """ : """
+            <h1 class="heading-l">This cannot be removed yet</h1>
+            <p class="body">Other records still depend on it:</p>
+            <ul class="list list--bullet">\(blockers.markup { "<li>\($0)</li>" })</ul>
+            <p class="body">Change or remove them first.</p>
+            <p class="body"><a href="\(cancelPath)">\(cancelLabel)</a></p>
+            """ as Markup)
+          </div>
+        </div>
+        """
+    }
+
     /// What could not be done, and the way back.
     static func notDone(heading: String, message: String, backPath: String, backLabel: String) -> Markup {
         """

@@ -26,6 +26,7 @@ enum Layout {
             <main class="main" id="main-content" tabindex="-1">
               \(layout.banner.map(banner))
               \(content)
+              \(layout.historyPath.map { "<p class=\"body no-print\"><a href=\"\($0)\">History of changes to this record</a></p>" as Markup })
             </main>
           </div>
           <footer class="footer">

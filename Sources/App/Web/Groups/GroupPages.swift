@@ -27,7 +27,7 @@ extension GroupsController.ShowPage: WebPage {
         <span class="caption">Group</span>
         <h1 class="heading-l">\(name)</h1>
         \(ListComponents.summaryList(details))
-        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details</a></p>")
+        \(if: canManage, "<p class=\"body\"><a class=\"button button--secondary\" href=\"\(editPath)\">Change details</a> <a class=\"button button--warning\" href=\"\(deletePath)\">Delete group</a></p>")
         \(if: !rules.isEmpty, """
         <h2 class="heading-m">Partnership agreement rules</h2>
         \(TableComponents.table(caption: "How this group keeps to the partnership agreement", [
@@ -62,6 +62,7 @@ extension GroupsController.ShowPage: WebPage {
             <ul class="list list--bullet">
               \(terms.attendees.markup { "<li>\($0)</li>" })
             </ul>
+            \(if: canManage, "<p class=\"body\"><a href=\"\(terms.deletePath)\">Delete version \(terms.version)<span class=\"visually-hidden\"> of the terms of reference</span></a> if it was recorded in error</p>")
             """ as Markup
         } ?? "<p class=\"body\">This group has no terms of reference yet.</p>")
         \(if: canManage, "<p class=\"body\"><a href=\"\(termsPath)\">Write a new version of the terms of reference</a></p>")
@@ -73,6 +74,7 @@ extension GroupsController.ShowPage: WebPage {
               <summary>Version \(terms.version), agreed on \(terms.agreedOn)</summary>
               <p class="prose">\(terms.text)</p>
               <ul class="list list--bullet">\(terms.attendees.markup { "<li>\($0)</li>" })</ul>
+              \(if: canManage, "<p class=\"body\"><a href=\"\(terms.deletePath)\">Delete version \(terms.version)<span class=\"visually-hidden\"> of the terms of reference</span></a></p>")
             </details>
 
             """
@@ -96,14 +98,9 @@ extension GroupsController.ShowPage: WebPage {
             TableColumn("Volunteer agreement") { $0.volunteerAgreement.map(TableComponents.tag) ?? "<span class=\"secondary-text\">Not needed</span>" },
         ]
         if canManage {
-            let token = csrfToken
+            // Removing asks first, on a page of its own.
             columns.append(TableColumn("Actions", hidden: true) { member in
-                """
-                <form method="post" action="\(member.removePath)">
-                  <input type="hidden" name="csrfToken" value="\(token)">
-                  <button type="submit" class="link-button">Remove<span class="visually-hidden"> \(member.name)</span></button>
-                </form>
-                """
+                "<a href=\"\(member.removePath)\">Remove<span class=\"visually-hidden\"> \(member.name)</span></a>"
             })
         }
         return TableComponents.table(caption: "Members of \(name)", columns, rows: members)

@@ -94,6 +94,7 @@ struct GroupsController {
         let agreedOn: String
         let text: String
         let attendees: [String]
+        let deletePath: String
     }
 
     struct RuleRow {
@@ -124,6 +125,7 @@ struct GroupsController {
         let editPath: String
         let termsPath: String
         let membersPath: String
+        let deletePath: String
         let csrfToken: String?
     }
 
@@ -142,7 +144,8 @@ struct GroupsController {
         let children = try await store.children(of: group)
         let terms = try await store.termsOfReference(of: group)
         let versions = terms.map {
-            TermsVersion(version: $0.version, agreedOn: $0.agreedOn.longForm, text: $0.text, attendees: $0.attendees)
+            TermsVersion(version: $0.version, agreedOn: $0.agreedOn.longForm, text: $0.text, attendees: $0.attendees,
+                         deletePath: Paths.deleteTermsOfReference(group: id, version: $0.version))
         }
 
         let memberships = try await store.memberships(of: group)
@@ -176,7 +179,7 @@ struct GroupsController {
             }
 
         return req.page(ShowPage(
-            layout: req.layout(title: group.name), name: group.name, details: details,
+            layout: req.layout(title: group.name, record: id.uuid), name: group.name, details: details,
             reportingGroups: try children.map { SummaryRow(key: $0.name, value: $0.cadence.label.lowercased(), href: Paths.group(try $0.recordID)) },
             currentTerms: versions.first, earlierTerms: Array(versions.dropFirst()), members: members, rules: rules,
             nextMeetings: try await MeetingStore(try req.store).next(of: group, limit: 3).map {
@@ -189,7 +192,7 @@ struct GroupsController {
             },
             newMeetingPath: viewer.can(.manageMeetings) ? Paths.newMeeting(id) : nil,
             canManage: viewer.can(.manageGroups), editPath: Paths.editGroup(id), termsPath: Paths.groupTermsOfReference(id),
-            membersPath: Paths.groupMembers(id), csrfToken: req.csrfToken()))
+            membersPath: Paths.groupMembers(id), deletePath: Paths.deleteGroup(id), csrfToken: req.csrfToken()))
     }
 
     // MARK: - Add and change
@@ -286,6 +289,72 @@ struct GroupsController {
         } catch let errors as ValidationErrors {
             return try await renderMember(req, group: group, form: form, errors: errors)
         }
+    }
+
+    func confirmDelete(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let id = try group.recordID
+        let store = GroupStore(try req.store)
+        let layout = req.layout(title: "Delete \(group.name)")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: group.name, heading: "Are you sure you want to delete \(group.name)?",
+            alsoGoes: try await store.deletionConsequences(group), blockers: try await store.deletionBlockers(group),
+            action: Paths.deleteGroup(id), button: "Yes, delete \(group.name)", cancelPath: Paths.group(id), cancelLabel: "Back to \(group.name)"))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let group = try await find(req)
+        guard try await GroupStore(try req.store).delete(group) else { return req.redirect(to: Paths.deleteGroup(try group.recordID)) }
+        return req.redirect(to: Paths.groups.url(), banner: "\(group.name) deleted")
+    }
+
+    func confirmDeleteTerms(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let id = try group.recordID
+        let version = try termsVersion(req)
+        let versions = try await GroupStore(try req.store).termsOfReference(of: group)
+        guard versions.contains(where: { $0.version == version }) else { throw Abort(.notFound) }
+        let earlier = versions.filter { $0.version < version }.first
+        var alsoGoes: [String] = []
+        if versions.first?.version == version {
+            alsoGoes.append(earlier.map { "its place as the current version: version \($0.version), agreed on \($0.agreedOn.longForm), becomes current again" }
+                            ?? "the group's only terms of reference: it will have none")
+        }
+        let layout = req.layout(title: "Delete version \(version) of the terms of reference")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: group.name, heading: "Are you sure you want to delete version \(version) of the terms of reference?",
+            alsoGoes: alsoGoes, blockers: [], action: Paths.deleteTermsOfReference(group: id, version: version),
+            button: "Yes, delete version \(version)", cancelPath: Paths.group(id), cancelLabel: "Back to \(group.name)"))
+    }
+
+    func deleteTerms(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let version = try termsVersion(req)
+        try await GroupStore(try req.store).deleteTermsOfReference(version: version, of: group)
+        return req.redirect(to: Paths.group(try group.recordID), banner: "Version \(version) of the terms of reference deleted")
+    }
+
+    /// The version number in the address: a plain whole number, or not found.
+    private func termsVersion(_ req: Request) throws -> Int {
+        guard let raw = req.parameters.get("termsVersion"), raw.count <= 6, raw.allSatisfy(\.isASCII), let version = Int(raw), version > 0 else {
+            throw Abort(.notFound)
+        }
+        return version
+    }
+
+    func confirmRemoveMember(req: Request) async throws -> Response {
+        let group = try await find(req)
+        let id = try group.recordID
+        let membership = try await GroupStore(try req.store).membership(req.id("membershipID"), of: group)
+        let name = membership.person.fullName
+        var alsoGoes: [String] = []
+        if membership.role == .chair { alsoGoes.append("the group's chair: \(group.name) will have no chair until you add one") }
+        let layout = req.layout(title: "Remove \(name) from \(group.name)")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: group.name,
+            heading: "Are you sure you want to remove \(name) from \(group.name)?", alsoGoes: alsoGoes, blockers: [],
+            action: Paths.groupMember(group: id, membership: try membership.recordID), button: "Yes, remove \(name)",
+            cancelPath: Paths.group(id), cancelLabel: "Back to \(group.name)"))
     }
 
     func removeMember(req: Request) async throws -> Response {

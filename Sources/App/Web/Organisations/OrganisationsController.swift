@@ -130,7 +130,7 @@ struct OrganisationsController {
             SummaryRow(key: $0.title, value: $0.status(on: req.today).label, href: Paths.agreement(try $0.recordID))
         }
         return req.page(ShowPage(
-            layout: req.layout(title: organisation.name), name: organisation.name, details: details, people: peopleRows,
+            layout: req.layout(title: organisation.name, record: id.uuid), name: organisation.name, details: details, people: peopleRows,
             morePeoplePath: people.count > shown ? Paths.people.url() + "?organisation=\(id)" : nil,
             agreements: agreementRows, canManage: viewer.can(.manageOrganisations),
             editPath: Paths.editOrganisation(id), deletePath: Paths.deleteOrganisation(id),

@@ -113,6 +113,7 @@ struct PeopleController {
     struct AgreementRow {
         let signedOn: String
         let endsOn: String
+        let deletePath: String
     }
 
     struct MembershipRow {
@@ -174,13 +175,14 @@ struct PeopleController {
         if forumMember {
             let agreements = try await store.volunteerAgreements(of: person)
             status = VolunteerAgreementStatus.evaluate(agreements.map(\.agreement), on: req.today)
-            agreementRows = agreements.map {
-                AgreementRow(signedOn: $0.agreement.signedOn.longForm, endsOn: $0.agreement.expiresOn?.longForm ?? "No end date")
+            agreementRows = try agreements.map {
+                AgreementRow(signedOn: $0.agreement.signedOn.longForm, endsOn: $0.agreement.expiresOn?.longForm ?? "No end date",
+                             deletePath: Paths.deleteVolunteerAgreement(person: id, agreement: try $0.recordID))
             }
         }
         let memberships = try await GroupStore(try req.store).memberships(ofPerson: id.uuid)
         return req.page(ShowPage(
-            layout: req.layout(title: person.fullName), name: person.fullName, details: details,
+            layout: req.layout(title: person.fullName, record: id.uuid), name: person.fullName, details: details,
             contactHidden: !showContact, isForumMember: forumMember, diversity: diversity,
             diversityPath: Paths.personDiversity(id), volunteerStatus: status.map { Tag(tagLabel: $0.label, tagColour: $0.tagColour) },
             volunteerStatusInForce: status?.isInForce ?? false, volunteerAgreements: agreementRows,
@@ -337,6 +339,27 @@ struct PeopleController {
         ]
         return try await req.renderForm(title: "Add to a group", caption: person.fullName, action: Paths.personGroups(id),
                                         submitLabel: "Add to group", cancelPath: Paths.person(id), fields: fields, errors: errors)
+    }
+
+    func confirmDeleteVolunteerAgreement(req: Request) async throws -> Response {
+        let store = PersonStore(try req.store)
+        let person = try await store.findForumMember(req.id("personID"))
+        let agreement = try await store.volunteerAgreement(req.id("volunteerAgreementID"), of: person)
+        let id = try person.recordID
+        let layout = req.layout(title: "Delete a volunteer agreement")
+        return req.page(layout, CommonPages.confirmRemoval(
+            layout: layout, caption: person.fullName,
+            heading: "Are you sure you want to delete the volunteer agreement signed on \(agreement.signedOn.longForm)?", alsoGoes: [], blockers: [],
+            action: Paths.deleteVolunteerAgreement(person: id, agreement: try agreement.recordID), button: "Yes, delete it",
+            cancelPath: Paths.person(id), cancelLabel: "Back to \(person.fullName)"))
+    }
+
+    func deleteVolunteerAgreement(req: Request) async throws -> Response {
+        let store = PersonStore(try req.store)
+        let person = try await store.findForumMember(req.id("personID"))
+        let agreement = try await store.volunteerAgreement(req.id("volunteerAgreementID"), of: person)
+        try await store.deleteVolunteerAgreement(agreement, of: person)
+        return req.redirect(to: Paths.person(try person.recordID), banner: "Volunteer agreement signed on \(agreement.signedOn.longForm) deleted")
     }
 
     // MARK: - Removing a person

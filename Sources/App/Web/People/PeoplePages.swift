@@ -62,14 +62,24 @@ extension PeopleController.ShowPage: WebPage {
         """
     }
 
+    private var agreementColumns: [TableColumn<PeopleController.AgreementRow>] {
+        var columns: [TableColumn<PeopleController.AgreementRow>] = [
+            TableColumn("Signed") { "\($0.signedOn)" },
+            TableColumn("Ends") { "\($0.endsOn)" },
+        ]
+        if canManageVolunteerAgreements {
+            columns.append(TableColumn("Actions", hidden: true) { row in
+                "<a href=\"\(row.deletePath)\">Delete<span class=\"visually-hidden\"> the agreement signed on \(row.signedOn)</span></a>"
+            })
+        }
+        return columns
+    }
+
     private var volunteerAgreementSection: Markup {
         """
         <h2 class="heading-m">Volunteer agreement</h2>
         \(volunteerStatus.map { "<p class=\"body\">\(TableComponents.tag($0))</p>" as Markup })
-        \(TableComponents.table(caption: "Volunteer agreements signed", [
-            TableColumn("Signed") { "\($0.signedOn)" },
-            TableColumn("Ends") { "\($0.endsOn)" },
-        ], rows: volunteerAgreements))
+        \(TableComponents.table(caption: "Volunteer agreements signed", agreementColumns, rows: volunteerAgreements))
         \(if: canManageVolunteerAgreements, "<p class=\"body\"><a href=\"\(volunteerAgreementPath)\">Record a signed volunteer agreement<span class=\"visually-hidden\"> for \(name)</span></a></p>")
         """
     }

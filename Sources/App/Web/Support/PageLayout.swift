@@ -24,6 +24,8 @@ struct PageLayout: Encodable, Sendable {
     let signInPath: String
     let accessibilityPath: String
     let homePath: String
+    /// The audit log's history of the record the page shows, for those who may read the log.
+    var historyPath: String? = nil
 
     static let serviceName = "Coproduce"
 
@@ -37,8 +39,10 @@ struct PageLayout: Encodable, Sendable {
 }
 
 extension Request {
-    /// Builds the layout for a page. Pass `hasErrors` when the page shows a form's errors.
-    func layout(title: String, hasErrors: Bool = false) -> PageLayout {
+    /// Builds the layout for a page. Pass `hasErrors` when the page shows a
+    /// form's errors, and `record` on a record's own page: those who may
+    /// read the audit log get a link to its history under the page.
+    func layout(title: String, hasErrors: Bool = false, record: UUID? = nil) -> PageLayout {
         let viewer = auth.get(Viewer.self)
         // Signed-in pages have a session for the anti-forgery token already;
         // anonymous visitors get one only where there is a form (sign-in asks
@@ -57,7 +61,8 @@ extension Request {
             changePasswordPath: Paths.changePassword.url(),
             signInPath: Paths.signIn.url(),
             accessibilityPath: Paths.accessibility.url(),
-            homePath: Paths.home.url()
+            homePath: Paths.home.url(),
+            historyPath: record.flatMap { id in viewer?.can(.viewAuditLog) == true ? Paths.history(of: id) : nil }
         )
     }
 
