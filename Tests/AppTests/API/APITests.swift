@@ -273,7 +273,9 @@ struct OpenAPIDocumentTests {
                                          organisationKind: "", cadence: "", groupId: "")) == schemaKeys("ClauseInput"))
         #expect(try keys(API.Rule(kind: "", summary: "", windowFrom: "", windowTo: "", noticeDays: 1, organisationKind: "", cadence: "", groupId: id)) == schemaKeys("Rule"))
         #expect(try keys(API.Check(status: "", evidence: "", assessedOn: "", recordedBy: "")) == schemaKeys("Check"))
-        #expect(try keys(API.ComplaintInput(receivedOn: "", aboutOrganisationId: "", summary: "", status: "")) == schemaKeys("ComplaintInput"))
+        #expect(try keys(API.ComplaintInput(receivedOn: "", aboutOrganisationId: "", summary: "", status: "", ownerId: "", responseDueOn: "",
+                                            outcome: "", lessonsLearned: "", themes: [])) == schemaKeys("ComplaintInput"))
+        #expect(try keys(API.AuditChangeLine(field: "", before: "", after: "")) == schemaKeys("AuditChange"))
         #expect(try keys(API.MeetingInput(date: "", startsAt: "", endsAt: "", venue: "", onlineLink: "", refreshments: true, chairId: "",
                                           contactId: "", officerId: "", count: 1)) == schemaKeys("MeetingInput"))
         #expect(try keys(API.MeetingRule(clauseId: id, clauseNumber: "", kind: "", summary: "", result: "", evidence: "")) == schemaKeys("MeetingRule"))
@@ -312,7 +314,9 @@ struct OpenAPIDocumentTests {
         #expect(try keys(API.PackSending(sentAt: "", recipients: 1, withoutAddress: [])) == schemaKeys("PackSending"))
         #expect(try keys(ErrorPagesMiddleware.APIError(message: "", field: "", errors: [])) == schemaKeys("Error"))
         #expect(schemaKeys("Organisation") == ["id", "name", "kind", "email", "phone"])
-        #expect(schemaKeys("Complaint") == ["id", "receivedOn", "aboutOrganisationId", "summary", "status"])
+        #expect(schemaKeys("Complaint") == ["id", "reference", "receivedOn", "aboutOrganisationId", "summary", "status", "ownerId", "responseDueOn",
+                                            "responseOverdue", "outcome", "lessonsLearned", "themes"])
+        #expect(schemaKeys("AuditEntry") == ["id", "occurredAt", "actorName", "action", "subjectType", "subjectId", "subjectLabel", "detail", "views", "changes"])
         #expect(schemaKeys("Clause") == ["id", "agreementId", "position", "number", "text", "kind", "rule", "latestCheck"])
     }
 }

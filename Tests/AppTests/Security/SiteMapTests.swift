@@ -64,10 +64,12 @@ struct SiteMapTests {
     GET /api/v1/services/:serviceID viewPartnership
     GET /calendar/:token anyone
     GET /complaints viewComplaints
+    GET /complaints.csv viewComplaints
     GET /complaints/:complaintID viewComplaints
     GET /complaints/:complaintID/delete manageComplaints
     GET /complaints/:complaintID/edit manageComplaints
     GET /complaints/new manageComplaints
+    GET /complaints/settings manageComplaints
     GET /engagement viewPartnership
     GET /engagement.csv viewPartnership
     GET /engagement/:activityID viewPartnership
@@ -185,6 +187,7 @@ struct SiteMapTests {
     POST /complaints/:complaintID/delete manageComplaints
     POST /complaints/:complaintID/edit manageComplaints
     POST /complaints/new manageComplaints
+    POST /complaints/settings manageComplaints
     POST /engagement/:activityID/edit recordEngagement
     POST /engagement/new recordEngagement
     POST /engagement/settings manageEngagementSettings

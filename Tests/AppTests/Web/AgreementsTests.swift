@@ -108,8 +108,13 @@ struct ComplaintsTests {
             #expect(try await browser.get("/").body.string.contains("1 open complaint to discuss at partnership meetings"))
 
             _ = try await browser.get(path + "/edit")
+            // A complaint is closed with its outcome.
+            let noOutcome = try await browser.post(path + "/edit", ["receivedOn[day]": "10", "receivedOn[month]": "11", "receivedOn[year]": "2026",
+                                                                    "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "closed"])
+            #expect(noOutcome.status == .unprocessableEntity && noOutcome.body.string.contains("Enter the outcome before closing the complaint"))
             _ = try await browser.post(path + "/edit", ["receivedOn[day]": "10", "receivedOn[month]": "11", "receivedOn[year]": "2026",
-                                                        "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "closed"])
+                                                        "aboutOrganisationId": fixture.councilID.uuidString, "summary": "Late papers.", "status": "closed",
+                                                        "outcome": "Apology; papers now go out a week ahead."])
             #expect(!(try await browser.get("/complaints").body.string.contains("Late papers.")))
             #expect(try await browser.get("/complaints?show=all").body.string.contains("Late papers."))
 

@@ -43,9 +43,10 @@ struct PeopleSearchTests {
             #expect(try await names("siobhan") == ["Siobhán O&#39;Neill"])
             #expect(try await names("head of send") == ["Siobhán O&#39;Neill"])
             #expect(try await names("nobody like this") == [])
-            // Wildcards of the database's own are plain characters, not "anything".
+            // Punctuation is not searched for: a search of only punctuation is no search, and everyone is listed;
+            // "_o_" is the letter o, found in any part of a name, never a database wildcard.
             #expect(try await names("%") == ["Amara Okafor", "Zoë Ó Briain-Smith", "Siobhán O&#39;Neill", "Zoe Adams", "Tom Baxter"])
-            #expect(try await names("_o_") == ["Amara Okafor", "Zoë Ó Briain-Smith", "Siobhán O&#39;Neill", "Zoe Adams", "Tom Baxter"].filter { $0.lowercased().contains("o") })
+            #expect(try await names("_ams_") == ["Zoe Adams"])
             let described = try await browser.get("/people?q=okafor").body.string
             #expect(described.contains("1 person found: with \u{201C}okafor\u{201D} in their name or role"))
             // A changed name is found by its new spelling at once.

@@ -42,7 +42,10 @@ struct AccountStore {
         // Left blank, the address is the one in the person's record.
         let email = TextInput.normalisedEmail(TextInput.optional(email) ?? person?.email)
         let taken = "There is already an account for \(email) in \(context.actor.areaName)"
-        if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
+        if email.isEmpty {
+            errors.add(field: "email", message: person == nil ? "Enter the e-mail address they will sign in with"
+                                                             : "\(person!.fullName)'s record has no e-mail address. Enter the one they will sign in with")
+        } else if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
         // Only this area's accounts are looked at: whether an address is used in another area is not this area's business.
         else if try await AccountModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$email == email).count() > 0 {
             errors.add(field: "email", message: taken)

@@ -43,13 +43,31 @@ struct AuditLogStore {
     /// One page of the log, newest first. Every filter narrows one of the
     /// log's indexes (by area and time, by actor, by kind, by record).
     func page(_ filter: AuditLogFilter = AuditLogFilter(), _ page: ListPage) async throws -> (items: [AuditEventModel], total: Int) {
+        try await query(filter).page(page)
+    }
+
+    /// The entries after `after` (newest first), `size` of them: a download
+    /// reads the log this way, each batch from where the last ended, never
+    /// counting or skipping over the rows before it.
+    func batch(_ filter: AuditLogFilter, after: AuditEventModel?, size: Int) async throws -> [AuditEventModel] {
+        var query = query(filter)
+        if let after, let id = after.id {
+            let when = after.occurredAt
+            query = query.group(.or) { older in
+                older.filter(\.$occurredAt < when).group(.and) { same in same.filter(\.$occurredAt == when).filter(\.$id < id) }
+            }
+        }
+        return try await query.limit(size).all()
+    }
+
+    private func query(_ filter: AuditLogFilter) -> QueryBuilder<AuditEventModel> {
         var query = AuditEventModel.query(on: context.db).filter(\.$area.$id == context.areaID)
         if let account = filter.actorAccountID { query = query.filter(\.$actorAccountID == account) }
         if let type = filter.subjectType { query = query.filter(\.$subjectType == type) }
         if let record = filter.subjectID { query = query.filter(\.$subjectID == record) }
         if let action = filter.action { query = query.filter(\.$action == action.rawValue) }
         if let since = filter.since { query = query.filter(\.$occurredAt >= since) }
-        return try await query.sort(\.$occurredAt, .descending).sort(\.$id).page(page)
+        return query.sort(\.$occurredAt, .descending).sort(\.$id, .descending)
     }
 
     /// Everyone who has an account in the area, signed-in or not, for the "who" filter: an area has hundreds at most.

@@ -205,7 +205,7 @@ struct GroupStore {
         let versions = try await TermsOfReferenceModel.query(on: context.db).filter(\.$group.$id == id).count()
         if versions > 0 { consequences.append("\(versions) \(versions == 1 ? "version" : "versions") of its terms of reference") }
         let reporting = try await GroupModel.query(on: context.db).filter(\.$reportsTo.$id == id).count()
-        if reporting > 0 { consequences.append("its place at the top of \(reporting) \(reporting == 1 ? "group, which will report" : "groups, which will report") to nobody") }
+        if reporting > 0 { consequences.append("its place above \(reporting) \(reporting == 1 ? "group that reports to it, which will then report" : "groups that report to it, which will then report") to no group") }
         let activities = try await ActivityGroupModel.query(on: context.db).filter(\.$group.$id == id).count()
         if activities > 0 { consequences.append("its name on \(activities) engagement \(activities == 1 ? "activity" : "activities")") }
         return consequences

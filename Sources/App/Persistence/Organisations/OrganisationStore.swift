@@ -37,6 +37,13 @@ struct OrganisationStore {
         return (Array(matching.dropFirst(page.offset).prefix(page.size)), matching.count)
     }
 
+    /// Every organisation the filters pick, by name, for a download: at most 500, as an area's list is.
+    func all(kind: OrganisationKind?, searchTerms: [String]) async throws -> [OrganisationModel] {
+        var query = OrganisationModel.query(on: context.db).filter(\.$area.$id == context.areaID)
+        if let kind { query = query.filter(\.$kind == kind) }
+        return try await query.sort(\.$sortName).limit(500).all().filter { SearchText.matches(searchTerms, in: $0.name) }
+    }
+
     /// How many people of the register belong to each of `organisations`: one grouped query.
     func peopleCounts(_ organisations: [OrganisationModel]) async throws -> [UUID: Int] {
         let ids = organisations.compactMap(\.id)

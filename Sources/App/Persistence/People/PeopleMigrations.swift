@@ -22,9 +22,13 @@ struct AddPeopleSearchText: AsyncMigration {
             let rows = try await query.all(decoding: Row.self)
             guard let last = rows.last else { return }
             after = last.id
-            for row in rows {
-                try await sql.update("people").set("search_text", to: PersonModel.searchText(fullName: row.full_name, jobTitle: row.job_title))
-                    .where("id", .equal, row.id).run()
+            // One transaction a batch: on SQLite, one write to disk for 500 people, not 500.
+            try await database.transaction { transaction in
+                guard let sql = transaction as? any SQLDatabase else { return }
+                for row in rows {
+                    try await sql.update("people").set("search_text", to: PersonModel.searchText(fullName: row.full_name, jobTitle: row.job_title))
+                        .where("id", .equal, row.id).run()
+                }
             }
         }
     }

@@ -63,14 +63,16 @@ final class PersonModel: Model, @unchecked Sendable {
 extension PersonModel: AuditRecord {
     static let auditType = "person"
     var auditLabel: String { fullName }
-    /// Diversity monitoring is special-category data: the log says it changed, never what to.
+    /// Contact details and diversity monitoring (special-category data) are
+    /// personal data the log must not keep after the person is removed: it
+    /// says they changed, never what to.
     var auditFields: [AuditField] {
         [
             AuditField("Full name", fullName),
             AuditField("Organisation", $organisation.value.flatMap { $0?.name } ?? $organisation.id?.uuidString),
             AuditField("Role or job title", jobTitle),
-            AuditField("E-mail address", email),
-            AuditField("Phone", phone),
+            AuditField("E-mail address", email, sensitive: true),
+            AuditField("Phone", phone, sensitive: true),
             AuditField("Ethnic group", ethnicGroup?.label, sensitive: true),
             AuditField("Disabled", disabled?.label, sensitive: true),
             AuditField("Main language", mainLanguage, sensitive: true),

@@ -49,12 +49,13 @@ struct AgreementsController {
         let results = try await ClauseResults.load(for: clausesByAgreement.flatMap(\.1), req)
         var rows: [[String]] = []
         for (agreement, clauses) in clausesByAgreement {
+            let inForce = [.inForce, .reviewDue].contains(agreement.status(on: req.today))
             let about = [agreement.title, agreement.status(on: req.today).label, agreement.startsOn.iso8601, agreement.endsOn?.iso8601 ?? "",
                          agreement.reviewOn.iso8601, (partners[agreement.id!] ?? []).joined(separator: "; ")]
             for clause in clauses {
                 let check = results.latestCheck(clause)
                 rows.append(about + [clause.number, clause.text, clause.rule == nil ? "People" : "Coproduce", clause.rule?.summary ?? "",
-                                     results.latest(clause).tagLabel, check?.assessedOn.iso8601 ?? "", check?.evidence ?? ""])
+                                     results.latest(clause, agreementInForce: inForce).tagLabel, check?.assessedOn.iso8601 ?? "", check?.evidence ?? ""])
             }
             if clauses.isEmpty { rows.append(about + ["", "", "", "", "", "", ""]) }
         }
@@ -103,6 +104,7 @@ struct AgreementsController {
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
         let clauses = try await store.clauses(of: agreement)
         let results = try await ClauseResults.load(for: clauses, req)
+        let inForce = [.inForce, .reviewDue].contains(agreement.status(on: req.today))
         var rules = 0
         var commitmentResults: [CommitmentStatus: Int] = [:]
         var notChecked = 0
@@ -110,7 +112,8 @@ struct AgreementsController {
             let href = Paths.clause(agreement: id, clause: try clause.recordID)
             if let rule = clause.rule {
                 rules += 1
-                return ClauseRow(number: clause.number, href: href, text: clause.text, kind: "Rule", rule: rule.summary, latest: results.latest(clause))
+                return ClauseRow(number: clause.number, href: href, text: clause.text, kind: "Rule", rule: rule.summary,
+                                 latest: results.latest(clause, agreementInForce: inForce))
             }
             if let assessment = results.latestCheck(clause) { commitmentResults[assessment.status, default: 0] += 1 } else { notChecked += 1 }
             return ClauseRow(number: clause.number, href: href, text: clause.text, kind: "Commitment", rule: nil, latest: results.latest(clause))

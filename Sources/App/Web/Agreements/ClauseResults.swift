@@ -38,12 +38,14 @@ struct ClauseResults {
         clause.id.flatMap { checks[$0] }
     }
 
-    /// The clause's latest result in a few words, coloured as a tag.
-    func latest(_ clause: ClauseModel) -> Tag {
+    /// The clause's latest result in a few words, coloured as a tag. Rules
+    /// are checked only while their agreement is in force.
+    func latest(_ clause: ClauseModel, agreementInForce: Bool = true) -> Tag {
         guard let rule = clause.rule else {
             guard let check = latestCheck(clause) else { return Tag(tagLabel: "Not checked yet", tagColour: .grey) }
             return Tag(tagLabel: check.status.tagLabel, tagColour: check.status.tagColour)
         }
+        guard agreementInForce else { return Tag(tagLabel: "Not checked: the agreement is not in force", tagColour: .grey) }
         if case .personalDataForDesignatedForumRoles = rule {
             // Coproduce itself keeps this one: only the roles the rule names can open the forum's personal data.
             return Tag(tagLabel: "Kept by who can see what", tagColour: .green)

@@ -40,7 +40,8 @@ enum CommonPages {
     /// that the audit log keeps a record, and a red button; or, when records
     /// still depend on it, what they are and the way back.
     static func confirmRemoval(layout: PageLayout, caption: String, heading: String, alsoGoes: [String], blockers: [String],
-                               action: String, button: String, cancelPath: String, cancelLabel: String) -> Markup {
+                               action: String, button: String, cancelPath: String, cancelLabel: String,
+                               whenBlocked: String = "Change or remove them first.") -> Markup {
         """
         <div class="grid-row">
           <div class="column-two-thirds">
@@ -63,7 +64,7 @@ enum CommonPages {
             <h1 class="heading-l">This cannot be removed yet</h1>
             <p class="body">Other records still depend on it:</p>
             <ul class="list list--bullet">\(blockers.markup { "<li>\($0)</li>" })</ul>
-            <p class="body">Change or remove them first.</p>
+            <p class="body">\(whenBlocked)</p>
             <p class="body"><a href="\(cancelPath)">\(cancelLabel)</a></p>
             """ as Markup)
           </div>

@@ -341,7 +341,7 @@ struct SelfEvaluationController {
         let formAction = try editing.map { Paths.editPlanAction(assessment: assessmentID, action: try $0.recordID) } ?? Paths.newPlanAction(assessmentID)
         // A new action's wording, which may come from an idea, is kept when the page reloads with a search.
         let finder = try await PersonFinder(req, typed: form.find, chosenID: form.ownerId, fieldName: "ownerId", label: "Who will do it?",
-                                            action: formAction, keep: editing == nil ? [("what", form.what ?? "")].filter { !$0.1.isEmpty } : [])
+                                            action: formAction, keep: editing == nil ? [("what", form.what ?? "")].filter { !$0.1.isEmpty } : [], optional: true)
         let fields: [FormField] = [
             .text("what", "What will be done?", value: form.what, errors: errors),
         ] + [finder.field(errors: errors)].compactMap { $0 } + [

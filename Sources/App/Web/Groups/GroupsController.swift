@@ -299,7 +299,8 @@ struct GroupsController {
         return req.page(layout, CommonPages.confirmRemoval(
             layout: layout, caption: group.name, heading: "Are you sure you want to delete \(group.name)?",
             alsoGoes: try await store.deletionConsequences(group), blockers: try await store.deletionBlockers(group),
-            action: Paths.deleteGroup(id), button: "Yes, delete \(group.name)", cancelPath: Paths.group(id), cancelLabel: "Back to \(group.name)"))
+            action: Paths.deleteGroup(id), button: "Yes, delete \(group.name)", cancelPath: Paths.group(id), cancelLabel: "Back to \(group.name)",
+            whenBlocked: "Meetings are kept as the record of what the partnership did, so a group that has met stays. You can change its name, purpose or members instead, and an agreement's rule for it can be changed to apply to another group."))
     }
 
     func delete(req: Request) async throws -> Response {

@@ -99,7 +99,7 @@ struct OrganisationsController {
     func csv(req: Request) async throws -> Response {
         let filters = filters(req)
         let store = OrganisationStore(try req.store)
-        let (organisations, _) = try await store.page(kind: filters.kind, searchTerms: filters.terms, ListPage(number: 1, size: 500))
+        let organisations = try await store.all(kind: filters.kind, searchTerms: filters.terms)
         let counts = try await store.peopleCounts(organisations)
         let rows = organisations.map { organisation in
             [organisation.name, organisation.kind.label, organisation.email ?? "", organisation.phone ?? "",

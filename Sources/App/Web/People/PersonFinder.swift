@@ -22,10 +22,12 @@ struct PersonFinder: Sendable {
     let action: String
     /// Other values of the address to keep when searching, such as `?person=`.
     let keep: [(name: String, value: String)]
+    /// Whether the question may be left without a person, such as who handles a complaint.
+    let isOptional: Bool
 
     /// Searches for `typed` (from `?find=`, or the form's own `find`), and looks up the chosen person.
     init(_ req: Request, typed: String?, chosenID: String?, fieldName: String = "personId", label: String,
-         action: String, keep: [(name: String, value: String)] = []) async throws {
+         action: String, keep: [(name: String, value: String)] = [], optional: Bool = false) async throws {
         let store = PersonStore(try req.store)
         let cleaned = String(((try? TextInput.singleLine(typed).get()) ?? "").prefix(SearchText.maximumLength))
         self.typed = cleaned
@@ -47,16 +49,20 @@ struct PersonFinder: Sendable {
         self.label = label
         self.action = action
         self.keep = keep
+        self.isOptional = optional
     }
 
     /// The radio buttons of the people found, or nil when there is nobody to offer yet.
+    /// An optional question also offers "Nobody yet", so a person chosen can be taken off again.
     func field(errors: ValidationErrors) -> FormField? {
         guard !matches.isEmpty else { return nil }
-        let options = matches.map { person in
+        var options = matches.map { person in
             (value: person.id!.uuidString, label: person.fullName + (person.organisation.map { ", \($0.name)" } ?? ""))
         }
+        if isOptional { options.append((value: "", label: "Nobody yet")) }
         let hints = Dictionary(uniqueKeysWithValues: matches.compactMap { person in person.jobTitle.map { (person.id!.uuidString, $0) } })
-        return .choice(fieldName, label, options: options, selected: chosenID.map { [$0] } ?? [], errors: errors, optionHints: hints)
+        let selected = chosenID.map { [$0] } ?? (isOptional ? [""] : [])
+        return .choice(fieldName, label, options: options, selected: selected, errors: errors, optionHints: hints)
     }
 
     /// The search form, shown above the main form (forms cannot be nested).
