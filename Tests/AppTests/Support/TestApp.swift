@@ -10,6 +10,44 @@ import VaporTesting
 /// shuts both down. SQLite in memory by default; with DATABASE_URL set to a
 /// PostgreSQL server, each test gets its own throwaway database there.
 func withTestApp(now: Date? = nil, _ test: (Application) async throws -> Void) async throws {
+    // Swift Testing starts every test at once; on PostgreSQL each app holds connections, and a few
+    // hundred tests at once would pass the server's limit, so only so many run against it together.
+    let gated = TestDatabase.isPostgres
+    if gated { await PostgresTestGate.shared.enter() }
+    do {
+        try await runTestApp(now: now, test)
+    } catch {
+        if gated { await PostgresTestGate.shared.leave() }
+        throw error
+    }
+    if gated { await PostgresTestGate.shared.leave() }
+}
+
+/// Lets at most `limit` tests use the PostgreSQL server at once; the rest wait their turn.
+actor PostgresTestGate {
+    static let shared = PostgresTestGate(limit: 32)
+
+    let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the next waiting test, or frees it.
+    func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+private func runTestApp(now: Date?, _ test: (Application) async throws -> Void) async throws {
     let database = try await TestDatabase.make()
     let app = try await Application.make(.testing)
     do {
@@ -32,6 +70,8 @@ func withTestApp(now: Date? = nil, _ test: (Application) async throws -> Void) a
 struct TestDatabase {
     let storage: AppConfig.Storage
     let drop: @Sendable () async -> Void
+
+    static var isPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") ?? false }
 
     static func make() async throws -> TestDatabase {
         guard let base = ProcessInfo.processInfo.environment["DATABASE_URL"], base.hasPrefix("postgres") else {
