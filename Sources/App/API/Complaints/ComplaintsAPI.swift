@@ -91,7 +91,7 @@ struct ComplaintsAPI: APIPart {
                                      description: "Left out or null: the area's standard number of days after it was received"),
             "outcome": .string(required: false, nullable: true, description: "Needed to close the complaint", maxLength: 5000),
             "lessonsLearned": .string(required: false, nullable: true, maxLength: 5000),
-            "themes": .array(required: false, items: oneOf(ComplaintTheme.self)),
+            "themes": .array(required: false, nullable: true, items: oneOf(ComplaintTheme.self)),
         ]),
     ]
 
