@@ -54,6 +54,9 @@ public struct AgreementDetails: Sendable, Equatable {
 
 /// Where an agreement stands on a given day.
 public enum AgreementStatus: String, Sendable, Equatable {
+    /// Whether its rules are checked: in force, or past its review date but not ended.
+    public var isInForce: Bool { self == .inForce || self == .reviewDue }
+
     case notStarted = "not-started"
     case inForce = "in-force"
     case reviewDue = "review-due"

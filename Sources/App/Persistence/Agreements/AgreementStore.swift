@@ -213,7 +213,7 @@ struct AgreementStore {
         let groupID = try group.requireID()
         let day = day ?? context.today
         let agreements = try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).all()
-            .filter { [.inForce, .reviewDue].contains($0.status(on: day)) }
+            .filter { $0.status(on: day).isInForce }
         guard !agreements.isEmpty else { return [] }
         let clauses = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
             .filter(\.$kind == .rule).sort(\.$position).all()

@@ -22,7 +22,7 @@ struct GroupPromises {
     func shortfalls() async throws -> [Shortfall] {
         let db = context.db
         let agreements = try await AgreementModel.query(on: db).filter(\.$area.$id == context.areaID).all()
-            .filter { [.inForce, .reviewDue].contains($0.status(on: context.today)) }
+            .filter { $0.status(on: context.today).isInForce }
         guard !agreements.isEmpty else { return [] }
         let rules = try await ClauseModel.query(on: db).filter(\.$agreement.$id ~~ agreements.compactMap(\.id))
             .filter(\.$kind == .rule).sort(\.$position).all()

@@ -49,7 +49,7 @@ struct AgreementsController {
         let results = try await ClauseResults.load(for: clausesByAgreement.flatMap(\.1), req)
         var rows: [[String]] = []
         for (agreement, clauses) in clausesByAgreement {
-            let inForce = [.inForce, .reviewDue].contains(agreement.status(on: req.today))
+            let inForce = agreement.status(on: req.today).isInForce
             let about = [agreement.title, agreement.status(on: req.today).label, agreement.startsOn.iso8601, agreement.endsOn?.iso8601 ?? "",
                          agreement.reviewOn.iso8601, (partners[agreement.id!] ?? []).joined(separator: "; ")]
             for clause in clauses {
@@ -104,7 +104,7 @@ struct AgreementsController {
             .map(\.organisation).sorted { $0.sortName < $1.sortName }
         let clauses = try await store.clauses(of: agreement)
         let results = try await ClauseResults.load(for: clauses, req)
-        let inForce = [.inForce, .reviewDue].contains(agreement.status(on: req.today))
+        let inForce = agreement.status(on: req.today).isInForce
         var rules = 0
         var commitmentResults: [CommitmentStatus: Int] = [:]
         var notChecked = 0

@@ -135,7 +135,7 @@ struct AuditLogController {
 
     static func row(_ event: AuditEventModel) -> Row {
         let action = AuditAction(rawValue: event.action)
-        return Row(when: format(event.occurredAt), who: event.actorName, action: action?.label ?? event.action,
+        return Row(when: AccountsController.format(event.occurredAt), who: event.actorName, action: action?.label ?? event.action,
                    kind: kindName(event.subjectType), subject: event.subjectLabel,
                    // A deleted record has no page to open.
                    subjectHref: action == .delete ? nil : event.subjectID.flatMap { Site.auditLink(subjectType: event.subjectType, id: $0) },
@@ -151,14 +151,6 @@ struct AuditLogController {
     ]
 
     static func kindName(_ type: String) -> String { kindNames[type] ?? type }
-
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = CalendarDate.ukTimeZone
-        formatter.dateFormat = "d MMMM yyyy 'at' h:mma"
-        return formatter.string(from: date).replacingOccurrences(of: "AM", with: "am").replacingOccurrences(of: "PM", with: "pm")
-    }
 }
 
 extension AuditLogController.Page: WebPage {
