@@ -72,6 +72,15 @@ struct PartnershipRulesTests {
         #expect(!ClauseNumber.precedes(String(repeating: "9", count: 40), "1"))
     }
 
+    @Test("Clause numbers that read alike share a key, so copying does not repeat a clause")
+    func clauseNumberKeys() {
+        #expect(ClauseNumber.comparisonKey("4.6 a") == ClauseNumber.comparisonKey("4.6a"))
+        #expect(ClauseNumber.comparisonKey("4.6 a") == ClauseNumber.comparisonKey("4.6 (A)"))
+        #expect(ClauseNumber.comparisonKey("4.6") != ClauseNumber.comparisonKey("4.6 a"))
+        #expect(ClauseNumber.comparisonKey("4.10") != ClauseNumber.comparisonKey("4.1"))
+        #expect(ClauseNumber.comparisonKey("41") != ClauseNumber.comparisonKey("4.1"))
+    }
+
     @Test("Volunteer agreements: missing, in force, ending soon, ended")
     func volunteerAgreements() {
         let today = CalendarDate(year: 2026, month: 11, day: 23)!

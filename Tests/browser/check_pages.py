@@ -10,7 +10,9 @@ import argparse
 import os
 import re
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urljoin, urlparse
 
 from selenium import webdriver
@@ -43,6 +45,8 @@ class Checker:
         self.passed = 0
         self.failed = 0
         self.shot_patterns = set()
+        # Roles are walked side by side, each in its own Chromium: counts and prints go one at a time.
+        self.lock = threading.Lock()
 
     def driver(self, width=1280):
         options = webdriver.ChromeOptions()
@@ -58,11 +62,13 @@ class Checker:
         return driver
 
     def fail(self, message):
-        self.failed += 1
-        print(f"FAIL {message}")
+        with self.lock:
+            self.failed += 1
+            print(f"FAIL {message}", flush=True)
 
     def ok(self):
-        self.passed += 1
+        with self.lock:
+            self.passed += 1
 
     def axe(self, driver, label):
         driver.execute_script(self.axe_source)
@@ -101,9 +107,10 @@ class Checker:
             self.ok()
 
     def screenshot(self, driver, pattern, suffix=""):
-        if not self.screenshots or (pattern + suffix) in self.shot_patterns:
-            return
-        self.shot_patterns.add(pattern + suffix)
+        with self.lock:
+            if not self.screenshots or (pattern + suffix) in self.shot_patterns:
+                return
+            self.shot_patterns.add(pattern + suffix)
         name = re.sub(r"[^a-z0-9]+", "-", pattern.lower()).strip("-") or "home"
         height = driver.execute_script("return document.documentElement.scrollHeight")
         width = driver.execute_script("return window.innerWidth")
@@ -286,6 +293,7 @@ def main():
     parser.add_argument("--axe", required=True)
     parser.add_argument("--screenshots", help="folder to save a screenshot of each kind of page")
     parser.add_argument("--per-pattern", type=int, default=5, help="pages checked for each kind of address")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BROWSER_WORKERS", "2")), help="Chromium windows walking at once")
     args = parser.parse_args()
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
@@ -300,11 +308,19 @@ def main():
     finally:
         driver.quit()
     checker.keyboard()
-    for role, email in ACCOUNTS.items():
+
+    def crawl(role, email):
         count = checker.crawl(role, email, submit_forms=(role == "area admin"))
-        print(f"{role}: visited {count} pages")
-    checker.narrow(ACCOUNTS["area admin"])
-    checker.plain_english(ACCOUNTS["area admin"])
+        with checker.lock:
+            print(f"{role}: visited {count} pages", flush=True)
+
+    # The longest walks first, so the workers finish together. Chromium running axe is the
+    # slow part and uses one core, so two walks side by side take little more than one.
+    tasks = [lambda role=role, email=email: crawl(role, email) for role, email in ACCOUNTS.items()]
+    tasks += [lambda: checker.narrow(ACCOUNTS["area admin"]), lambda: checker.plain_english(ACCOUNTS["area admin"])]
+    with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        for future in [pool.submit(task) for task in tasks]:
+            future.result()
     print(f"Browser suite took {time.time() - started:.0f} seconds.")
     print(f"browser: {checker.passed} passed, {checker.failed} failed")
     sys.exit(1 if checker.failed else 0)

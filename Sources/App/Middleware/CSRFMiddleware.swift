@@ -26,7 +26,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         // left open in a tab while signed in elsewhere carries the cookie's token.
         let sessionToken = request.hasSession ? request.session.data[SessionKeys.csrfToken] : nil
         let sessionMatches = sessionToken.map { expected in sent.map { Self.constantTimeEquals(expected, $0) } ?? false } ?? false
-        let visitorMatches = (sessionToken == nil || request.url.path == Paths.signIn.url()) && VisitorFormToken.matches(request, sent: sent)
+        let visitorMatches = (sessionToken == nil || VisitorFormToken.isVisitorForm(request.url.path)) && VisitorFormToken.matches(request, sent: sent)
         guard sessionMatches || visitorMatches else { throw CSRFRefusal() }
         return try await next.respond(to: request)
     }

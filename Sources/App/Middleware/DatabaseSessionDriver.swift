@@ -25,6 +25,12 @@ struct DatabaseSessionDriver: SessionDriver {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Whether a value has the shape `newToken` makes (43 characters of URL-safe base64), checked before it is looked up.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43 && token.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
+            || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
         request.eventLoop.makeFutureWithTask {
             let token = Self.newToken()

@@ -10,9 +10,15 @@ extension Paths {
     static let newAccount = PathTemplate("admin", "accounts", "new")
     static let account = PathTemplate("admin", "accounts", ":accountID")
     static let accountPassword = PathTemplate("admin", "accounts", ":accountID", "password")
+    static let accountPasswordLink = PathTemplate("admin", "accounts", ":accountID", "send-password-link")
+    static let forgottenPassword = PathTemplate("sign-in", "forgotten-password")
+    /// An e-mailed link to choose a password. The path holds the link's secret: never log it.
+    static let passwordLink = PathTemplate("password", ":linkToken")
 
     static func account(_ id: RecordID<AccountModel>) -> String { account.url(id) }
     static func accountPassword(_ id: RecordID<AccountModel>) -> String { accountPassword.url(id) }
+    static func accountPasswordLink(_ id: RecordID<AccountModel>) -> String { accountPasswordLink.url(id) }
+    static func passwordLink(_ token: String) -> String { "/password/" + token }
 }
 
 /// Signing in and out, passwords, and the area admin's list of accounts.
@@ -26,6 +32,11 @@ struct AccountsPart: ProductPart {
         web.get(Paths.signIn, .anyone, use: signIn.show)
         web.post(Paths.signIn, .anyone, use: signIn.signIn)
         web.post(Paths.signOut, .anyone, use: signIn.signOut)
+        let links = PasswordLinkController()
+        web.get(Paths.forgottenPassword, .anyone, use: links.showForgotten)
+        web.post(Paths.forgottenPassword, .anyone, use: links.sendForgotten)
+        web.get(Paths.passwordLink, .anyone, use: links.show)
+        web.post(Paths.passwordLink, .anyone, use: links.choose)
         web.get(Paths.changePassword, .requires(.viewPartnership), use: passwords.showChange)
         web.post(Paths.changePassword, .requires(.viewPartnership), use: passwords.change)
         web.get(Paths.accounts, .requires(.manageAccounts), use: accounts.index)
@@ -35,7 +46,10 @@ struct AccountsPart: ProductPart {
         web.post(Paths.account, .requires(.manageAccounts), use: accounts.update)
         web.get(Paths.accountPassword, .requires(.manageAccounts), use: passwords.showSet)
         web.post(Paths.accountPassword, .requires(.manageAccounts), use: passwords.set)
+        web.post(Paths.accountPasswordLink, .requires(.manageAccounts), use: accounts.sendPasswordLink)
     }
+
+    var migrations: [any AsyncMigration] { [CreatePasswordLinks()] }
 
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Accounts", path: Paths.accounts, permission: .manageAccounts)] }
 
@@ -52,6 +66,10 @@ struct AccountsPart: ProductPart {
     func pathParameters(areaID: UUID, on db: any Database) async throws -> [String: String] {
         guard let account = try await AccountModel.query(on: db).filter(\.$area.$id == areaID)
             .filter(\.$role == .boardViewer).first() else { return [:] }
-        return ["accountID": try account.requireID().uuidString]
+        // Only a link's digest is kept, so one is made for the walk to follow; posting the empty form leaves it unused.
+        let token = DatabaseSessionDriver.newToken()
+        try await PasswordLinkModel(accountID: try account.requireID(), kind: .reset, tokenDigest: DatabaseSessionDriver.digest(token),
+                                    email: account.email, requestedFrom: nil, now: Date()).create(on: db)
+        return ["accountID": try account.requireID().uuidString, "linkToken": token]
     }
 }

@@ -13,6 +13,7 @@ extension Paths {
     static let editClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "edit")
     static let clauseAssessments = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "assessments")
     static let deleteAgreement = PathTemplate("agreements", ":agreementID", "delete")
+    static let copyClauses = PathTemplate("agreements", ":agreementID", "copy-clauses")
     static let deleteClause = PathTemplate("agreements", ":agreementID", "clauses", ":clauseID", "delete")
 
     static func deleteAgreement(_ id: RecordID<AgreementModel>) -> String { deleteAgreement.url(id) }
@@ -21,6 +22,7 @@ extension Paths {
     static func agreement(_ id: RecordID<AgreementModel>) -> String { agreement.url(id) }
     static func editAgreement(_ id: RecordID<AgreementModel>) -> String { editAgreement.url(id) }
     static func newClause(_ id: RecordID<AgreementModel>) -> String { newClause.url(id) }
+    static func copyClauses(_ id: RecordID<AgreementModel>) -> String { copyClauses.url(id) }
     static func clause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { Self.clause.url(agreement, clause) }
     static func editClause(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { editClause.url(agreement, clause) }
     static func clauseAssessments(agreement: RecordID<AgreementModel>, clause: RecordID<ClauseModel>) -> String { clauseAssessments.url(agreement, clause) }
@@ -28,6 +30,7 @@ extension Paths {
 
 extension Paths.API {
     static let agreements = PathTemplate("api", "v1", "agreements")
+    static let agreementsCSV = PathTemplate("api", "v1", "agreements.csv")
     static let agreement = PathTemplate("api", "v1", "agreements", ":agreementID")
     static let clauses = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses")
     static let clause = PathTemplate("api", "v1", "agreements", ":agreementID", "clauses", ":clauseID")
@@ -51,6 +54,8 @@ struct AgreementsPart: ProductPart {
         web.post(Paths.editAgreement, .requires(.manageAgreements), use: agreements.update)
         web.get(Paths.newClause, .requires(.manageAgreements), use: agreements.newClause)
         web.post(Paths.newClause, .requires(.manageAgreements), use: agreements.createClause)
+        web.get(Paths.copyClauses, .requires(.manageAgreements), use: agreements.chooseCopySource)
+        web.post(Paths.copyClauses, .requires(.manageAgreements), use: agreements.copyClauses)
         web.get(Paths.clause, .requires(.viewPartnership), use: agreements.showClause)
         web.get(Paths.editClause, .requires(.manageAgreements), use: agreements.editClause)
         web.post(Paths.editClause, .requires(.manageAgreements), use: agreements.updateClause)

@@ -12,6 +12,7 @@ extension Paths {
 
 extension Paths.API {
     static let auditLog = PathTemplate("api", "v1", "audit-log")
+    static let auditLogCSV = PathTemplate("api", "v1", "audit-log.csv")
 }
 
 /// The record of who viewed or changed what, with each change before and after.

@@ -18,6 +18,7 @@ extension Paths {
 
 extension Paths.API {
     static let complaints = PathTemplate("api", "v1", "complaints")
+    static let complaintsCSV = PathTemplate("api", "v1", "complaints.csv")
     static let complaint = PathTemplate("api", "v1", "complaints", ":complaintID")
 
     static func complaint(_ id: RecordID<ComplaintModel>) -> String { complaint.url(id) }

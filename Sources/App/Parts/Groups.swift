@@ -29,6 +29,7 @@ extension Paths {
 
 extension Paths.API {
     static let groups = PathTemplate("api", "v1", "groups")
+    static let groupsCSV = PathTemplate("api", "v1", "groups.csv")
     static let group = PathTemplate("api", "v1", "groups", ":groupID")
 
     static func group(_ id: RecordID<GroupModel>) -> String { group.url(id) }

@@ -17,6 +17,7 @@ extension Paths {
 
 extension Paths.API {
     static let organisations = PathTemplate("api", "v1", "organisations")
+    static let organisationsCSV = PathTemplate("api", "v1", "organisations.csv")
     static let organisation = PathTemplate("api", "v1", "organisations", ":organisationID")
 
     static func organisation(_ id: RecordID<OrganisationModel>) -> String { organisation.url(id) }

@@ -27,6 +27,7 @@ extension Paths {
 
 extension Paths.API {
     static let people = PathTemplate("api", "v1", "people")
+    static let peopleCSV = PathTemplate("api", "v1", "people.csv")
     static let person = PathTemplate("api", "v1", "people", ":personID")
 
     static func person(_ id: RecordID<PersonModel>) -> String { person.url(id) }

@@ -28,6 +28,7 @@ enum Housekeeping {
     static func sweep(_ database: any Database, now: Date) async throws {
         try await SessionRecordModel.query(on: database).filter(\.$expiresAt < now).delete()
         try await SignInFailureModel.query(on: database).filter(\.$failedAt < now.addingTimeInterval(-24 * 60 * 60)).delete()
+        try await PasswordLinkStore.sweep(database, now: now)
         try await SignInDeviceModel.query(on: database).filter(\.$lastUsedAt < now.addingTimeInterval(-SignInController.deviceLifetime)).delete()
         try await JobQueue(db: database, now: now).removeFinished(before: now.addingTimeInterval(-30 * 24 * 60 * 60))
         try await EmailOutbox(db: database, now: now).requeueGivenUp(before: now.addingTimeInterval(-EmailOutbox.retryAfterGivingUp))

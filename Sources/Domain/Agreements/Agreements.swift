@@ -317,10 +317,10 @@ public struct ClauseDetails: Sendable, Equatable {
             }
             var settings = ClauseRule.Settings()
             if ruleKind.needsTimeWindow {
-                settings.windowFrom = TimeOfDay(TextInput.clean(windowFrom))
-                settings.windowTo = TimeOfDay(TextInput.clean(windowTo))
-                if settings.windowFrom == nil { errors.add(field: "windowFrom", message: "Enter the earliest start time, like 10:00") }
-                if settings.windowTo == nil { errors.add(field: "windowTo", message: "Enter the latest finish time, like 14:00") }
+                settings.windowFrom = TimeOfDay(typed: TextInput.clean(windowFrom))
+                settings.windowTo = TimeOfDay(typed: TextInput.clean(windowTo))
+                if settings.windowFrom == nil { errors.add(field: "windowFrom", message: "Enter the earliest start time, like 10am or 10:00") }
+                if settings.windowTo == nil { errors.add(field: "windowTo", message: "Enter the latest finish time, like 2pm or 14:00") }
                 if let from = settings.windowFrom, let to = settings.windowTo, from >= to {
                     errors.add(field: "windowTo", message: "Latest finish time must be after the earliest start time")
                 }
@@ -386,5 +386,66 @@ public struct CommitmentAssessment: Sendable, Equatable {
         }
         try errors.throwIfAny()
         return CommitmentAssessment(status: status!, evidence: evidence, assessedOn: date!)
+    }
+}
+
+/// What the clause form asks first: a commitment people check by hand, or
+/// which rule Coproduce checks. The form then asks only for what that kind
+/// needs, instead of every rule's settings at once.
+public enum ClauseType: Hashable, Sendable {
+    case commitment
+    case rule(ClauseRule.Kind)
+
+    /// Every type, commitments first, then the rules in the order they are listed.
+    public static let allCases: [ClauseType] = [.commitment] + ClauseRule.Kind.allCases.map { .rule($0) }
+
+    /// Reads "commitment" or a rule's kind, as the form sends it.
+    public init?(_ raw: String?) {
+        guard let raw else { return nil }
+        if raw == "commitment" { self = .commitment; return }
+        guard let kind = ClauseRule.Kind(rawValue: raw) else { return nil }
+        self = .rule(kind)
+    }
+
+    /// The type of a clause as stored: its kind and, for a rule, which rule.
+    public init?(kind: String?, ruleKind: String?) {
+        switch ClauseKind(rawValue: kind ?? "") {
+        case .commitment: self = .commitment
+        case .rule: self.init(ruleKind)
+        case nil: return nil
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .commitment: "commitment"
+        case .rule(let kind): kind.rawValue
+        }
+    }
+
+    public var kind: ClauseKind {
+        switch self {
+        case .commitment: .commitment
+        case .rule: .rule
+        }
+    }
+
+    public var ruleKind: ClauseRule.Kind? {
+        if case .rule(let kind) = self { return kind }
+        return nil
+    }
+
+    public var label: String {
+        switch self {
+        case .commitment: "A commitment people check by hand, with evidence"
+        case .rule(let kind): kind.label
+        }
+    }
+
+    /// The settings the form asks for, by field name, besides the number and wording.
+    public var fields: [String] {
+        guard case .rule(let kind) = self else { return [] }
+        return (kind.needsTimeWindow ? ["windowFrom", "windowTo"] : []) + (kind.needsNoticeDays ? ["noticeDays"] : [])
+            + (kind.needsOrganisationKind ? ["organisationKind"] : []) + (kind.needsCadence ? ["cadence"] : []) + ["groupId"]
     }
 }

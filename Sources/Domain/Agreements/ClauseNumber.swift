@@ -16,6 +16,16 @@ public enum ClauseNumber {
         return a.count < b.count
     }
 
+    /// A key two numbers share when they read alike ("4.6 a", "4.6a", "4.6 (A)"), so the same clause is not copied twice.
+    public static func comparisonKey(_ number: String) -> String {
+        parts(number).map { part in
+            switch part {
+            case .number(let value): "#\(value)"
+            case .text(let text): text
+            }
+        }.joined(separator: "|")
+    }
+
     private enum Part: Equatable {
         case number(Int)
         case text(String)

@@ -320,3 +320,35 @@ struct OpenAPIDocumentTests {
         #expect(schemaKeys("Clause") == ["id", "agreementId", "position", "number", "text", "kind", "rule", "latestCheck"])
     }
 }
+
+@Suite("Spreadsheet downloads through the API")
+struct APIDownloadTests {
+    @Test("Each list downloads as CSV with a token, as the document says, and only for roles that may see it")
+    func downloads() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let admin = try await APIClient.make(app, fixture, .areaAdmin)
+            let board = try await APIClient.make(app, fixture, .boardViewer)
+            let document = try await admin.send(.GET, "/api/v1/openapi.json").body.string
+            for (path, operation, column) in [("/api/v1/people.csv", "downloadPeople", "Name"), ("/api/v1/organisations.csv", "downloadOrganisations", "Name"),
+                                              ("/api/v1/groups.csv", "downloadGroups", "Group"), ("/api/v1/agreements.csv", "downloadAgreements", "Agreement"),
+                                              ("/api/v1/complaints.csv", "downloadComplaints", "Reference"), ("/api/v1/audit-log.csv", "downloadAuditLog", "When (UTC)")] {
+                #expect(document.contains(#""operationId":"\#(operation)""#) || document.contains(#""operationId" : "\#(operation)""#), "\(operation)")
+                let response = try await admin.send(.GET, path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers.contentType?.subType == "csv", "\(path)")
+                let table = try CSVTable(response.body.string)
+                #expect(table.header.contains(column), "\(path): \(table.header)")
+            }
+            let people = try CSVTable(try await admin.send(.GET, "/api/v1/people.csv").body.string)
+            #expect(people.records.contains { $0["Name"] == "Forum officer of Testshire" })
+            // A board viewer reads the register but not complaints or the log.
+            #expect(try await board.send(.GET, "/api/v1/people.csv").status == .ok)
+            #expect(try await board.send(.GET, "/api/v1/complaints.csv").status == .forbidden)
+            #expect(try await board.send(.GET, "/api/v1/audit-log.csv").status == .forbidden)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: "not-a-token")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/people.csv", headers: headers).status == .unauthorized)
+        }
+    }
+}

@@ -31,29 +31,36 @@ struct SiteMapTests {
     GET /agreements/:agreementID/clauses/:clauseID/delete manageAgreements
     GET /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     GET /agreements/:agreementID/clauses/new manageAgreements
+    GET /agreements/:agreementID/copy-clauses manageAgreements
     GET /agreements/:agreementID/delete manageAgreements
     GET /agreements/:agreementID/edit manageAgreements
     GET /agreements/new manageAgreements
     GET /api/v1/agreements viewPartnership
+    GET /api/v1/agreements.csv viewPartnership
     GET /api/v1/agreements/:agreementID viewPartnership
     GET /api/v1/agreements/:agreementID/clauses viewPartnership
     GET /api/v1/agreements/:agreementID/clauses/:clauseID viewPartnership
     GET /api/v1/audit-log viewAuditLog
+    GET /api/v1/audit-log.csv viewAuditLog
     GET /api/v1/complaints viewComplaints
+    GET /api/v1/complaints.csv viewComplaints
     GET /api/v1/complaints/:complaintID viewComplaints
     GET /api/v1/engagement/activities viewPartnership
     GET /api/v1/engagement/activities/:activityID viewPartnership
     GET /api/v1/engagement/ladder viewPartnership
     GET /api/v1/engagement/ladder/profile viewPartnership
     GET /api/v1/groups viewPartnership
+    GET /api/v1/groups.csv viewPartnership
     GET /api/v1/groups/:groupID viewPartnership
     GET /api/v1/groups/:groupID/meetings viewPartnership
     GET /api/v1/meetings viewPartnership
     GET /api/v1/meetings/:meetingID viewPartnership
     GET /api/v1/openapi.json anyone
     GET /api/v1/organisations viewPartnership
+    GET /api/v1/organisations.csv viewPartnership
     GET /api/v1/organisations/:organisationID viewPartnership
     GET /api/v1/people viewPartnership
+    GET /api/v1/people.csv viewPartnership
     GET /api/v1/people/:personID viewPartnership
     GET /api/v1/self-evaluation/assessments viewPartnership
     GET /api/v1/self-evaluation/assessments/:assessmentID viewPartnership
@@ -117,6 +124,7 @@ struct SiteMapTests {
     GET /organisations/:organisationID/delete manageOrganisations
     GET /organisations/:organisationID/edit manageOrganisations
     GET /organisations/new manageOrganisations
+    GET /password/:linkToken anyone
     GET /people viewPartnership
     GET /people.csv viewPartnership
     GET /people/:personID viewPartnership
@@ -144,11 +152,13 @@ struct SiteMapTests {
     GET /services/:serviceID/edit manageServices
     GET /services/new manageServices
     GET /sign-in anyone
+    GET /sign-in/forgotten-password anyone
     POST /account/calendar viewPartnership
     POST /account/calendar/stop viewPartnership
     POST /account/password viewPartnership
     POST /admin/accounts/:accountID manageAccounts
     POST /admin/accounts/:accountID/password manageAccounts
+    POST /admin/accounts/:accountID/send-password-link manageAccounts
     POST /admin/accounts/new manageAccounts
     POST /admin/email/:emailID/send-again manageEmail
     POST /admin/email/settings manageEmail
@@ -156,6 +166,7 @@ struct SiteMapTests {
     POST /agreements/:agreementID/clauses/:clauseID/delete manageAgreements
     POST /agreements/:agreementID/clauses/:clauseID/edit manageAgreements
     POST /agreements/:agreementID/clauses/new manageAgreements
+    POST /agreements/:agreementID/copy-clauses manageAgreements
     POST /agreements/:agreementID/delete manageAgreements
     POST /agreements/:agreementID/edit manageAgreements
     POST /agreements/new manageAgreements
@@ -220,6 +231,7 @@ struct SiteMapTests {
     POST /organisations/:organisationID/delete manageOrganisations
     POST /organisations/:organisationID/edit manageOrganisations
     POST /organisations/new manageOrganisations
+    POST /password/:linkToken anyone
     POST /people/:personID/delete managePeople
     POST /people/:personID/diversity viewPersonalData
     POST /people/:personID/edit managePeople
@@ -237,6 +249,7 @@ struct SiteMapTests {
     POST /services/:serviceID/edit manageServices
     POST /services/new manageServices
     POST /sign-in anyone
+    POST /sign-in/forgotten-password anyone
     POST /sign-out anyone
     PUT /api/v1/agreements/:agreementID manageAgreements
     PUT /api/v1/agreements/:agreementID/clauses/:clauseID manageAgreements

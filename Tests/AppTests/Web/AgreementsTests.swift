@@ -49,7 +49,7 @@ struct AgreementsTests {
             _ = try await browser.get(base + "/clauses/new")
             let missingHours = try await browser.post(base + "/clauses/new", ["number": "4.6 a", "text": "10am to 2pm.", "kind": "rule", "ruleKind": "meeting-time-window"])
             #expect(missingHours.status == .unprocessableEntity)
-            #expect(missingHours.body.string.contains("Enter the earliest start time, like 10:00"))
+            #expect(missingHours.body.string.contains("Enter the earliest start time, like 10am or 10:00"))
 
             let rule = try await browser.post(base + "/clauses/new", ["number": "4.6 a", "text": "10am to 2pm.", "kind": "rule",
                                                                       "ruleKind": "meeting-time-window", "windowFrom": "10:00", "windowTo": "14:00"])
@@ -82,6 +82,121 @@ struct AgreementsTests {
             #expect(places[0] != nil && places[1] != nil && places[0]! < places[1]!)
             let assessment = try #require(try await CommitmentAssessmentModel.query(on: app.db).first())
             #expect(assessment.recordedBy == "Forum officer of Testshire")
+        }
+    }
+
+    @Test("Clauses are copied from an earlier agreement, without its checks and without repeating a number")
+    func copyClauses() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            func agreement(_ title: String, _ year: Int) async throws -> AgreementModel {
+                let model = AgreementModel(areaID: fixture.areaID, details: .init(title: title, startsOn: CalendarDate(year: year, month: 4, day: 1)!,
+                                                                                  endsOn: nil, reviewOn: CalendarDate(year: year + 2, month: 4, day: 1)!))
+                try await model.create(on: app.db)
+                return model
+            }
+            let old = try await agreement("Agreement 2024", 2024)
+            let new = try await agreement("Agreement 2027", 2027)
+            let oldID = try old.requireID(), newID = try new.requireID()
+            let clauses: [(String, String, ClauseRule?)] = [("4.6 b", "Papers a week before.", .papersNoticeDays(7)), ("4.6 a", "Refreshments.", nil),
+                                                            ("4.10", "=Plain English.", .plainEnglishPapers)]
+            for (position, clause) in clauses.enumerated() {
+                try await ClauseModel(agreementID: oldID, position: position + 1, details: ClauseDetails(number: clause.0, text: clause.1, rule: clause.2),
+                                      groupID: nil).create(on: app.db)
+            }
+            let checked = try #require(try await ClauseModel.query(on: app.db).filter(\.$number == "4.6 a").first())
+            try await CommitmentAssessmentModel(clauseID: try checked.requireID(), assessment: .init(status: .met, evidence: "Yes", assessedOn: CalendarDate(year: 2025, month: 1, day: 1)!),
+                                                recordedBy: "Someone").create(on: app.db)
+            // The new agreement already has 4.6 A, written another way.
+            try await ClauseModel(agreementID: newID, position: 1, details: ClauseDetails(number: "4.6A", text: "Tea and biscuits.", rule: nil), groupID: nil).create(on: app.db)
+
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+            #expect(try await browser.get("/agreements/\(newID)").body.string.contains("Copy clauses from another agreement"))
+            let form = try await browser.get("/agreements/\(newID)/copy-clauses").body.string
+            #expect(form.contains("Agreement 2024, from 1 April 2024 (3 clauses)"))
+            #expect(!form.contains("Agreement 2027, from"))
+            let none = try await browser.post("/agreements/\(newID)/copy-clauses", [:])
+            #expect(none.status == .unprocessableEntity)
+            #expect(none.body.string.contains("Select the agreement to copy the clauses from"))
+            // Copying an agreement onto itself is refused like any unknown choice.
+            #expect(try await browser.post("/agreements/\(newID)/copy-clauses", ["sourceId": newID.uuidString]).status == .unprocessableEntity)
+
+            let copied = try await browser.post("/agreements/\(newID)/copy-clauses", ["sourceId": oldID.uuidString])
+            #expect(copied.status == .seeOther)
+            let page = try await browser.get(copied.location!).body.string
+            #expect(page.contains("2 clauses copied from Agreement 2024. Left out clause 4.6 a, which this agreement already has."))
+            let newClauses = try await ClauseModel.query(on: app.db).filter(\.$agreement.$id == newID).sort(\.$position).all()
+            #expect(newClauses.map(\.number) == ["4.6A", "4.6 b", "4.10"])
+            #expect(newClauses[1].rule == .papersNoticeDays(7))
+            #expect(newClauses[2].text == "=Plain English.")
+            // The checks stay with the clause they were made on.
+            #expect(try await CommitmentAssessmentModel.query(on: app.db).count() == 1)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$subjectID == newID).all().compactMap(\.detail)
+            #expect(audit.contains("Clause 4.6 b copied from Agreement 2024"))
+
+            // Copying again adds nothing, and says why.
+            let again = try await browser.post("/agreements/\(newID)/copy-clauses", ["sourceId": oldID.uuidString])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.string.contains("already has every clause number"))
+            // A forum representative cannot copy.
+            let representative = try await TestBrowser.signedIn(app, email: fixture.emails[.forumRepresentative]!)
+            #expect(try await representative.get("/agreements/\(newID)/copy-clauses").status == .forbidden)
+        }
+    }
+
+    @Test("The clause form asks what kind of clause first, then only the fields that kind needs, without JavaScript")
+    func clauseKindFirst() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.make(on: app)
+            let agreement = AgreementModel(areaID: fixture.areaID, details: .init(title: "PA", startsOn: CalendarDate(year: 2026, month: 1, day: 1)!,
+                                                                                  endsOn: nil, reviewOn: CalendarDate(year: 2028, month: 1, day: 1)!))
+            try await agreement.create(on: app.db)
+            let base = "/agreements/\(try agreement.requireID())"
+            let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
+
+            let chooser = try await browser.get(base + "/clauses/new").body.string
+            #expect(chooser.contains(#"<form method="get" action="\#(base)/clauses/new""#))
+            #expect(chooser.contains("What kind of clause is it?"))
+            #expect(chooser.contains(#"value="commitment""#) && chooser.contains(#"value="papers-notice-days""#))
+            #expect(!chooser.contains("Earliest start time") && !chooser.contains("Number of days"))
+
+            let unknown = try await browser.get(base + "/clauses/new?type=no-such-rule")
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("Select what kind of clause it is"))
+
+            let window = try await browser.get(base + "/clauses/new?type=meeting-time-window").body.string
+            #expect(window.contains("Meetings happen within set hours"))
+            #expect(window.contains("Earliest start time") && window.contains("Which group does the rule apply to?"))
+            #expect(!window.contains("Number of days") && !window.contains("How often must meetings happen?"))
+            let commitment = try await browser.get(base + "/clauses/new?type=commitment").body.string
+            #expect(commitment.contains("Wording"))
+            #expect(!commitment.contains("Earliest start time") && !commitment.contains("Which group does the rule apply to?"))
+
+            // Times as people type them.
+            let added = try await browser.post(base + "/clauses/new", ["number": "4.6 a", "text": "Between 10am and 2pm.", "kind": "rule",
+                                                                       "ruleKind": "meeting-time-window", "windowFrom": "10am", "windowTo": "2pm"])
+            #expect(added.status == .seeOther)
+            let clause = try #require(try await ClauseModel.query(on: app.db).first())
+            #expect(clause.rule?.settings.windowFrom == TimeOfDay(hour: 10, minute: 0))
+            #expect(clause.rule?.settings.windowTo == TimeOfDay(hour: 14, minute: 0))
+
+            // Changing a clause's kind asks the kind again, with its current kind chosen, then shows that kind's fields.
+            let edit = base + "/clauses/\(try clause.requireID())/edit"
+            let editForm = try await browser.get(edit).body.string
+            #expect(editForm.contains("Earliest start time") && editForm.contains(#"value="10:00""#))
+            #expect(editForm.contains(#"href="\#(edit)?choose=1""#))
+            let again = try await browser.get(edit + "?choose=1").body.string
+            #expect(again.contains(#"value="meeting-time-window" checked"#))
+            let notice = try await browser.get(edit + "?type=papers-notice-days").body.string
+            #expect(notice.contains("Number of days") && !notice.contains("Earliest start time"))
+            #expect(notice.contains(#"name="ruleKind" value="papers-notice-days""#))
+            let noKind = try await browser.post(edit, ["number": "4.6 a", "text": "Papers.", "kind": "", "ruleKind": ""])
+            #expect(noKind.status == .unprocessableEntity)
+            #expect(noKind.body.string.contains("What kind of clause is it?"))
+            let changed = try await browser.post(edit, ["number": "4.6 a", "text": "Papers a week before.", "kind": "rule",
+                                                        "ruleKind": "papers-notice-days", "noticeDays": "7"])
+            #expect(changed.status == .seeOther)
+            #expect(try await ClauseModel.find(clause.id, on: app.db)?.rule == .papersNoticeDays(7))
         }
     }
 }

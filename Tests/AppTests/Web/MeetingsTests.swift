@@ -173,6 +173,16 @@ struct MeetingsTests {
             #expect(!page.contains("Change this meeting"))
             #expect(try await browser.get("/meetings/\(first)/edit").status == .notFound)
             #expect(try await MeetingModel.find(after[1].requireID(), on: app.db)?.status == .scheduled)
+
+            // Each is in the audit log with what changed, before and after.
+            let log = try await AuditEventModel.query(on: app.db).filter(\.$subjectID == first).sort(\.$occurredAt).all()
+            #expect(log.map(\.action) == ["create", "update", "update"])
+            #expect(log[0].detail == "One of a series of 2")
+            let move = log[1].changes
+            #expect(move.contains(AuditChange(field: "Date", before: "9 March 2027", after: "10 March 2027")))
+            #expect(move.contains(AuditChange(field: "Starts", before: "10am", after: "11am")))
+            #expect(log[2].detail == "Cancelled")
+            #expect(log[2].changes.contains(AuditChange(field: "Why cancelled", before: nil, after: "The room is flooded")))
         }
     }
 

@@ -50,6 +50,14 @@ struct MinutesTests {
             #expect(!page.contains("Change the minutes"))
             let change = try await browser.post("/meetings/\(meetingID)/minutes", ["text": "Rewritten"])
             #expect(change.status == .unprocessableEntity && change.body.string.contains("approved as a true record"))
+
+            // Written, sent and approved are each in the meeting's history, with the status before and after.
+            let log = try await AuditEventModel.query(on: app.db).filter(\.$subjectID == meetingID).all()
+            let details = log.compactMap(\.detail)
+            #expect(details.contains("Minutes written") && details.contains("Minutes sent to 2 members"))
+            #expect(details.contains("Minutes approved at the meeting on 10 March 2027"))
+            let approval = try #require(log.first { $0.detail == "Minutes approved at the meeting on 10 March 2027" })
+            #expect(approval.changes == [AuditChange(field: "Minutes status", before: "Sent to members", after: "Approved")])
         }
     }
 

@@ -163,6 +163,9 @@ struct AgreementsAPI: APIPart {
         return [
             APIOperation("listAgreements", .GET, Paths.API.agreements, view, tag: "Agreements",
                          summary: "List the area's partnership agreements, newest first", reply: .page("Agreement"), handler: api.listAgreements),
+            APIOperation("downloadAgreements", .GET, Paths.API.agreementsCSV, view, tag: "Agreements",
+                         summary: "Every agreement with its clauses as a spreadsheet (CSV), a clause a row, with each clause's latest result",
+                         reply: .csv("The clauses, one a row"), handler: AgreementsController().csv),
             APIOperation("createAgreement", .POST, Paths.API.agreements, .requires(.manageAgreements), tag: "Agreements",
                          summary: "Add a partnership agreement", body: "AgreementInput", reply: .created("Agreement"), handler: api.createAgreement),
             APIOperation("getAgreement", .GET, Paths.API.agreement, view, tag: "Agreements",

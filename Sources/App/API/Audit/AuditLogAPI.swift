@@ -75,6 +75,9 @@ struct AuditLogAPI: APIPart {
             APIOperation("listAuditLog", .GET, Paths.API.auditLog, .requires(.viewAuditLog), tag: "Audit log",
                          summary: "The area's audit log, newest first: who viewed or changed what, with each change before and after",
                          reply: .page("AuditEntry"), queries: queries, handler: AuditLogAPI().list),
+            APIOperation("downloadAuditLog", .GET, Paths.API.auditLogCSV, .requires(.viewAuditLog), tag: "Audit log",
+                         summary: "The whole audit log as a spreadsheet (CSV), a line for each field changed; the download is audited",
+                         reply: .csv("The log, newest first"), handler: AuditLogController().csv),
         ]
     }
 

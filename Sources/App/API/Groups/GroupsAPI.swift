@@ -79,6 +79,9 @@ struct GroupsAPI: APIPart {
         return [
             APIOperation("listGroups", .GET, Paths.API.groups, view, tag: "Groups",
                          summary: "List the area's groups, by name", reply: .page("Group"), handler: api.listGroups),
+            APIOperation("downloadGroups", .GET, Paths.API.groupsCSV, view, tag: "Groups",
+                         summary: "Every group as a spreadsheet (CSV), with its chair, members, decision-makers and terms of reference",
+                         reply: .csv("The groups, one a row"), handler: GroupsController().csv),
             APIOperation("createGroup", .POST, Paths.API.groups, .requires(.manageGroups), tag: "Groups",
                          summary: "Add a group", body: "GroupInput", reply: .created("Group"), handler: api.createGroup),
             APIOperation("getGroup", .GET, Paths.API.group, view, tag: "Groups",

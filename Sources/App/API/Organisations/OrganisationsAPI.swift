@@ -56,6 +56,9 @@ struct OrganisationsAPI: APIPart {
         return [
             APIOperation("listOrganisations", .GET, Paths.API.organisations, view, tag: "Organisations",
                          summary: "List the area's organisations, by name", reply: .page("Organisation"), handler: api.listOrganisations),
+            APIOperation("downloadOrganisations", .GET, Paths.API.organisationsCSV, view, tag: "Organisations",
+                         summary: "Every organisation in the area as a spreadsheet (CSV), with how many of its people are in the register",
+                         reply: .csv("The organisations, one a row"), handler: OrganisationsController().csv),
             APIOperation("createOrganisation", .POST, Paths.API.organisations, .requires(.manageOrganisations), tag: "Organisations",
                          summary: "Add an organisation", body: "OrganisationInput", reply: .created("Organisation"), handler: api.createOrganisation),
             APIOperation("getOrganisation", .GET, Paths.API.organisation, view, tag: "Organisations",

@@ -30,6 +30,8 @@ struct APIOperation: Sendable {
         case list(String)
         /// This very document.
         case document
+        /// A spreadsheet (CSV, UTF-8 with a byte-order mark) of what the words describe.
+        case csv(String)
     }
 
     let id: String
@@ -151,6 +153,8 @@ enum OpenAPIDocument {
             responses[200] = .b(json("Every record, in order.", .array(items: .reference(.component(named: name)))))
         case .document:
             responses[200] = .b(json("This OpenAPI document.", .object))
+        case .csv(let description):
+            responses[200] = .b(OpenAPI.Response(description: description, content: [.csv: .b(OpenAPI.Content(schema: .string))]))
         }
         if operation.access != .anyone {
             responses[401] = .b(json("No valid API token was sent.", .reference(.component(named: "Error"))))

@@ -16,18 +16,20 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @OptionalField(key: "last_signed_in_at") var lastSignedInAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Made with an invitation, and no password chosen yet: the stored hash is of a secret nobody knows.
+    @Field(key: "needs_password") var needsPassword: Bool
 
     init() {}
 
-    init(id: UUID? = nil, areaID: UUID, personID: UUID, email: String, passwordHash: String, role: Role) {
+    init(id: UUID? = nil, areaID: UUID, personID: UUID, email: String, passwordHash: String, role: Role, needsPassword: Bool = false) {
         self.id = id
         self.$area.id = areaID
         self.$person.id = personID
         self.email = email
         self.passwordHash = passwordHash
         self.role = role
+        self.needsPassword = needsPassword
     }
-
 }
 
 /// A personal API token. Only a SHA-256 digest is kept, so a stolen database

@@ -28,8 +28,10 @@ struct AccountStore {
         try await AccountModel.query(on: context.db).filter(\.$area.$id == context.areaID).with(\.$person).sort(\.$email).page(page)
     }
 
-    /// Creates an account for a person of the area who has none. Answers it, with its person.
-    func create(personId: String?, email: String?, role: String?, password: String?) async throws -> AccountModel {
+    /// Creates an account for a person of the area who has none. Answers it,
+    /// with its person. Without a password, the person is e-mailed an
+    /// invitation to choose their own (a link to `siteAddress`).
+    func create(personId: String?, email: String?, role: String?, password: String?, siteAddress: String) async throws -> AccountModel {
         var errors = ValidationErrors()
         var person: PersonModel?
         if let raw = TextInput.optional(personId), let id = UUID(uuidString: raw) {
@@ -52,14 +54,25 @@ struct AccountStore {
         }
         let role = Role(rawValue: TextInput.clean(role))
         if role == nil { errors.add(field: "role", message: "Select a role") }
-        if let problem = PasswordRules.problem(with: password ?? "") { errors.add(field: "password", message: problem) }
+        // Left blank, they choose their own from an e-mailed invitation.
+        let invite = (password ?? "").isEmpty
+        if !invite, let problem = PasswordRules.problem(with: password!) { errors.add(field: "password", message: problem) }
         try errors.throwIfAny()
-        let hash = try await passwords.hash(password!)
-        let account = AccountModel(areaID: context.areaID, personID: try person!.requireID(), email: email, passwordHash: hash, role: role!)
+        // An invited account's hash is of a secret nobody is told, so no password opens it until one is chosen.
+        let hash = try await passwords.hash(invite ? DatabaseSessionDriver.newToken() : password!)
+        let account = AccountModel(areaID: context.areaID, personID: try person!.requireID(), email: email, passwordHash: hash, role: role!,
+                                   needsPassword: invite)
         let label = "\(person!.fullName) <\(email)>"
+        let personName = person!.fullName
         try await context.write { context in
             try await account.save(on: context.db, orIfDuplicate: ValidationErrors(field: "email", message: taken))
-            try await context.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: label, detail: "Role: \(role!.label)")
+            try await context.audit(.create, subjectType: "account", subjectID: account.id, subjectLabel: label,
+                                    detail: "Role: \(role!.label)" + (invite ? "; invitation e-mailed" : ""))
+            if invite {
+                try await PasswordLinkStore(db: context.db, now: context.now, siteAddress: siteAddress, mailFrom: context.mailFrom)
+                    .send(.invitation, to: account, personName: personName, areaName: context.actor.areaName,
+                          invitedBy: context.actor.name, requestedFrom: nil)
+            }
         }
         account.$person.value = person
         return account
@@ -106,6 +119,7 @@ struct AccountStore {
         try await context.write { context in
             try await account.save(on: context.db)
             try await Self.signOut(accountID: accountID, keeping: session, on: context.db)
+            try await PasswordLinkStore.voidOutstanding(accountID: accountID, on: context.db, now: context.now)
         }
     }
 
@@ -115,20 +129,48 @@ struct AccountStore {
     func setPassword(of account: AccountModel, to new: String?, keeping session: SessionID?) async throws {
         if let problem = PasswordRules.problem(with: new ?? "") { throw ValidationErrors(field: "newPassword", message: problem) }
         account.passwordHash = try await passwords.hash(new!)
+        account.needsPassword = false
         let accountID = try account.requireID()
         let kept = accountID == context.actor.accountID ? session : nil
         let label = "\(account.person.fullName) <\(account.email)>"
         try await context.write { context in
             try await account.save(on: context.db)
             try await Self.signOut(accountID: accountID, keeping: kept, on: context.db)
+            try await PasswordLinkStore.voidOutstanding(accountID: accountID, on: context.db, now: context.now)
             try await context.audit(.update, subjectType: "account", subjectID: accountID, subjectLabel: label, detail: "New password set by an area admin")
         }
+    }
+
+    /// E-mails the account a link to choose a password: the invitation
+    /// again while they have not chosen one, otherwise a reset link. Answers
+    /// the kind sent.
+    @discardableResult
+    func sendPasswordLink(_ account: AccountModel, siteAddress: String) async throws -> PasswordLinkKind {
+        guard account.disabledAt == nil else {
+            throw ValidationErrors(field: "state", message: "Turn the account back on before sending a link: a turned-off account cannot sign in")
+        }
+        let kind: PasswordLinkKind = account.needsPassword ? .invitation : .reset
+        let accountID = try account.requireID()
+        let label = "\(account.person.fullName) <\(account.email)>"
+        let personName = account.person.fullName
+        try await context.write { context in
+            try await PasswordLinkStore(db: context.db, now: context.now, siteAddress: siteAddress, mailFrom: context.mailFrom)
+                .send(kind, to: account, personName: personName, areaName: context.actor.areaName, invitedBy: context.actor.name, requestedFrom: nil)
+            try await context.audit(.update, subjectType: "account", subjectID: accountID, subjectLabel: label,
+                                    detail: kind == .invitation ? "Invitation e-mailed again" : "Link to choose a new password e-mailed")
+        }
+        return kind
+    }
+
+    /// The latest e-mailed link of the account, for its page.
+    func latestPasswordLink(_ account: AccountModel) async throws -> PasswordLinkModel? {
+        try await PasswordLinkStore.latest(for: try account.requireID(), on: context.db)
     }
 
     /// Ends every session of the account but `session`, and its API tokens: a
     /// password is changed because it may be known to someone else, and a
     /// token they made with it must not outlive it.
-    private static func signOut(accountID: UUID, keeping session: SessionID?, on db: any Database) async throws {
+    static func signOut(accountID: UUID, keeping session: SessionID?, on db: any Database) async throws {
         var query = SessionRecordModel.query(on: db).filter(\.$accountID == accountID)
         if let session { query = query.filter(\.$token != DatabaseSessionDriver.digest(session.string)) }
         try await query.delete()

@@ -136,6 +136,47 @@ struct AgreementStore {
         }
     }
 
+    /// The area's other agreements to copy clauses from, newest first, with how many clauses each has.
+    func copySources(for agreement: AgreementModel, limit: Int = 50) async throws -> [(agreement: AgreementModel, clauses: Int)] {
+        let others = try await AgreementModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$id != agreement.requireID())
+            .sort(\.$startsOn, .descending).limit(limit).all()
+        var result: [(agreement: AgreementModel, clauses: Int)] = []
+        for other in others {
+            result.append((other, try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == other.requireID()).count()))
+        }
+        return result
+    }
+
+    /// Copies every clause of an earlier agreement (wording, rule and the
+    /// group it names, not its checks) to the end of this one, in their
+    /// order, leaving out numbers this one already has. Answers what was
+    /// copied and the numbers left out.
+    func copyClauses(from sourceID: String?, to agreement: AgreementModel) async throws -> (copied: Int, skipped: [String], source: AgreementModel) {
+        guard let raw = TextInput.optional(sourceID), let id = UUID(uuidString: raw), id != agreement.id,
+              let source = try await AgreementModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
+        else { throw ValidationErrors(field: "sourceId", message: "Select the agreement to copy the clauses from") }
+        let agreementID = try agreement.requireID()
+        let existing = Set(try await clauses(of: agreement).map { ClauseNumber.comparisonKey($0.number) })
+        let toCopy = try await clauses(of: source)
+        guard !toCopy.isEmpty else { throw ValidationErrors(field: "sourceId", message: "\(source.title) has no clauses to copy. Choose another agreement") }
+        let skipped = toCopy.filter { existing.contains(ClauseNumber.comparisonKey($0.number)) }.map(\.number)
+        let copies = toCopy.filter { !existing.contains(ClauseNumber.comparisonKey($0.number)) }
+        guard !copies.isEmpty else {
+            throw ValidationErrors(field: "sourceId", message: "This agreement already has every clause number \(source.title) has, so nothing was copied")
+        }
+        try await context.write { context in
+            var position = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
+            for original in copies {
+                position += 1
+                let clause = ClauseModel(agreementID: agreementID, position: position,
+                                         details: ClauseDetails(number: original.number, text: original.text, rule: original.rule), groupID: original.$group.id)
+                try await clause.create(on: context.db)
+                try await Self.auditAgreement(agreement, context, "Clause \(clause.number) copied from \(source.title)", AuditChanges.created(clause.auditFields))
+            }
+        }
+        return (copies.count, skipped, source)
+    }
+
     /// Changes a clause. A commitment that people have checked stays a
     /// commitment: making it a rule would hide the record of those checks.
     func updateClause(_ clause: ClauseModel, with input: ClauseInput) async throws {

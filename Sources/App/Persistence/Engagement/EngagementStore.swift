@@ -254,9 +254,11 @@ struct EngagementStore {
             throw errors.ordered(EngagementStore.fieldOrder)
         }
         let rungs = Dictionary(uniqueKeysWithValues: ladder.rungs.map { ($0.key, $0) })
+        let before = isNew ? [] : activity.auditFields
         activity.apply(details, serviceID: links.service, plannedRungID: try rungs[details.plannedRung]!.requireID(),
                        achievedRungID: try details.achievedRung.map { try rungs[$0]!.requireID() })
         try await activity.save(on: context.db)
+        if isNew { try await context.auditCreated(activity) } else { try await context.auditUpdated(activity, before: before) }
         let activityID = try activity.requireID()
         if !isNew {
             try await ActivityOrganisationModel.query(on: context.db).filter(\.$activity.$id == activityID).delete()

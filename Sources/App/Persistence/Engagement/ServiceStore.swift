@@ -40,14 +40,21 @@ struct ServiceStore {
     func create(_ input: Input) async throws -> ServiceModel {
         let (details, lead) = try await validate(input, editing: nil)
         let service = ServiceModel(areaID: context.areaID, details: details, leadOrganisationID: lead)
-        try await service.save(on: context.db, orIfDuplicate: Self.duplicateName(details.name))
+        try await context.write { context in
+            try await service.save(on: context.db, orIfDuplicate: Self.duplicateName(details.name))
+            try await context.auditCreated(service)
+        }
         return service
     }
 
     func update(_ service: ServiceModel, with input: Input) async throws {
         let (details, lead) = try await validate(input, editing: service.id)
+        let before = service.auditFields
         service.apply(details, leadOrganisationID: lead)
-        try await service.save(on: context.db, orIfDuplicate: Self.duplicateName(details.name))
+        try await context.write { context in
+            try await service.save(on: context.db, orIfDuplicate: Self.duplicateName(details.name))
+            try await context.auditUpdated(service, before: before)
+        }
     }
 
     private func validate(_ input: Input, editing: UUID?) async throws -> (ServiceDetails, UUID?) {

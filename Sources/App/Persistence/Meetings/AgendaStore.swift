@@ -64,6 +64,8 @@ struct AgendaStore {
             let last = try await AgendaItemModel.query(on: context.db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0
             let item = AgendaItemModel(meetingID: meetingID, position: last + 1, details: details, leadID: leadID, status: status, proposedBy: proposedBy)
             try await item.create(on: context.db)
+            try await context.auditMeetingPart(meeting, status == .accepted ? "Agenda item added: \(item.title)" : "Agenda item proposed: \(item.title)",
+                                               after: item.auditFields)
             return item
         }
     }
@@ -72,8 +74,12 @@ struct AgendaStore {
         try ensureOpen(meeting)
         try ensureAgendaOpen(meeting, field: "title")
         let (details, leadID) = try await validate(input, meeting: meeting)
+        let before = item.auditFields
         item.apply(details, leadID: leadID)
-        try await item.save(on: context.db)
+        try await context.write { context in
+            try await item.save(on: context.db)
+            try await context.auditMeetingPart(meeting, "Agenda item changed: \(item.title)", before: before, after: item.auditFields)
+        }
     }
 
     enum Decision: String, CaseIterable, Sendable {
@@ -97,15 +103,22 @@ struct AgendaStore {
         default:
             break
         }
+        let before = item.auditFields
         switch decision {
         case .accept:
             try ensureAgendaOpen(meeting, field: "decision")
             item.status = .accepted
-            try await item.save(on: context.db)
+            try await context.write { context in
+                try await item.save(on: context.db)
+                try await context.auditMeetingPart(meeting, "Agenda item accepted: \(item.title)", before: before, after: item.auditFields)
+            }
             return nil
         case .withdraw:
             item.status = .withdrawn
-            try await item.save(on: context.db)
+            try await context.write { context in
+                try await item.save(on: context.db)
+                try await context.auditMeetingPart(meeting, "Agenda item withdrawn: \(item.title)", before: before, after: item.auditFields)
+            }
             return nil
         case .defer_:
             guard let next = try await MeetingModel.query(on: context.db).filter(\.$area.$id == context.areaID)
@@ -133,6 +146,8 @@ struct AgendaStore {
                 item.deferredFrom = from
                 try await item.save(on: context.db)
                 try await PaperModel.query(on: context.db).filter(\.$item.$id == item.requireID()).set(\.$meeting.$id, to: nextID).update()
+                try await context.auditMeetingPart(meeting, "Agenda item put off to \(next.meetsOn.longForm): \(item.title)", before: before,
+                                                   after: note.auditFields)
             }
             return next
         }
@@ -168,9 +183,11 @@ struct AgendaStore {
                 throw ValidationErrors(field: "into", message: "\(item.title) or \(target.title) changed meanwhile. Look at the agenda again")
             }
             try await PaperModel.query(on: context.db).filter(\.$item.$id == itemID).set(\.$item.$id, to: targetID).update()
+            let before = item.auditFields
             item.status = .merged
             item.$mergedInto.id = targetID
             try await item.save(on: context.db)
+            try await context.auditMeetingPart(meeting, "Agenda item merged into \(target.title): \(item.title)", before: before, after: item.auditFields)
         }
         return target
     }
@@ -189,6 +206,8 @@ struct AgendaStore {
             (item.position, other.position) = (other.position, item.position)
             try await item.save(on: context.db)
             try await other.save(on: context.db)
+            try await context.audit(.update, subjectType: MeetingModel.auditType, subjectID: meeting.id, subjectLabel: meeting.auditLabel,
+                                    detail: "Agenda item moved \(up ? "up" : "down"): \(item.title)")
         }
     }
 
@@ -290,6 +309,8 @@ struct AgendaStore {
             try await Self(context).ensureRoom(for: upload)
             try await paper.create(on: context.db)
             try await Self.saveVersion(1, of: paper, upload, by: actor, at: now, on: context.db)
+            try await context.auditMeetingPart(meeting, "Paper added to \(item.title): \(title)",
+                                               after: [AuditField("Paper", title), AuditField("File", upload.fileName), AuditField("Version", "1")])
         }
         return paper
     }
@@ -304,6 +325,9 @@ struct AgendaStore {
             try await Self(context).ensureRoom(for: upload)
             let next = (try await PaperVersionModel.query(on: context.db).filter(\.$paper.$id == paperID).max(\.$version) ?? 0) + 1
             try await Self.saveVersion(next, of: paper, upload, by: actor, at: now, on: context.db)
+            try await context.auditMeetingPart(meeting, "New version of a paper: \(paper.title)",
+                                               before: [AuditField("Version", String(next - 1))],
+                                               after: [AuditField("Version", String(next))])
             return next
         }
     }

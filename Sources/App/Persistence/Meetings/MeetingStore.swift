@@ -134,7 +134,11 @@ struct MeetingStore {
                          people: people)
         }
         try await context.write { context in
-            for meeting in meetings { try await meeting.create(on: context.db) }
+            for meeting in meetings {
+                try await meeting.create(on: context.db)
+                meeting.$group.value = group
+                try await context.auditCreated(meeting, detail: meetings.count > 1 ? "One of a series of \(meetings.count)" : nil)
+            }
         }
         return meetings
     }
@@ -152,6 +156,7 @@ struct MeetingStore {
         let people = try await validatePeople(input, group: meeting.group, keeping: current, errors: &errors)
         try errors.ordered(Self.fieldOrder).throwIfAny()
         let was = meeting.details
+        let before = meeting.auditFields
         let moved = details!.date != was.date || details!.startsAt != was.startsAt || details!.endsAt != was.endsAt
             || details!.venue != was.venue || details!.onlineLink != was.onlineLink
         meeting.apply(details!, people: people)
@@ -161,6 +166,7 @@ struct MeetingStore {
                                          onlineLink: details!.onlineLink, meetingLink: siteAddress + Paths.meeting(try meeting.recordID))
         try await context.write { context in
             try await meeting.save(on: context.db)
+            try await context.auditUpdated(meeting, before: before)
             for address in recipients { try await context.queueEmail(to: address, subject: notice.subject, body: notice.body) }
         }
     }
@@ -181,11 +187,13 @@ struct MeetingStore {
         let recipients = meeting.meetsOn >= context.today ? try await packRecipients(of: meeting) : []
         let notice = MeetingNotice.cancelled(groupName: meeting.group.name, start: meeting.details.start, reason: reason,
                                              meetingLink: siteAddress + Paths.meeting(try meeting.recordID))
+        let before = meeting.auditFields
         meeting.status = .cancelled
         meeting.cancelledReason = reason
         meeting.sequence += 1
         try await context.write { context in
             try await meeting.save(on: context.db)
+            try await context.auditUpdated(meeting, before: before, detail: "Cancelled")
             for address in recipients { try await context.queueEmail(to: address, subject: notice.subject, body: notice.body) }
         }
     }

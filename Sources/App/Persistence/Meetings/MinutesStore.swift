@@ -43,12 +43,16 @@ struct MinutesStore {
         let meetingID = try meeting.requireID()
         try await context.write { context in
             if let existing {
+                let before = existing.auditFields
                 existing.apply(details)
                 existing.status = .draft
                 existing.writtenBy = context.actor.name
                 try await existing.save(on: context.db)
+                try await context.auditMeetingPart(meeting, "Minutes changed", before: before, after: existing.auditFields)
             } else {
-                try await MinutesModel(meetingID: meetingID, details: details, writtenBy: context.actor.name).create(on: context.db)
+                let minutes = MinutesModel(meetingID: meetingID, details: details, writtenBy: context.actor.name)
+                try await minutes.create(on: context.db)
+                try await context.auditMeetingPart(meeting, "Minutes written", after: minutes.auditFields)
             }
             if let due, let complaintsDiscussed {
                 try await PartnerStore(context).recordDiscussed(at: meeting, due: due, chosen: complaintsDiscussed, on: context.db)
@@ -67,10 +71,13 @@ struct MinutesStore {
         let now = context.now
         try await context.write { context in
             for address in recipients { try await context.queueEmail(to: address, subject: message.subject, body: message.body) }
+            let before = minutes.auditFields
             minutes.status = .circulated
             minutes.circulatedAt = now
             if minutes.firstCirculatedAt == nil { minutes.firstCirculatedAt = now }
             try await minutes.save(on: context.db)
+            try await context.auditMeetingPart(meeting, "Minutes sent to \(recipients.count) \(recipients.count == 1 ? "member" : "members")",
+                                               before: before, after: minutes.auditFields)
         }
         return recipients.count
     }
@@ -86,10 +93,14 @@ struct MinutesStore {
               next.details.start <= UKDateTime(context.now) else {
             throw ValidationErrors(field: "minutes", message: "Minutes are approved at the group's next meeting. Record it once that meeting has started")
         }
+        let before = minutes.auditFields
         minutes.status = .approved
         minutes.approvedAt = context.now
         minutes.$approvedAtMeeting.id = try next.requireID()
-        try await minutes.save(on: context.db)
+        try await context.write { context in
+            try await minutes.save(on: context.db)
+            try await context.auditMeetingPart(meeting, "Minutes approved at the meeting on \(next.meetsOn.longForm)", before: before, after: minutes.auditFields)
+        }
         return next
     }
 
@@ -137,7 +148,10 @@ struct MinutesStore {
         guard meeting.status == .scheduled else { throw Abort(.notFound) }
         let (details, ownerID) = try await validate(input, meeting: meeting, keeping: nil)
         let action = ActionModel(areaID: context.areaID, groupID: meeting.$group.id, meetingID: try meeting.requireID(), details: details, ownerID: ownerID)
-        try await action.create(on: context.db)
+        try await context.write { context in
+            try await action.create(on: context.db)
+            try await context.auditMeetingPart(meeting, "Action agreed: \(action.text)", after: action.auditFields)
+        }
         return action
     }
 
@@ -150,11 +164,15 @@ struct MinutesStore {
             for error in found.errors { errors.add(field: error.field, message: error.message) }
         }
         try errors.ordered(["text", "ownerId", "dueOn", "status", "notes"]).throwIfAny()
+        let before = action.auditFields
         action.apply(validated!.0, ownerID: validated!.1)
         if action.status == .open && status! != .open { action.closedOn = context.today }
         if status! == .open { action.closedOn = nil }
         action.status = status!
-        try await action.save(on: context.db)
+        try await context.write { context in
+            try await action.save(on: context.db)
+            try await context.auditMeetingPart(meeting, "Action changed: \(action.text)", before: before, after: action.auditFields)
+        }
     }
 
     private func validate(_ input: ActionInput, meeting: MeetingModel, keeping current: UUID?) async throws -> (ActionDetails, UUID?) {

@@ -36,6 +36,8 @@ struct SignInController {
         let accountError: String?
         let areaChoices: [AreaChoice]
         let signedOut: Bool
+        var passwordSet = false
+        var forgottenPath = Paths.forgottenPassword.url()
     }
 
     /// A hash of a random password, checked when no account matches, so a
@@ -52,7 +54,8 @@ struct SignInController {
         if req.auth.has(Viewer.self) { return req.redirect(to: Paths.home.url()) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
         let signedOut = req.query[String.self, at: "signed-out"] != nil
-        return try await render(req, email: "", next: next, errors: ValidationErrors(), signedOut: signedOut)
+        let passwordSet = req.query[String.self, at: "password-set"] != nil
+        return try await render(req, email: "", next: next, errors: ValidationErrors(), signedOut: signedOut, passwordSet: passwordSet)
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -143,7 +146,7 @@ struct SignInController {
     // MARK: The page
 
     private func render(_ req: Request, email: String, next: String, errors: ValidationErrors, signedOut: Bool = false,
-                        choices: [AccountModel] = []) async throws -> Response {
+                        passwordSet: Bool = false, choices: [AccountModel] = []) async throws -> Response {
         let token = VisitorFormToken.current(req)
         let page = SignInPage(
             layout: req.layout(title: choices.isEmpty ? "Sign in" : "Choose an area", hasErrors: !errors.isEmpty), action: Paths.signIn.url(),
@@ -151,7 +154,7 @@ struct SignInController {
             emailError: errors.message(for: "email"), passwordError: errors.message(for: "password"),
             accountError: errors.message(for: "account"),
             areaChoices: try choices.map { AreaChoice(value: try $0.requireID().uuidString, label: $0.area.name, checked: false) },
-            signedOut: signedOut)
+            signedOut: signedOut, passwordSet: passwordSet)
         let response = req.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.page(page))
         VisitorFormToken.set(token, on: response, for: req)
         return response
@@ -167,6 +170,12 @@ struct SignInController {
             <div class="banner" role="region" aria-labelledby="signed-out-title">
               <h2 class="banner__title" id="signed-out-title">Signed out</h2>
               <p class="banner__content">You have signed out.</p>
+            </div>
+            """)
+            \(if: page.passwordSet, """
+            <div class="banner" role="region" aria-labelledby="password-set-title">
+              <h2 class="banner__title" id="password-set-title">Password saved</h2>
+              <p class="banner__content">Your password is saved. Sign in with it now.</p>
             </div>
             """)
             \(choosing ? """
@@ -193,7 +202,8 @@ struct SignInController {
               <button type="submit" class="button">Sign in</button>
             </form>
             <h2 class="heading-m">Problems signing in</h2>
-            <p class="body">If you have forgotten your password, ask your area admin or your forum's participation officer to set a new one.</p>
+            <p class="body"><a class="link" href="\(page.forgottenPath)">Forgotten your password?</a> We will e-mail you a link to choose a new one.</p>
+            <p class="body">If you cannot get e-mail, ask your area admin or your forum's participation officer to set a new password for you.</p>
           </div>
         </div>
         """
@@ -235,8 +245,14 @@ enum VisitorFormToken {
 
     /// The browser's token, or a new one.
     static func current(_ req: Request) -> String {
-        if let token = req.cookies[cookie]?.string, isWellFormed(token) { return token }
+        if let token = req.cookies[cookie]?.string, DatabaseSessionDriver.isWellFormed(token) { return token }
         return DatabaseSessionDriver.newToken()
+    }
+
+    /// The forms for people who are not signed in: a browser signed in to
+    /// another account, or in another tab, may still send them.
+    static func isVisitorForm(_ path: String) -> Bool {
+        path == Paths.signIn.url() || path == Paths.forgottenPassword.url() || path.hasPrefix("/password/")
     }
 
     static func set(_ token: String, on response: Response, for req: Request) {
@@ -246,11 +262,7 @@ enum VisitorFormToken {
 
     /// Whether a post carries the same token in its form and its cookie.
     static func matches(_ req: Request, sent: String?) -> Bool {
-        guard let expected = req.cookies[cookie]?.string, isWellFormed(expected), let sent else { return false }
+        guard let expected = req.cookies[cookie]?.string, DatabaseSessionDriver.isWellFormed(expected), let sent else { return false }
         return CSRFMiddleware.constantTimeEquals(expected, sent)
-    }
-
-    private static func isWellFormed(_ token: String) -> Bool {
-        token.utf8.count == 43 && token.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 }

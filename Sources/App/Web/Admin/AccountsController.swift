@@ -63,9 +63,11 @@ struct AccountsController {
     func create(req: Request) async throws -> Response {
         var form = try req.content.decode(Form.self)
         do {
-            let account = try await store(req).create(personId: form.personId, email: form.email, role: form.role, password: form.password)
-            return req.redirect(to: Paths.account(try account.recordID),
-                                banner: "Account created for \(account.person.fullName). Give them the password in person or by phone, not by e-mail.")
+            let account = try await store(req).create(personId: form.personId, email: form.email, role: form.role, password: form.password,
+                                                      siteAddress: req.application.appConfig.siteAddress)
+            return req.redirect(to: Paths.account(try account.recordID), banner: account.needsPassword
+                ? "Account created for \(account.person.fullName). We have e-mailed them an invitation to choose a password. The link works for \(PasswordLinkKind.invitation.lifetimeInWords)."
+                : "Account created for \(account.person.fullName). Give them the password in person or by phone, not by e-mail.")
         } catch let errors as ValidationErrors {
             form.password = nil
             return try await renderNew(req, form: form, errors: errors)
@@ -79,6 +81,10 @@ struct AccountsController {
         let email: String
         let state: String
         let lastSignedIn: String
+        /// The latest e-mailed link, in words ("Invitation sent 3 December 2026 at 10:04am, works until..."), if any.
+        let passwordLink: String?
+        let needsPassword: Bool
+        let sendLinkPath: String
         let action: String
         let passwordPath: String
         let roleField: FormField
@@ -95,6 +101,19 @@ struct AccountsController {
     func show(req: Request) async throws -> Response {
         let account = try await find(req)
         return try await renderShow(req, account: account, role: account.role.rawValue, errors: ValidationErrors())
+    }
+
+    /// E-mails the person a link to choose a password: the invitation again, or a reset.
+    func sendPasswordLink(req: Request) async throws -> Response {
+        let account = try await find(req)
+        do {
+            let kind = try await store(req).sendPasswordLink(account, siteAddress: req.application.appConfig.siteAddress)
+            return req.redirect(to: Paths.account(try account.recordID), banner: kind == .invitation
+                ? "Invitation e-mailed again to \(account.email). The link works for \(kind.lifetimeInWords); earlier links no longer work."
+                : "Link to choose a new password e-mailed to \(account.email). It works for \(kind.lifetimeInWords).")
+        } catch let errors as ValidationErrors {
+            return try await renderShow(req, account: account, role: account.role.rawValue, errors: errors)
+        }
     }
 
     func update(req: Request) async throws -> Response {
@@ -122,11 +141,14 @@ struct AccountsController {
         let roleField = FormField.choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [role], errors: errors,
                                          optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) }))
         let layout = req.layout(title: account.person.fullName, hasErrors: !errors.isEmpty)
+        let link = try await store(req).latestPasswordLink(account)
         let page = ShowPage(
             csrfToken: layout.csrfToken, name: account.person.fullName,
             personHref: Paths.person(account.$person.recordID), email: account.email,
-            state: account.disabledAt == nil ? "Active" : "Turned off", lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
-            action: Paths.account(id), passwordPath: Paths.accountPassword(id), roleField: roleField, isSelf: account.id == viewer.accountID,
+            state: account.disabledAt != nil ? "Turned off" : account.needsPassword ? "Invited: has not chosen a password yet" : "Active",
+            lastSignedIn: account.lastSignedInAt.map(Self.format) ?? "Never",
+            passwordLink: link.map { Self.describe($0, now: req.now) }, needsPassword: account.needsPassword,
+            sendLinkPath: Paths.accountPasswordLink(id), action: Paths.account(id), passwordPath: Paths.accountPassword(id), roleField: roleField, isSelf: account.id == viewer.accountID,
             isDisabled: account.disabledAt != nil, errorSummary: ErrorSummaryItem.from(errors))
         return req.page(layout, status: errors.isEmpty ? .ok : .unprocessableEntity, Self.showPage(page))
     }
@@ -143,8 +165,15 @@ struct AccountsController {
               \(ListComponents.summaryRow("Signs in with", "\(page.email)"))
               \(ListComponents.summaryRow("State", "\(page.state)"))
               \(ListComponents.summaryRow("Last signed in", "\(page.lastSignedIn)"))
+              \(page.passwordLink.map { ListComponents.summaryRow("Latest e-mailed link", "\($0)") })
             </dl>
-            <p class="body"><a href="\(page.passwordPath)">Set a new password<span class="visually-hidden"> for \(page.name)</span></a></p>
+            \(if: !page.isDisabled, """
+            <form method="post" action="\(page.sendLinkPath)" novalidate>
+              <input type="hidden" name="csrfToken" value="\(page.csrfToken)">
+              <button type="submit" class="button button--secondary">\(page.needsPassword ? "Send the invitation again" : "E-mail them a link to choose a new password")</button>
+            </form>
+            """)
+            <p class="body"><a href="\(page.passwordPath)">Set a new password yourself<span class="visually-hidden"> for \(page.name)</span></a> (for someone who cannot get e-mail: tell them it in person or by phone).</p>
             <h2 class="heading-m">Change role or access</h2>
             <form method="post" action="\(page.action)" novalidate>
               <input type="hidden" name="csrfToken" value="\(page.csrfToken)">
@@ -180,13 +209,24 @@ struct AccountsController {
                   hint: "Leave blank to use the e-mail address in their record.", kind: .email, autocomplete: "off"),
             .choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [form.role ?? ""], errors: errors,
                     optionHints: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue, $0.explanation) })),
-            .text("password", "Password", value: nil, errors: errors,
-                  hint: "At least \(PasswordRules.minimumLength) characters. A few unrelated words are easy to remember and hard to guess.",
+            .text("password", "Password (optional)", value: nil, errors: errors,
+                  hint: "Leave blank and we will e-mail them an invitation to choose their own, which is safer. Only set one here for someone who cannot get e-mail; then tell them it in person or by phone. At least \(PasswordRules.minimumLength) characters.",
                   kind: .password, autocomplete: "new-password"),
         ]
         return try await req.renderForm(title: "Create an account", action: Paths.newAccount.url(), submitLabel: "Create account",
                                         cancelPath: Paths.accounts.url(), fields: fields, errors: errors,
                                         hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+    }
+
+    /// "Invitation sent 3 December 2026 at 10:04am; works until 10 December 2026 at 10:04am", or that it was used or has run out.
+    static func describe(_ link: PasswordLinkModel, now: Date) -> String {
+        let what = "\(link.kind == .invitation ? "Invitation" : "Link to choose a new password") sent \(format(link.createdAt))"
+        return switch link.state(now: now) {
+        case .usable: "\(what); works until \(format(link.expiresAt))"
+        case .used: "\(what); used \(link.usedAt.map(format) ?? "")"
+        case .expired: "\(what); ran out \(format(link.expiresAt))"
+        case .replaced: "\(what); no longer works"
+        }
     }
 
     static func format(_ date: Date) -> String {

@@ -37,7 +37,7 @@ extension AgreementsController.ShowPage: WebPage {
             TableColumn("Checked by") { $0.rule == nil ? "People" : "Coproduce" },
             TableColumn("Latest result") { clause in clause.latest.map { TableComponents.tag($0) } ?? "" },
         ], rows: clauses))
-        \(if: canManage, "<p class=\"body\"><a href=\"\(newClausePath)\">Add a clause</a></p>")
+        \(if: canManage, "<p class=\"body\"><a href=\"\(newClausePath)\">Add a clause</a></p><p class=\"body\"><a href=\"\(copyClausesPath)\">Copy clauses from another agreement</a></p>")
         """
     }
 }

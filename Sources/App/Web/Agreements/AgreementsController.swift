@@ -86,6 +86,7 @@ struct AgreementsController {
         let canManage: Bool
         let editPath: String
         let newClausePath: String
+        let copyClausesPath: String
         let deletePath: String
     }
 
@@ -126,7 +127,7 @@ struct AgreementsController {
             details: details,
             partners: try partners.map { SummaryRow(key: $0.name, value: $0.kind.label, href: Paths.organisation(try $0.recordID)) },
             clauses: rows, counts: counts, canManage: viewer.can(.manageAgreements), editPath: Paths.editAgreement(id),
-            newClausePath: Paths.newClause(id), deletePath: Paths.deleteAgreement(id)))
+            newClausePath: Paths.newClause(id), copyClausesPath: Paths.copyClauses(id), deletePath: Paths.deleteAgreement(id)))
     }
 
     // MARK: - Add and change agreements
@@ -231,10 +232,20 @@ struct AgreementsController {
             deletePath: Paths.deleteClause(agreement: agreementID, clause: clauseID)))
     }
 
+    /// Asks first what kind of clause it is; then (`?type=`) only the fields that kind needs.
     func newClause(req: Request) async throws -> Response {
         let agreement = try await find(req)
-        return try await renderClauseForm(req, agreement: agreement, form: ClauseForm(), errors: ValidationErrors(), editing: nil)
+        guard let type = ClauseType(req.query[String.self, at: "type"]) else {
+            return try await renderClauseTypeChooser(req, agreement: agreement, editing: nil, chosen: nil,
+                                                     error: req.query[String.self, at: "type"] == nil ? nil : Self.chooseTypeError)
+        }
+        var form = ClauseForm()
+        form.kind = type.kind.rawValue
+        form.ruleKind = type.ruleKind?.rawValue
+        return try await renderClauseForm(req, agreement: agreement, form: form, errors: ValidationErrors(), editing: nil)
     }
+
+    static let chooseTypeError = "Select what kind of clause it is"
 
     func createClause(req: Request) async throws -> Response {
         let agreement = try await find(req)
@@ -247,13 +258,65 @@ struct AgreementsController {
         }
     }
 
+    struct CopyForm: Content {
+        var sourceId: String?
+    }
+
+    /// Copying clauses when the next agreement is drawn up: choose the earlier one.
+    func chooseCopySource(req: Request) async throws -> Response {
+        try await renderCopy(req, agreement: try await find(req), errors: ValidationErrors())
+    }
+
+    func copyClauses(req: Request) async throws -> Response {
+        let agreement = try await find(req)
+        let form = try req.content.decode(CopyForm.self)
+        do {
+            let (copied, skipped, source) = try await AgreementStore(try req.store).copyClauses(from: form.sourceId, to: agreement)
+            let left = skipped.isEmpty ? "" : " Left out \(skipped.count == 1 ? "clause" : "clauses") \(skipped.joined(separator: ", ")), which this agreement already has."
+            return req.redirect(to: Paths.agreement(try agreement.recordID),
+                                banner: "\(copied) \(copied == 1 ? "clause" : "clauses") copied from \(source.title).\(left) Check each one says what the new agreement says.")
+        } catch let errors as ValidationErrors {
+            return try await renderCopy(req, agreement: agreement, errors: errors)
+        }
+    }
+
+    private func renderCopy(_ req: Request, agreement: AgreementModel, errors: ValidationErrors) async throws -> Response {
+        let id = try agreement.recordID
+        let sources = try await AgreementStore(try req.store).copySources(for: agreement)
+        guard !sources.isEmpty else {
+            return req.page(req.layout(title: "Copy clauses"), CommonPages.notDone(
+                heading: "There is no other agreement to copy from",
+                message: "Clauses can be copied from another of this area's agreements. This area has no other agreement yet.",
+                backPath: Paths.agreement(id), backLabel: "Back to \(agreement.title)"))
+        }
+        let field = FormField.choice("sourceId", "Which agreement do you want to copy the clauses from?", options: sources.map { source in
+            (source.agreement.id!.uuidString, "\(source.agreement.title), from \(source.agreement.startsOn.longForm) (\(source.clauses) \(source.clauses == 1 ? "clause" : "clauses"))")
+        }, selected: [], errors: errors)
+        return try await req.renderForm(title: "Copy clauses from another agreement", caption: agreement.title,
+                                        intro: "Every clause of the agreement you choose is added to the end of this one: its number, wording, and the rule Coproduce checks. Checks made by hand are not copied. Numbers this agreement already has are left out.",
+                                        action: Paths.copyClauses(id), submitLabel: "Copy clauses", cancelPath: Paths.agreement(id),
+                                        fields: [field], errors: errors)
+    }
+
     func editClause(req: Request) async throws -> Response {
         let (agreement, clause) = try await findClause(req)
         let settings = clause.rule?.settings ?? ClauseRule.Settings()
-        let form = ClauseForm(number: clause.number, text: clause.text, kind: clause.kind.rawValue, ruleKind: clause.ruleKind?.rawValue,
+        var form = ClauseForm(number: clause.number, text: clause.text, kind: clause.kind.rawValue, ruleKind: clause.ruleKind?.rawValue,
                               windowFrom: settings.windowFrom?.description, windowTo: settings.windowTo?.description,
                               noticeDays: settings.noticeDays.map(String.init), organisationKind: settings.organisationKind?.rawValue,
                               cadence: settings.cadence?.rawValue, groupId: clause.$group.id?.uuidString)
+        // "Change" on the form asks the kind again; the answer comes back as ?type=.
+        if req.query[String.self, at: "choose"] != nil {
+            return try await renderClauseTypeChooser(req, agreement: agreement, editing: clause,
+                                                     chosen: ClauseType(kind: form.kind, ruleKind: form.ruleKind), error: nil)
+        }
+        if let raw = req.query[String.self, at: "type"] {
+            guard let type = ClauseType(raw) else {
+                return try await renderClauseTypeChooser(req, agreement: agreement, editing: clause, chosen: nil, error: Self.chooseTypeError)
+            }
+            form.kind = type.kind.rawValue
+            form.ruleKind = type.ruleKind?.rawValue
+        }
         return try await renderClauseForm(req, agreement: agreement, form: form, errors: ValidationErrors(), editing: clause)
     }
 
@@ -367,38 +430,87 @@ struct AgreementsController {
                                         cancelPath: Paths.agreements.url(), fields: fields, errors: errors)
     }
 
+    /// The clause form's first question, a GET form: what kind of clause is it?
+    private func renderClauseTypeChooser(_ req: Request, agreement: AgreementModel, editing: ClauseModel?, chosen: ClauseType?,
+                                         error: String?) async throws -> Response {
+        let agreementID = try agreement.recordID
+        let action: String, cancel: String, title: String
+        if let editing, let clauseID = editing.id.map(RecordID<ClauseModel>.init) {
+            (action, cancel) = (Paths.editClause(agreement: agreementID, clause: clauseID), Paths.clause(agreement: agreementID, clause: clauseID))
+            title = "Change clause \(editing.number)"
+        } else {
+            (action, cancel, title) = (Paths.newClause(agreementID), Paths.agreement(agreementID), "Add a clause")
+        }
+        let errors = error.map { ValidationErrors(field: "type", message: $0) } ?? ValidationErrors()
+        let field = FormField.choice("type", "What kind of clause is it?", options: ClauseType.allCases.map { ($0.rawValue, $0.label) },
+                                     selected: [chosen?.rawValue ?? ""], errors: errors,
+                                     hint: "A rule is one Coproduce checks against groups and meetings by itself. Anything else is a commitment, which people check by hand.")
+        let layout = req.layout(title: title, hasErrors: error != nil)
+        return req.page(layout, status: error == nil ? .ok : .unprocessableEntity, """
+        <div class="grid-row">
+          <div class="column-two-thirds">
+            \(FormComponents.errorSummary(ErrorSummaryItem.from(errors)))
+            <span class="caption">\(agreement.title)</span>
+            <h1 class="heading-l">\(title)</h1>
+            <form method="get" action="\(action)" novalidate>
+              \(FormComponents.field(field))
+              <div class="button-group">
+                <button type="submit" class="button">Continue</button>
+                <a class="link" href="\(cancel)">Cancel</a>
+              </div>
+            </form>
+          </div>
+        </div>
+        """)
+    }
+
+    /// The clause form, asking only for what its kind of clause needs.
     private func renderClauseForm(_ req: Request, agreement: AgreementModel, form: ClauseForm, errors: ValidationErrors, editing: ClauseModel?) async throws -> Response {
         let agreementID = try agreement.recordID
-        let groups = try await GroupStore(try req.store).all()
-        let fields: [FormField] = [
+        let clauseID = editing?.id.map(RecordID<ClauseModel>.init)
+        let formPath = clauseID.map { Paths.editClause(agreement: agreementID, clause: $0) } ?? Paths.newClause(agreementID)
+        // A form sent without a kind, or with one that does not exist, asks the kind first.
+        guard let type = ClauseType(kind: form.kind, ruleKind: form.ruleKind) else {
+            return try await renderClauseTypeChooser(req, agreement: agreement, editing: editing, chosen: nil,
+                                                     error: errors.isEmpty ? nil : errors.message(for: "kind") ?? errors.message(for: "ruleKind") ?? Self.chooseTypeError)
+        }
+        let needed = Set(type.fields)
+        let groups = needed.contains("groupId") ? try await GroupStore(try req.store).all() : []
+        let all: [FormField] = [
             .text("number", "Clause number", value: form.number, errors: errors, hint: "As written in the agreement, such as 4.6 a", width: "5"),
             .text("text", "Wording", value: form.text, errors: errors, hint: "In plain English, as the partners agreed it.", kind: .textarea),
-            .choice("kind", "How is it checked?", options: ClauseKind.allCases.map { ($0.rawValue, $0.label) }, selected: [form.kind ?? ""], errors: errors,
-                    optionHints: [ClauseKind.rule.rawValue: "Choose the rule below. Coproduce checks it against groups and meetings.",
-                                  ClauseKind.commitment.rawValue: "People record whether it was met, with evidence."]),
-            .choice("ruleKind", "Which rule does it set?", options: ClauseRule.Kind.allCases.map { ($0.rawValue, $0.label) },
-                    selected: [form.ruleKind ?? ""], errors: errors, hint: "Only for clauses Coproduce checks."),
-            .text("windowFrom", "Earliest start time", value: form.windowFrom, errors: errors, hint: "Only for meetings within set hours. Use the 24-hour clock, such as 10:00", width: "5"),
-            .text("windowTo", "Latest finish time", value: form.windowTo, errors: errors, hint: "Such as 14:00", width: "5"),
-            .text("noticeDays", "Number of days", value: form.noticeDays, errors: errors,
-                  hint: "Only for the rules about papers going out, asking partners for items and sending the minutes. Such as 7", width: "2"),
+            .text("windowFrom", "Earliest start time", value: form.windowFrom, errors: errors, hint: "Such as 10am or 10:00", width: "5"),
+            .text("windowTo", "Latest finish time", value: form.windowTo, errors: errors, hint: "Such as 2pm or 14:00", width: "5"),
+            .text("noticeDays", "Number of days", value: form.noticeDays, errors: errors, hint: "Such as 7", width: "2"),
             .choice("organisationKind", "Which kind of organisation chairs?", kind: .select,
-                    options: [("", "Not needed for this rule")] + OrganisationKind.allCases.map { ($0.rawValue, $0.label) },
+                    options: [("", "Choose a kind of organisation")] + OrganisationKind.allCases.map { ($0.rawValue, $0.label) },
                     selected: [form.organisationKind ?? ""], errors: errors),
             .choice("cadence", "How often must meetings happen?", kind: .select,
-                    options: [("", "Not needed for this rule")] + Cadence.allCases.map { ($0.rawValue, $0.label) },
+                    options: [("", "Choose how often")] + Cadence.allCases.map { ($0.rawValue, $0.label) },
                     selected: [form.cadence ?? ""], errors: errors),
             .choice("groupId", "Which group does the rule apply to?", kind: .select,
                     options: [("", "Every group the forum sits on")] + groups.map { ($0.id!.uuidString, $0.name) },
                     selected: [form.groupId ?? ""], errors: errors),
         ]
-        if let editing, let clauseID = editing.id.map(RecordID<ClauseModel>.init) {
+        let fields = all.filter { ["number", "text"].contains($0.name) || needed.contains($0.name) }
+        // Errors about the kind itself (a checked commitment cannot become a rule) are shown beside the kind.
+        let kindError = errors.message(for: "kind") ?? errors.message(for: "ruleKind")
+        let preface: Markup = """
+        <dl class="summary-list">
+          \(ListComponents.summaryRow("Kind of clause", "\(type.label)\(kindError.map { "<p id=\"kind\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })"))
+        </dl>
+        <p class="body"><a class="link" href="\(formPath)?\(editing == nil ? "" : "choose=1")">Change the kind of clause</a></p>
+        """
+        let hidden = ["kind": type.kind.rawValue, "ruleKind": type.ruleKind?.rawValue ?? ""]
+        if let editing, let clauseID {
             return try await req.renderForm(title: "Change clause \(editing.number)", caption: agreement.title,
                                             action: Paths.editClause(agreement: agreementID, clause: clauseID), submitLabel: "Save clause",
-                                            cancelPath: Paths.clause(agreement: agreementID, clause: clauseID), fields: fields, errors: errors)
+                                            cancelPath: Paths.clause(agreement: agreementID, clause: clauseID), fields: fields, errors: errors,
+                                            hidden: hidden, preface: preface)
         }
         return try await req.renderForm(title: "Add a clause", caption: agreement.title, action: Paths.newClause(agreementID),
-                                        submitLabel: "Add clause", cancelPath: Paths.agreement(agreementID), fields: fields, errors: errors)
+                                        submitLabel: "Add clause", cancelPath: Paths.agreement(agreementID), fields: fields, errors: errors,
+                                        hidden: hidden, preface: preface)
     }
 
     private func renderAssessment(_ req: Request, agreement: AgreementModel, clause: ClauseModel, form: AssessmentForm, errors: ValidationErrors) async throws -> Response {

@@ -263,7 +263,7 @@ extension SelfEvaluationController.ShowPage: WebPage {
         \(framework.keyIdeas.markup { idea in
             let ticked = idea.statements.filter { answers[$0.key]?.ticked == true }
             return """
-            <h2 class="heading-m">\(idea.name)</h2>
+            <h2 class="heading-m print-page">\(idea.name)</h2>
             \(ticked.isEmpty ? "<p class=\"body\">No statement ticked.</p>" as Markup : """
             <dl class="summary-list">
               \(ticked.markup { statement in
@@ -359,7 +359,7 @@ extension SelfEvaluationController.ReportPage: WebPage {
         ], rows: lines))
         """)
         <p class="body no-print"><a href="\(Paths.coProductionReportCSV.url())?year=\(year.shortLabel)" download>Download the ratings (CSV)</a></p>
-        <h2 class="heading-m">Engagement this year</h2>
+        <h2 class="heading-m print-page">Engagement this year</h2>
         <p class="body">\(engagement.total) engagement \(engagement.total == 1 ? "activity" : "activities")\(engagement.sharedDecisionsPercent.map { "; of those with a known result, \($0)% reached co-design or co-production" } ?? "")\(notTold > 0 ? "; \(notTold) without the participants told what changed in time" : ""). <a class="no-print" href="\(Paths.ladderProfile.url())?year=\(year.shortLabel)">The ladder profile for this year</a></p>
         """
     }

@@ -122,12 +122,18 @@ extension Request {
     /// Renders a form page; status 422 when it shows errors.
     func renderForm(title: String, caption: String? = nil, intro: String? = nil, action: String, submitLabel: String,
                     cancelPath: String?, fields: [FormField], errors: ValidationErrors, multipart: Bool = false,
-                    relatedLink: RelatedLink? = nil, hidden: [String: String] = [:], preface: Markup? = nil) async throws -> Response {
+                    relatedLink: RelatedLink? = nil, hidden: [String: String] = [:], preface: Markup? = nil,
+                    visitorToken: String? = nil) async throws -> Response {
         let dateFields = Set(fields.filter { $0.kind == .date }.map(\.name))
-        let page = FormPage(layout: layout(title: title, hasErrors: !errors.isEmpty), heading: title, caption: caption,
+        var layout = layout(title: title, hasErrors: !errors.isEmpty)
+        // A form for people who are not signed in carries the visitor's token (`VisitorFormToken`).
+        if let visitorToken { layout.csrfToken = visitorToken }
+        let page = FormPage(layout: layout, heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
                             errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink,
                             hidden: hidden, preface: preface)
-        return self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
+        let response = self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
+        if let visitorToken { VisitorFormToken.set(visitorToken, on: response, for: self) }
+        return response
     }
 }

@@ -17,7 +17,7 @@ struct PageLayout: Encodable, Sendable {
     let viewerRole: String?
     let areaName: String?
     let navigation: [NavItem]
-    let csrfToken: String?
+    var csrfToken: String?
     let banner: String?
     let signOutPath: String
     let changePasswordPath: String

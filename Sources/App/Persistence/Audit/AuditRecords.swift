@@ -1,0 +1,85 @@
+import Domain
+import Fluent
+import Foundation
+
+// The fields the audit log keeps for meetings and engagement records. A
+// meeting's agenda items, minutes and actions are logged under the meeting,
+// where people look for them, each change naming the item in its detail.
+
+extension MeetingModel: AuditRecord {
+    static let auditType = "meeting"
+    var auditLabel: String { "\($group.value?.name ?? "Meeting"), \(meetsOn.longForm)" }
+    var auditFields: [AuditField] {
+        [AuditField("Date", meetsOn.longForm), AuditField("Starts", startsAt.spoken), AuditField("Ends", endsAt.spoken),
+         AuditField("Venue", venue), AuditField("Online link", onlineLink), AuditField("Refreshments", refreshments ? "Yes" : "No"),
+         AuditField("Chair", Self.name($chair.value, $chair.id)), AuditField("Named contact", Self.name($contact.value, $contact.id)),
+         AuditField("Officer", Self.name($officer.value, $officer.id)), AuditField("Status", status.label),
+         AuditField("Why cancelled", cancelledReason)]
+    }
+
+    /// A person's name when it was read with the record and is still the one
+    /// it names, else their record's id, so a change of person always shows.
+    static func name(_ loaded: PersonModel??, _ id: UUID?) -> String? {
+        if let person = loaded ?? nil, person.id == id { return person.fullName }
+        return id?.uuidString
+    }
+}
+
+extension AgendaItemModel {
+    var auditFields: [AuditField] {
+        [AuditField("Agenda item", title), AuditField("Purpose", purpose.label), AuditField("What the forum is asked", forumAsk),
+         AuditField("Minutes", minutes.map(String.init)), AuditField("Lead", MeetingModel.name($lead.value, $lead.id)),
+         AuditField("Status", status.label), AuditField("Put off to", deferredTo?.longForm)]
+    }
+}
+
+extension MinutesModel {
+    var auditFields: [AuditField] {
+        [AuditField("Minutes", text), AuditField("Decisions", decisions.joined(separator: "\n")), AuditField("Minutes status", status.label)]
+    }
+}
+
+extension ActionModel {
+    var auditFields: [AuditField] {
+        [AuditField("Action", text), AuditField("Owner", MeetingModel.name($owner.value, $owner.id)), AuditField("Due", dueOn?.longForm),
+         AuditField("Action status", status.label), AuditField("Notes", notes), AuditField("Closed", closedOn?.longForm)]
+    }
+}
+
+extension ServiceModel: AuditRecord {
+    static let auditType = "service"
+    var auditLabel: String { name }
+    var auditFields: [AuditField] {
+        [AuditField("Name", name), AuditField("Kind", kind.label), AuditField("Lead organisation", $leadOrganisation.id?.uuidString),
+         AuditField("Summary", summary)]
+    }
+}
+
+extension EngagementActivityModel: AuditRecord {
+    static let auditType = "engagement-activity"
+    var auditLabel: String { title }
+    var auditFields: [AuditField] {
+        [AuditField("Title", title), AuditField("Started", startsOn.longForm), AuditField("Ended", endsOn?.longForm),
+         AuditField("Service", $service.id?.uuidString), AuditField("How", method.label),
+         AuditField("Planned rung", $plannedRung.id.uuidString), AuditField("Rung reached", $achievedRung.id?.uuidString),
+         AuditField("Parent carers", String(parentCarers)), AuditField("Children and young people", String(childrenAndYoungPeople)),
+         AuditField("Professionals", String(professionals)), AuditField("What participants said", participantsSaid),
+         AuditField("What changed", whatChanged), AuditField("Told on", toldOn?.longForm), AuditField("How they were told", howTold)]
+    }
+}
+
+extension StoreContext {
+    /// Logs a change to part of a meeting (an agenda item, its minutes, an action) under the meeting.
+    func auditMeetingPart(_ meeting: MeetingModel, _ detail: String, before: [AuditField] = [], after: [AuditField]) async throws {
+        let changes = before.isEmpty ? AuditChanges.created(after) : AuditChanges.between(before: before, after: after)
+        guard !changes.isEmpty else { return }
+        try await audit(.update, subjectType: MeetingModel.auditType, subjectID: meeting.id, subjectLabel: meeting.auditLabel, detail: detail,
+                        changes: changes)
+    }
+
+    /// Logs a part of a meeting removed, keeping what it said.
+    func auditMeetingPartRemoved(_ meeting: MeetingModel, _ detail: String, fields: [AuditField]) async throws {
+        try await audit(.update, subjectType: MeetingModel.auditType, subjectID: meeting.id, subjectLabel: meeting.auditLabel, detail: detail,
+                        changes: AuditChanges.deleted(fields))
+    }
+}
