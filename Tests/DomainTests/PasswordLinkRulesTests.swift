@@ -17,7 +17,7 @@ struct PasswordLinkRulesTests {
         #expect(PasswordLinkState.of(expiresAt: expires, usedAt: sent, replaced: true, now: expires) == .used)
         #expect(PasswordLinkState.of(expiresAt: expires, usedAt: nil, replaced: true, now: sent) == .replaced)
         #expect(PasswordLinkState.usable.explanation == nil)
-        for state in [PasswordLinkState.used, .expired, .replaced] { #expect(state.explanation != nil) }
+        for state in [PasswordLinkState.used, .expired, .replaced, .accountTurnedOff] { #expect(state.explanation != nil) }
     }
 
     @Test("An invitation waits a week; a reset works for an hour")
@@ -28,14 +28,20 @@ struct PasswordLinkRulesTests {
         #expect(PasswordLinkKind.reset.lifetimeInWords == "1 hour")
     }
 
-    @Test("Asking is limited for one e-mail address and for one network address")
+    @Test("Asking is limited for one e-mail address, an hour and a day, and for one network address")
     func limits() {
         let limits = PasswordResetLimits.standard
-        #expect(limits.allows(sentToEmail: 0, requestedFromAddress: 0))
-        #expect(limits.allows(sentToEmail: limits.perEmail - 1, requestedFromAddress: limits.perAddress - 1))
-        #expect(!limits.allows(sentToEmail: limits.perEmail, requestedFromAddress: 0))
-        #expect(!limits.allows(sentToEmail: 0, requestedFromAddress: limits.perAddress))
+        let minutesAgo = { (minutes: Double) in sent.addingTimeInterval(-minutes * 60) }
+        #expect(limits.allows(sentToEmailWithin: [], now: sent))
+        #expect(limits.allows(sentToEmailWithin: [minutesAgo(1), minutesAgo(2)], now: sent))
+        #expect(!limits.allows(sentToEmailWithin: [minutesAgo(1), minutesAgo(2), minutesAgo(59)], now: sent))
+        // Requests older than the hour count only towards the day.
+        #expect(limits.allows(sentToEmailWithin: [minutesAgo(1), minutesAgo(2), minutesAgo(61)], now: sent))
+        #expect(!limits.allows(sentToEmailWithin: [minutesAgo(1), minutesAgo(70), minutesAgo(130), minutesAgo(190), minutesAgo(250), minutesAgo(310)], now: sent))
+        #expect(limits.allowsRequest(fromAddress: limits.perAddress - 1))
+        #expect(!limits.allowsRequest(fromAddress: limits.perAddress))
         #expect(limits.windowStart(now: sent) == sent.addingTimeInterval(-60 * 60))
+        #expect(limits.dayStart(now: sent) == sent.addingTimeInterval(-24 * 60 * 60))
     }
 
     @Test("The e-mails carry the link, say how long it works and what to do if it was not expected")

@@ -174,7 +174,8 @@ class Checker:
         form = forms[0]
         for field in form.find_elements(By.CSS_SELECTOR, "input[type=text], input[type=email], input[type=tel], input[type=number], input[type=time], textarea"):
             field.clear()
-        submit(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        # The form's own button comes last: a person finder's Find button may come first.
+        submit(driver, form.find_elements(By.CSS_SELECTOR, "button[type=submit]")[-1])
         if driver.title.startswith("Error: "):
             label = f"[{role}] {path} (errors)"
             self.check_page(driver, label, pattern + "-errors")
@@ -302,7 +303,7 @@ def main():
     # Anonymous pages first, then every role.
     driver = checker.driver()
     try:
-        for path in ["/sign-in", "/accessibility"]:
+        for path in ["/sign-in", "/sign-in/forgotten-password", "/accessibility"]:
             driver.get(checker.base + path)
             checker.check_page(driver, f"[signed out] {path}", path)
     finally:

@@ -51,6 +51,8 @@ struct AccountsPart: ProductPart {
 
     var migrations: [any AsyncMigration] { [CreatePasswordLinks()] }
 
+    func jobs(_ runner: JobRunner) { PasswordLinkStore.register(with: runner) }
+
     var navigation: [NavigationEntry] { [NavigationEntry(label: "Accounts", path: Paths.accounts, permission: .manageAccounts)] }
 
     var auditSubjects: [AuditSubject] { [AuditSubject(type: "account", link: { Paths.account(RecordID($0)) })] }

@@ -28,7 +28,7 @@ extension Paths {
 struct EmailPart: ProductPart {
     let name = "E-mail"
 
-    var migrations: [any AsyncMigration] { [CreateOutboxEmails(), AddOutboxDeliveryRecords(), CreateEmailAttachmentsAndSettings()] }
+    var migrations: [any AsyncMigration] { [CreateOutboxEmails(), AddOutboxDeliveryRecords(), CreateEmailAttachmentsAndSettings(), AddOutboxSecrets()] }
 
     func pages(_ web: any RoutesBuilder) {
         let outbox = OutboxController()

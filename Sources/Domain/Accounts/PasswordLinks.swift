@@ -34,6 +34,8 @@ public enum PasswordLinkState: Sendable, Equatable {
     case expired
     /// A newer link was sent to the same account, or its password was set another way.
     case replaced
+    /// The account was turned off: its links do nothing until an admin turns it on and sends another.
+    case accountTurnedOff
 
     public static func of(expiresAt: Date, usedAt: Date?, replaced: Bool, now: Date) -> PasswordLinkState {
         if usedAt != nil { return .used }
@@ -48,33 +50,40 @@ public enum PasswordLinkState: Sendable, Equatable {
         case .used: "This link has already been used. Each link works only once."
         case .expired: "This link has run out."
         case .replaced: "This link no longer works: a newer link was sent, or the password was changed, since. Use the link in the latest e-mail."
+        case .accountTurnedOff: "This link no longer works: the account it is for has been turned off. Ask your area admin."
         }
     }
 }
 
 /// How often anyone may ask for a reset e-mail. Asking is open to anyone who
-/// knows an address, so it is limited: for one e-mail address, so nobody's
-/// inbox can be flooded, and from one network address, so one machine cannot
-/// send to many. Refused requests get the same answer as granted ones, so
-/// the page never says whether an address has an account.
+/// knows an address, so it is limited: for one e-mail address, an hour and a
+/// day, so nobody's inbox can be flooded, and from one network address, so
+/// one machine cannot try many. Refused requests get the same answer as
+/// granted ones, so the page never says whether an address has an account.
 public struct PasswordResetLimits: Sendable, Equatable {
     public var perEmail: Int
+    public var perEmailPerDay: Int
     public var perAddress: Int
     public var window: TimeInterval
 
-    public static let standard = PasswordResetLimits(perEmail: 3, perAddress: 10, window: 60 * 60)
+    public static let standard = PasswordResetLimits(perEmail: 3, perEmailPerDay: 6, perAddress: 10, window: 60 * 60)
 
-    public init(perEmail: Int, perAddress: Int, window: TimeInterval) {
+    public init(perEmail: Int, perEmailPerDay: Int, perAddress: Int, window: TimeInterval) {
         self.perEmail = perEmail
+        self.perEmailPerDay = perEmailPerDay
         self.perAddress = perAddress
         self.window = window
     }
 
     public func windowStart(now: Date) -> Date { now.addingTimeInterval(-window) }
+    public func dayStart(now: Date) -> Date { now.addingTimeInterval(-24 * 60 * 60) }
 
-    /// Whether another link may be sent, given the links sent within the window.
-    public func allows(sentToEmail: Int, requestedFromAddress: Int) -> Bool {
-        sentToEmail < perEmail && requestedFromAddress < perAddress
+    /// Whether one more request may come from a network address that made `count` within the window.
+    public func allowsRequest(fromAddress count: Int) -> Bool { count < perAddress }
+
+    /// Whether a link may go to an e-mail address asked for at these times (the latest, within a day).
+    public func allows(sentToEmailWithin times: [Date], now: Date) -> Bool {
+        times.count < perEmailPerDay && times.filter { $0 > windowStart(now: now) }.count < perEmail
     }
 }
 

@@ -151,7 +151,15 @@ struct PeopleSearchTests {
             let browser = try await TestBrowser.signedIn(app, email: fixture.emails[.forumOfficer]!)
 
             let empty = try await browser.get(path).body.string
-            #expect(empty.contains("Find the person by name or role"))
+            #expect(empty.contains("Who is joining? Find them by name or role"))
+            // The search box and its button are inside the form, so Find sends what else was answered too.
+            #expect(empty.contains(#"<button type="submit" name="findPerson" value="yes""#))
+            let finding = try await browser.post(path, ["find": "okafor", "findPerson": "yes", "role": "chair", "makesDecisions": "yes"])
+            #expect(finding.status == .ok)
+            #expect(finding.body.string.contains("1 person matches"))
+            #expect(finding.body.string.contains(#"value="chair" checked"#) && finding.body.string.contains(#"value="yes" checked"#))
+            #expect(!finding.body.string.contains("There is a problem"))
+            #expect(try await MembershipModel.query(on: app.db).count() == 0)
             #expect(!empty.contains("type=\"radio\" value=\"\(ids["Amara Okafor"]!)\""))
             let many = try await browser.get(path + "?find=parent").body.string
             #expect(many.contains("30 people match \u{201C}parent\u{201D}. The first 20 are listed below"))

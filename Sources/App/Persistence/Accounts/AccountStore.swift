@@ -47,7 +47,10 @@ struct AccountStore {
         if email.isEmpty {
             errors.add(field: "email", message: person == nil ? "Enter the e-mail address they will sign in with"
                                                              : "\(person!.fullName)'s record has no e-mail address. Enter the one they will sign in with")
-        } else if !TextInput.isPlausibleEmail(email) { errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org") }
+        } else if !TextInput.isPlausibleEmail(email) || !EmailMessage.isAddress(email) {
+            // Checked as e-mail will be sent, so an invitation or a reset can always go to it.
+            errors.add(field: "email", message: "Enter an e-mail address in the correct format, like name@example.org")
+        }
         // Only this area's accounts are looked at: whether an address is used in another area is not this area's business.
         else if try await AccountModel.query(on: context.db).filter(\.$area.$id == context.areaID).filter(\.$email == email).count() > 0 {
             errors.add(field: "email", message: taken)
@@ -71,7 +74,7 @@ struct AccountStore {
             if invite {
                 try await PasswordLinkStore(db: context.db, now: context.now, siteAddress: siteAddress, mailFrom: context.mailFrom)
                     .send(.invitation, to: account, personName: personName, areaName: context.actor.areaName,
-                          invitedBy: context.actor.name, requestedFrom: nil)
+                          invitedBy: context.actor.name, requestedFrom: nil, replacing: true)
             }
         }
         account.$person.value = person
@@ -94,7 +97,11 @@ struct AccountStore {
         try await context.write { context in
             try await account.save(on: context.db)
             // Turning an account off signs it out everywhere at once.
-            if turnOff { try await Self.signOut(accountID: accountID, keeping: nil, on: context.db) }
+            if turnOff {
+                try await Self.signOut(accountID: accountID, keeping: nil, on: context.db)
+                // And an e-mailed link that went to the wrong person no longer opens it.
+                try await PasswordLinkStore.voidOutstanding(accountID: accountID, on: context.db, now: context.now)
+            }
             if !changes.isEmpty {
                 try await context.audit(.update, subjectType: "account", subjectID: accountID, subjectLabel: label, detail: changes.joined(separator: "; "))
             }
@@ -155,7 +162,7 @@ struct AccountStore {
         let personName = account.person.fullName
         try await context.write { context in
             try await PasswordLinkStore(db: context.db, now: context.now, siteAddress: siteAddress, mailFrom: context.mailFrom)
-                .send(kind, to: account, personName: personName, areaName: context.actor.areaName, invitedBy: context.actor.name, requestedFrom: nil)
+                .send(kind, to: account, personName: personName, areaName: context.actor.areaName, invitedBy: context.actor.name, requestedFrom: nil, replacing: true)
             try await context.audit(.update, subjectType: "account", subjectID: accountID, subjectLabel: label,
                                     detail: kind == .invitation ? "Invitation e-mailed again" : "Link to choose a new password e-mailed")
         }

@@ -156,25 +156,30 @@ struct AgreementStore {
               let source = try await AgreementModel.query(on: context.db).filter(\.$id == id).filter(\.$area.$id == context.areaID).first()
         else { throw ValidationErrors(field: "sourceId", message: "Select the agreement to copy the clauses from") }
         let agreementID = try agreement.requireID()
-        let existing = Set(try await clauses(of: agreement).map { ClauseNumber.comparisonKey($0.number) })
-        let toCopy = try await clauses(of: source)
-        guard !toCopy.isEmpty else { throw ValidationErrors(field: "sourceId", message: "\(source.title) has no clauses to copy. Choose another agreement") }
-        let skipped = toCopy.filter { existing.contains(ClauseNumber.comparisonKey($0.number)) }.map(\.number)
-        let copies = toCopy.filter { !existing.contains(ClauseNumber.comparisonKey($0.number)) }
-        guard !copies.isEmpty else {
-            throw ValidationErrors(field: "sourceId", message: "This agreement already has every clause number \(source.title) has, so nothing was copied")
-        }
-        try await context.write { context in
+        let title = source.title
+        // Read inside the write, so two copies at once (a double click) cannot both add the clauses.
+        let (copied, skipped) = try await context.write { context in
+            try await context.db.takeTurn("agreement-clauses:\(agreementID)")
+            let store = AgreementStore(context)
+            let existing = Set(try await store.clauses(of: agreement).map { ClauseNumber.comparisonKey($0.number) })
+            let toCopy = try await store.clauses(of: source)
+            guard !toCopy.isEmpty else { throw ValidationErrors(field: "sourceId", message: "\(title) has no clauses to copy. Choose another agreement") }
+            let skipped = toCopy.filter { existing.contains(ClauseNumber.comparisonKey($0.number)) }.map(\.number)
+            let copies = toCopy.filter { !existing.contains(ClauseNumber.comparisonKey($0.number)) }
+            guard !copies.isEmpty else {
+                throw ValidationErrors(field: "sourceId", message: "This agreement already has every clause number \(title) has, so nothing was copied")
+            }
             var position = try await ClauseModel.query(on: context.db).filter(\.$agreement.$id == agreementID).max(\.$position) ?? 0
             for original in copies {
                 position += 1
                 let clause = ClauseModel(agreementID: agreementID, position: position,
                                          details: ClauseDetails(number: original.number, text: original.text, rule: original.rule), groupID: original.$group.id)
                 try await clause.create(on: context.db)
-                try await Self.auditAgreement(agreement, context, "Clause \(clause.number) copied from \(source.title)", AuditChanges.created(clause.auditFields))
+                try await Self.auditAgreement(agreement, context, "Clause \(clause.number) copied from \(title)", AuditChanges.created(clause.auditFields))
             }
+            return (copies.count, skipped)
         }
-        return (copies.count, skipped, source)
+        return (copied, skipped, source)
     }
 
     /// Changes a clause. A commitment that people have checked stays a

@@ -1,3 +1,4 @@
+import Crypto
 import Domain
 import Fluent
 import Foundation
@@ -28,14 +29,18 @@ extension MeetingModel: AuditRecord {
 extension AgendaItemModel {
     var auditFields: [AuditField] {
         [AuditField("Agenda item", title), AuditField("Purpose", purpose.label), AuditField("What the forum is asked", forumAsk),
-         AuditField("Minutes", minutes.map(String.init)), AuditField("Lead", MeetingModel.name($lead.value, $lead.id)),
+         AuditField("Time allowed (minutes)", minutes.map(String.init)), AuditField("Lead", MeetingModel.name($lead.value, $lead.id)),
          AuditField("Status", status.label), AuditField("Put off to", deferredTo?.longForm)]
     }
 }
 
 extension MinutesModel {
     var auditFields: [AuditField] {
-        [AuditField("Minutes", text), AuditField("Decisions", decisions.joined(separator: "\n")), AuditField("Minutes status", status.label)]
+        // The minutes themselves are the record, and long: the log notes their length and a fingerprint
+        // that changes with any edit, not every word twice.
+        let fingerprint = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        return [AuditField("Minutes", "\(text.split(whereSeparator: \.isWhitespace).count) words (version \(fingerprint))"),
+                AuditField("Decisions", decisions.joined(separator: "\n")), AuditField("Minutes status", status.label)]
     }
 }
 
@@ -75,11 +80,5 @@ extension StoreContext {
         guard !changes.isEmpty else { return }
         try await audit(.update, subjectType: MeetingModel.auditType, subjectID: meeting.id, subjectLabel: meeting.auditLabel, detail: detail,
                         changes: changes)
-    }
-
-    /// Logs a part of a meeting removed, keeping what it said.
-    func auditMeetingPartRemoved(_ meeting: MeetingModel, _ detail: String, fields: [AuditField]) async throws {
-        try await audit(.update, subjectType: MeetingModel.auditType, subjectID: meeting.id, subjectLabel: meeting.auditLabel, detail: detail,
-                        changes: AuditChanges.deleted(fields))
     }
 }

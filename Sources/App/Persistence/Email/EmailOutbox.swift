@@ -23,8 +23,9 @@ struct EmailOutbox {
 
     /// Queues the message; call it inside the change's own write.
     @discardableResult
-    func queue(_ message: EmailMessage, areaID: UUID?, attachments: [OutboxAttachment] = []) async throws -> OutboxEmailModel {
+    func queue(_ message: EmailMessage, areaID: UUID?, attachments: [OutboxAttachment] = [], secret: String? = nil) async throws -> OutboxEmailModel {
         let email = OutboxEmailModel(areaID: areaID, message: message, now: now)
+        email.secret = secret
         try await email.create(on: db)
         for (position, file) in attachments.enumerated() {
             try await OutboxAttachmentModel(emailID: try email.requireID(), position: position, file: file).create(on: db)
@@ -89,6 +90,7 @@ struct EmailOutbox {
                                                                     date: email.createdAt)
                 email.sentAt = context.application.timeSource.now()
                 email.lastError = nil
+                email.forgetSecret()
                 try await email.save(on: context.db)
             } catch let notConfigured as UnconfiguredMailTransport.NotConfigured {
                 // Trying again will not help until mail is set up; the sweep and the next start try again.

@@ -24,6 +24,9 @@ final class OutboxEmailModel: Model, @unchecked Sendable {
     /// How many times it was handed to the mail server or program.
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "last_attempt_at") var lastAttemptAt: Date?
+    /// A private part of the body (a link to choose a password): never shown on
+    /// the outbox page, and taken out of the stored body once the message is sent.
+    @OptionalField(key: "secret") var secret: String?
 
     init() {}
 
@@ -35,6 +38,22 @@ final class OutboxEmailModel: Model, @unchecked Sendable {
         body = message.body
         createdAt = now
         attempts = 0
+    }
+
+    static let secretShown = "(a private link, not shown here)"
+    static let secretRemoved = "(a private link, removed once sent)"
+
+    /// The body as the outbox page shows it, without its secret.
+    var shownBody: String {
+        guard let secret, !secret.isEmpty else { return body }
+        return body.replacingOccurrences(of: secret, with: Self.secretShown)
+    }
+
+    /// Once sent, the stored copy no longer needs the secret.
+    func forgetSecret() {
+        guard let secret, !secret.isEmpty else { return }
+        body = body.replacingOccurrences(of: secret, with: Self.secretRemoved)
+        self.secret = nil
     }
 
     /// The message, checked again as it leaves.
@@ -92,5 +111,18 @@ struct AddOutboxDeliveryRecords: AsyncMigration {
         for field in ["refused_at", "attempts", "last_attempt_at"] {
             try await database.schema("outbox_emails").deleteField(.string(field)).update()
         }
+    }
+}
+
+/// A message's private part (a password link), kept apart so it is never shown and is forgotten once sent.
+struct AddOutboxSecrets: AsyncMigration {
+    var name: String { "AddOutboxSecrets" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("outbox_emails").field("secret", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("outbox_emails").deleteField("secret").update()
     }
 }

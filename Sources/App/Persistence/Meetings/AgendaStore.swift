@@ -139,6 +139,7 @@ struct AgendaStore {
                                            details: AgendaItemDetails(title: item.title, purpose: item.purpose, forumAsk: item.forumAsk, minutes: item.minutes),
                                            leadID: item.$lead.id, status: .deferred, proposedBy: item.proposedBy)
                 note.deferredTo = next.meetsOn
+                note.$lead.value = item.$lead.value
                 try await note.create(on: context.db)
                 item.$meeting.id = nextID
                 item.position = last + 1

@@ -29,6 +29,17 @@ extension Database {
     }
 }
 
+extension Database {
+    /// Inside a write: waits until no other write holding the same key is
+    /// open, so a read-then-write (a count against a limit, the numbers
+    /// already there) cannot run twice at once. SQLite's write transactions
+    /// take turns already; PostgreSQL's take a lock that ends with the transaction.
+    func takeTurn(_ key: String) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
+    }
+}
+
 /// Whether the running task is inside a SQLite write transaction begun by
 /// `writeTransaction`, whose connection Fluent does not know is in one.
 enum WriteTransactionScope {

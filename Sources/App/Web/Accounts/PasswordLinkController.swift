@@ -35,7 +35,8 @@ struct PasswordLinkController {
 
     func show(req: Request) async throws -> Response {
         let token = try req.parameters.require("linkToken")
-        guard let link = try await PasswordLinkStore(req).link(token: token), link.state(now: req.now) == .usable else {
+        let store = PasswordLinkStore(req)
+        guard let link = try await store.link(token: token), store.state(of: link) == .usable else {
             return try await refuse(req, token: token)
         }
         return try await renderChoose(req, link: link, token: token, errors: ValidationErrors())
@@ -44,7 +45,7 @@ struct PasswordLinkController {
     func choose(req: Request) async throws -> Response {
         let token = try req.parameters.require("linkToken")
         let store = PasswordLinkStore(req)
-        guard let link = try await store.link(token: token), link.state(now: req.now) == .usable else {
+        guard let link = try await store.link(token: token), store.state(of: link) == .usable else {
             return try await refuse(req, token: token)
         }
         let form = try req.content.decode(ChooseForm.self)
@@ -55,8 +56,9 @@ struct PasswordLinkController {
         } catch is PasswordLinkStore.LinkNoLongerUsable {
             return try await refuse(req, token: token)
         }
-        // This browser may have been signed in as the account: its sessions have ended.
-        if req.auth.has(Viewer.self), req.auth.get(Viewer.self)?.accountID == link.$account.id {
+        // Whoever this browser was signed in as, it now signs in with the new password: the account's
+        // own sessions have ended, and a session of another account would send the sign-in page home.
+        if req.auth.has(Viewer.self) {
             req.session.destroy()
             req.auth.logout(Viewer.self)
         }
@@ -90,8 +92,9 @@ struct PasswordLinkController {
 
     /// A link that is unknown, spent, replaced or run out: say which, and how to get a new one.
     private func refuse(_ req: Request, token: String) async throws -> Response {
-        let link = try await PasswordLinkStore(req).link(token: token)
-        let state = link?.state(now: req.now)
+        let store = PasswordLinkStore(req)
+        let link = try await store.link(token: token)
+        let state = link.map(store.state)
         let reason = state?.explanation ?? "This link is not one Coproduce sent, or it was copied wrongly. Check you copied the whole of it from the e-mail."
         return req.page(req.layout(title: "This link does not work"), status: link == nil ? .notFound : .gone,
                         Self.refusedPage(reason: reason, invitation: link?.kind == .invitation,

@@ -62,11 +62,15 @@ struct AccountsController {
 
     func create(req: Request) async throws -> Response {
         var form = try req.content.decode(Form.self)
+        if PersonFinder.isFinding(req) {
+            form.password = nil
+            return try await renderNew(req, form: form, errors: ValidationErrors())
+        }
         do {
             let account = try await store(req).create(personId: form.personId, email: form.email, role: form.role, password: form.password,
                                                       siteAddress: req.application.appConfig.siteAddress)
             return req.redirect(to: Paths.account(try account.recordID), banner: account.needsPassword
-                ? "Account created for \(account.person.fullName). We have e-mailed them an invitation to choose a password. The link works for \(PasswordLinkKind.invitation.lifetimeInWords)."
+                ? "Account created for \(account.person.fullName). We have e-mailed them an invitation to choose a password. The link works for \(PasswordLinkKind.invitation.lifetimeInWords)." + Self.mailNotSetUp(req)
                 : "Account created for \(account.person.fullName). Give them the password in person or by phone, not by e-mail.")
         } catch let errors as ValidationErrors {
             form.password = nil
@@ -109,8 +113,8 @@ struct AccountsController {
         do {
             let kind = try await store(req).sendPasswordLink(account, siteAddress: req.application.appConfig.siteAddress)
             return req.redirect(to: Paths.account(try account.recordID), banner: kind == .invitation
-                ? "Invitation e-mailed again to \(account.email). The link works for \(kind.lifetimeInWords); earlier links no longer work."
-                : "Link to choose a new password e-mailed to \(account.email). It works for \(kind.lifetimeInWords).")
+                ? "Invitation e-mailed again to \(account.email). The link works for \(kind.lifetimeInWords); earlier links no longer work." + Self.mailNotSetUp(req)
+                : "Link to choose a new password e-mailed to \(account.email). It works for \(kind.lifetimeInWords)." + Self.mailNotSetUp(req))
         } catch let errors as ValidationErrors {
             return try await renderShow(req, account: account, role: account.role.rawValue, errors: errors)
         }
@@ -202,9 +206,8 @@ struct AccountsController {
     }
 
     private func renderNew(_ req: Request, form: Form, errors: ValidationErrors) async throws -> Response {
-        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is it for?",
-                                            action: Paths.newAccount.url())
-        let fields: [FormField] = [finder.field(errors: errors)].compactMap { $0 } + [
+        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is it for?")
+        let fields: [FormField] = finder.fields(errors: errors) + [
             .text("email", "E-mail address they sign in with (optional)", value: form.email, errors: errors,
                   hint: "Leave blank to use the e-mail address in their record.", kind: .email, autocomplete: "off"),
             .choice("role", "Role", options: Role.allCases.map { ($0.rawValue, $0.label) }, selected: [form.role ?? ""], errors: errors,
@@ -214,8 +217,7 @@ struct AccountsController {
                   kind: .password, autocomplete: "new-password"),
         ]
         return try await req.renderForm(title: "Create an account", action: Paths.newAccount.url(), submitLabel: "Create account",
-                                        cancelPath: Paths.accounts.url(), fields: fields, errors: errors,
-                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                        cancelPath: Paths.accounts.url(), fields: fields, errors: errors)
     }
 
     /// "Invitation sent 3 December 2026 at 10:04am; works until 10 December 2026 at 10:04am", or that it was used or has run out.
@@ -225,8 +227,13 @@ struct AccountsController {
         case .usable: "\(what); works until \(format(link.expiresAt))"
         case .used: "\(what); used \(link.usedAt.map(format) ?? "")"
         case .expired: "\(what); ran out \(format(link.expiresAt))"
-        case .replaced: "\(what); no longer works"
+        case .replaced, .accountTurnedOff: "\(what); no longer works"
         }
+    }
+
+    /// Said after "e-mailed" when this server has no way to send e-mail yet.
+    static func mailNotSetUp(_ req: Request) -> String {
+        req.application.mailTransport.destination == nil ? " E-mail is not set up on this server yet, so it waits in the outbox until it is." : ""
     }
 
     static func format(_ date: Date) -> String {

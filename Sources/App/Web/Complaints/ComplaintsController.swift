@@ -160,6 +160,7 @@ struct ComplaintsController {
 
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
+        if PersonFinder.isFinding(req) { return try await renderForm(req, form: form, errors: ValidationErrors(), editing: nil) }
         do {
             let complaint = try await ComplaintStore(try req.store).create(form.input)
             return req.redirect(to: Paths.complaint(try complaint.recordID), banner: "Complaint \(complaint.reference ?? "") recorded")
@@ -182,6 +183,7 @@ struct ComplaintsController {
     func update(req: Request) async throws -> Response {
         let complaint = try await find(req)
         let form = try req.content.decode(Form.self)
+        if PersonFinder.isFinding(req) { return try await renderForm(req, form: form, errors: ValidationErrors(), editing: complaint) }
         do {
             try await ComplaintStore(try req.store).update(complaint, with: form.input)
             return req.redirect(to: Paths.complaint(try complaint.recordID), banner: "Complaint updated: \(complaint.status.label.lowercased())")
@@ -227,9 +229,8 @@ struct ComplaintsController {
     private func renderForm(_ req: Request, form: Form, errors: ValidationErrors, editing: ComplaintModel?) async throws -> Response {
         let organisations = try await OrganisationStore(try req.store).options()
         let days = try await ComplaintStore(try req.store).responseDays()
-        let action = try editing.map { Paths.editComplaint(try $0.recordID) } ?? Paths.newComplaint.url()
         let finder = try await PersonFinder(req, typed: form.find, chosenID: form.ownerId, fieldName: "ownerId",
-                                            label: "Who is handling it? (optional)", action: action, optional: true)
+                                            label: "Who is handling it? (optional)", optional: true)
         let fields: [FormField] = [
             .date("receivedOn", "Date received", value: form.receivedOn, errors: errors),
             .choice("aboutOrganisationId", "Which partner is it about?", kind: .select,
@@ -237,7 +238,7 @@ struct ComplaintsController {
                     selected: [form.aboutOrganisationId ?? ""], errors: errors),
             .text("summary", "Summary", value: form.summary, errors: errors,
                   hint: "What the complaint is about. Do not include names or other details that could identify a family.", kind: .textarea),
-        ] + [finder.field(errors: errors)].compactMap { $0 } + [
+        ] + finder.fields(errors: errors) + [
             .date("responseDueOn", "Response due by (optional)", value: form.responseDueOn, errors: errors,
                   hint: "Leave blank for the area's standard: \(days) days after it was received."),
             .choice("themes", "What is it about? (optional)", kind: .checkboxes, options: ComplaintTheme.allCases.map { ($0.rawValue, $0.label) },
@@ -252,11 +253,9 @@ struct ComplaintsController {
         ]
         if let editing, let id = editing.id.map(RecordID<ComplaintModel>.init) {
             return try await req.renderForm(title: "Update complaint", caption: editing.reference ?? editing.aboutOrganisation.name, action: Paths.editComplaint(id),
-                                            submitLabel: "Save changes", cancelPath: Paths.complaint(id), fields: fields, errors: errors,
-                                            hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                            submitLabel: "Save changes", cancelPath: Paths.complaint(id), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Record a complaint", action: Paths.newComplaint.url(), submitLabel: "Record complaint",
-                                        cancelPath: Paths.complaints.url(), fields: fields, errors: errors,
-                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                        cancelPath: Paths.complaints.url(), fields: fields, errors: errors)
     }
 }

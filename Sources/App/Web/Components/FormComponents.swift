@@ -23,6 +23,7 @@ enum FormComponents {
 
     /// One question: label (or legend), hint, error message and the input.
     static func field(_ field: FormField) -> Markup {
+        if field.kind == .custom { return field.markup ?? "" }
         let describedBy = field.describedBy
         let hint: Markup? = field.hint.map { "<div id=\"\(field.name)-hint\" class=\"hint\">\($0)</div>" }
         let error: Markup? = field.error.map { "<p id=\"\(field.name)-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" }
@@ -146,7 +147,7 @@ enum FormComponents {
             \(page.intro.map { "<p class=\"body\">\($0)</p>" as Markup })
             \(page.preface)
             <form method="post" action="\(page.action)"\(if: page.multipart, " enctype=\"multipart/form-data\"") novalidate>
-              <input type="hidden" name="csrfToken" value="\(page.layout.csrfToken)">
+              <input type="hidden" name="csrfToken" value="\(page.formToken ?? page.layout.csrfToken)">
               \(page.hidden.sorted { $0.key < $1.key }.markup { "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">" })
               \(page.fields.markup(field))
               <div class="button-group">

@@ -152,7 +152,7 @@ struct OutboxController {
         </form>
         """)
         <h2 class="heading-m">The message</h2>
-        <pre class="email-text">\(email.body)</pre>
+        <pre class="email-text">\(email.shownBody)</pre>
         <p class="body"><a href="\(page.backPath)">Back to e-mail</a></p>
         """
     }

@@ -305,6 +305,7 @@ struct SelfEvaluationController {
         let store = SelfEvaluationStore(try req.store)
         let assessment = try await store.find(req.id("assessmentID"))
         let form = try req.content.decode(ActionForm.self)
+        if PersonFinder.isFinding(req) { return try await renderAction(req, assessment: assessment, form: form, errors: ValidationErrors(), editing: nil) }
         do {
             _ = try await store.addAction(to: assessment, form.input)
             return req.redirect(to: Paths.assessment(try assessment.recordID) + "#actions", banner: "Action added to the plan")
@@ -327,6 +328,7 @@ struct SelfEvaluationController {
         let assessment = try await store.find(req.id("assessmentID"))
         let action = try await store.findAction(req.id("planActionID"), of: assessment)
         let form = try req.content.decode(ActionForm.self)
+        if PersonFinder.isFinding(req) { return try await renderAction(req, assessment: assessment, form: form, errors: ValidationErrors(), editing: action) }
         do {
             try await store.updateAction(action, with: form.input)
             return req.redirect(to: Paths.assessment(try assessment.recordID) + "#actions", banner: "Action updated: \(action.status.label.lowercased())")
@@ -338,13 +340,11 @@ struct SelfEvaluationController {
     private func renderAction(_ req: Request, assessment: AssessmentModel, form: ActionForm, errors: ValidationErrors,
                               editing: PlanActionModel?) async throws -> Response {
         let assessmentID = try assessment.recordID
-        let formAction = try editing.map { Paths.editPlanAction(assessment: assessmentID, action: try $0.recordID) } ?? Paths.newPlanAction(assessmentID)
-        // A new action's wording, which may come from an idea, is kept when the page reloads with a search.
         let finder = try await PersonFinder(req, typed: form.find, chosenID: form.ownerId, fieldName: "ownerId", label: "Who will do it?",
-                                            action: formAction, keep: editing == nil ? [("what", form.what ?? "")].filter { !$0.1.isEmpty } : [], optional: true)
+                                            optional: true)
         let fields: [FormField] = [
             .text("what", "What will be done?", value: form.what, errors: errors),
-        ] + [finder.field(errors: errors)].compactMap { $0 } + [
+        ] + finder.fields(errors: errors) + [
             .date("dueOn", "When will it be done by?", value: form.dueOn, errors: errors),
             .text("how", "How will it be done?", value: form.how, errors: errors, hint: "The steps, and what it needs: time, money, people.", kind: .textarea),
             .choice("status", "Where has it got to?", options: PlanActionStatus.allCases.map { ($0.rawValue, $0.label) },
@@ -354,14 +354,12 @@ struct SelfEvaluationController {
         if let editing {
             let action = Paths.editPlanAction(assessment: assessmentID, action: try editing.recordID)
             return try await req.renderForm(title: "Update the action", caption: assessment.subjectName, action: action, submitLabel: "Save changes",
-                                            cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors,
-                                            hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                            cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors)
         }
         return try await req.renderForm(title: "Add an action to the plan", caption: assessment.subjectName,
                                         intro: "Choose two or three things from the ideas that would really make a difference, and plan each: what, who, when and how.",
                                         action: Paths.newPlanAction(assessmentID), submitLabel: "Add action",
-                                        cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors,
-                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                        cancelPath: Paths.assessment(assessmentID), fields: fields, errors: errors)
     }
 
     struct ActionsPage {

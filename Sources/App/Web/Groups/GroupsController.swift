@@ -283,6 +283,7 @@ struct GroupsController {
     func addMember(req: Request) async throws -> Response {
         let group = try await find(req)
         let form = try req.content.decode(MemberForm.self)
+        if PersonFinder.isFinding(req) { return try await renderMember(req, group: group, form: form, errors: ValidationErrors()) }
         do {
             let person = try await GroupStore(try req.store).addMember(to: group, personId: form.personId, role: form.role, makesDecisions: form.makesDecisions)
             return req.redirect(to: Paths.group(try group.recordID), banner: "\(person.fullName) added to \(group.name)")
@@ -403,8 +404,8 @@ struct GroupsController {
 
     private func renderMember(_ req: Request, group: GroupModel, form: MemberForm, errors: ValidationErrors) async throws -> Response {
         let id = try group.recordID
-        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is joining?", action: Paths.groupMembers(id))
-        let fields: [FormField] = [finder.field(errors: errors)].compactMap { $0 } + [
+        let finder = try await PersonFinder(req, typed: form.find, chosenID: form.personId, label: "Who is joining?")
+        let fields: [FormField] = finder.fields(errors: errors) + [
             .choice("role", "Their place in the group", options: MembershipRole.allCases.map { ($0.rawValue, $0.label) },
                     selected: [form.role ?? ""], errors: errors),
             .choice("makesDecisions", "Can they make decisions for their organisation?", options: [("yes", "Yes"), ("no", "No")],
@@ -412,7 +413,6 @@ struct GroupsController {
                     hint: "The partnership agreement asks every partner to send people who can make decisions."),
         ]
         return try await req.renderForm(title: "Add a member", caption: group.name, action: Paths.groupMembers(id),
-                                        submitLabel: "Add member", cancelPath: Paths.group(id), fields: fields, errors: errors,
-                                        hidden: ["find": finder.typed], preface: finder.markup(errors: errors))
+                                        submitLabel: "Add member", cancelPath: Paths.group(id), fields: fields, errors: errors)
     }
 }

@@ -2,10 +2,10 @@ import Domain
 import Vapor
 
 /// Choosing one person from an area of thousands, without a drop-down of
-/// every name and without JavaScript: a small search form above the form
-/// (it reloads the page with `?find=`), and the people it finds as radio
-/// buttons inside the form. The search is kept in the form, so a form sent
-/// back with an error shows the same choices.
+/// every name and without JavaScript: a search box with its own Find button
+/// inside the form, and the people it finds as radio buttons below it.
+/// Find sends the whole form back to be shown again (`isFinding`), so what
+/// was typed in the other questions is kept, and nothing is saved.
 struct PersonFinder: Sendable {
     /// The most people offered at once; more means "type more of the name".
     static let maximumShown = 20
@@ -18,16 +18,20 @@ struct PersonFinder: Sendable {
     /// The field's name in the form.
     let fieldName: String
     let label: String
-    /// The page to reload with the search.
-    let action: String
-    /// Other values of the address to keep when searching, such as `?person=`.
-    let keep: [(name: String, value: String)]
     /// Whether the question may be left without a person, such as who handles a complaint.
     let isOptional: Bool
 
-    /// Searches for `typed` (from `?find=`, or the form's own `find`), and looks up the chosen person.
+    /// The name of the Find button: a form sent with it is a search, shown again, not saved.
+    static let findButton = "findPerson"
+
+    /// Whether the form was sent with Find, to search, rather than to be saved.
+    static func isFinding(_ req: Request) -> Bool {
+        (try? req.content.get(String.self, at: findButton)) != nil
+    }
+
+    /// Searches for `typed` (the form's `find`, or `?find=`), and looks up the chosen person.
     init(_ req: Request, typed: String?, chosenID: String?, fieldName: String = "personId", label: String,
-         action: String, keep: [(name: String, value: String)] = [], optional: Bool = false) async throws {
+         optional: Bool = false) async throws {
         let store = PersonStore(try req.store)
         let cleaned = String(((try? TextInput.singleLine(typed).get()) ?? "").prefix(SearchText.maximumLength))
         self.typed = cleaned
@@ -47,14 +51,17 @@ struct PersonFinder: Sendable {
         self.chosenID = chosen
         self.fieldName = fieldName
         self.label = label
-        self.action = action
-        self.keep = keep
         self.isOptional = optional
     }
 
-    /// The radio buttons of the people found, or nil when there is nobody to offer yet.
-    /// An optional question also offers "Nobody yet", so a person chosen can be taken off again.
-    func field(errors: ValidationErrors) -> FormField? {
+    /// The questions: the search box with its Find button, then the people
+    /// it found as radio buttons. An optional question also offers "Nobody
+    /// yet", so a person chosen can be taken off again.
+    func fields(errors: ValidationErrors) -> [FormField] {
+        [.custom("\(fieldName)-find", searchBox(errors: errors))] + [choices(errors: errors)].compactMap { $0 }
+    }
+
+    private func choices(errors: ValidationErrors) -> FormField? {
         guard !matches.isEmpty else { return nil }
         var options = matches.map { person in
             (value: person.id!.uuidString, label: person.fullName + (person.organisation.map { ", \($0.name)" } ?? ""))
@@ -65,26 +72,24 @@ struct PersonFinder: Sendable {
         return .choice(fieldName, label, options: options, selected: selected, errors: errors, optionHints: hints)
     }
 
-    /// The search form, shown above the main form (forms cannot be nested).
-    /// With nobody offered yet, its box takes the field's id, so an error
+    /// With nobody offered yet, the box takes the field's id, so an error
     /// summary's link for the field lands in it.
-    func markup(errors: ValidationErrors) -> Markup {
+    private func searchBox(errors: ValidationErrors) -> Markup {
         let boxID = matches.isEmpty ? fieldName : "\(fieldName)-find"
         let error = matches.isEmpty ? errors.message(for: fieldName) : nil
         return """
-        <form method="get" action="\(action)" class="finder" role="search" aria-label="Find a person">
-          \(keep.markup { "<input type=\"hidden\" name=\"\($0.name)\" value=\"\($0.value)\">" })
+        <div class="finder" role="search" aria-label="Find a person">
           <div class="form-group\(if: error != nil, " form-group--error")">
-            <label class="label" for="\(boxID)">Find the person by name or role</label>
-            <div id="\(boxID)-hint" class="hint">Type any part of their name, then choose them from the list. If they are not in the register, add them under People first.</div>
+            <label class="label" for="\(boxID)">\(matches.isEmpty ? label + " Find them by name or role" : "Find someone else by name or role")</label>
+            <div id="\(boxID)-hint" class="hint">Type any part of their name, then press Find and choose them from the list. If they are not in the register, add them under People first.</div>
             \(error.map { "<p id=\"\(boxID)-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as Markup })
             <div class="finder__row">
               <input class="input input--width-20\(if: error != nil, " input--error")" id="\(boxID)" name="find" type="search" value="\(typed)" aria-describedby="\(boxID)-hint\(if: error != nil, " \(boxID)-error")" autocomplete="off">
-              <button type="submit" class="button button--secondary">Find</button>
+              <button type="submit" name="\(Self.findButton)" value="yes" class="button button--secondary">Find</button>
             </div>
           </div>
           \(outcome)
-        </form>
+        </div>
         """
     }
 

@@ -6,6 +6,8 @@ import Vapor
 struct FormField: Encodable, Sendable {
     enum Kind: String, Encodable, Sendable {
         case text, email, tel, password, number, time, textarea, select, radios, checkboxes, date, file
+        /// Markup made elsewhere, placed among the questions (a person finder's search box).
+        case custom
     }
 
     struct Option: Encodable, Sendable {
@@ -30,6 +32,8 @@ struct FormField: Encodable, Sendable {
     var accept: String? = nil
     /// For a text area: how many lines tall.
     var rows: Int? = nil
+    /// For `.custom`: what to show.
+    var markup: Markup? = nil
     /// Radios and checkboxes are a fieldset whose legend is the label.
     var isFieldset: Bool { kind == .radios || kind == .checkboxes || kind == .date }
     var describedBy: String? {
@@ -73,6 +77,12 @@ struct FormField: Encodable, Sendable {
                   date: nil, autocomplete: nil, width: nil)
     }
 
+    static func custom(_ name: String, _ markup: Markup) -> FormField {
+        var field = FormField(kind: .custom, name: name, label: "", hint: nil, error: nil, value: "", options: [], date: nil, autocomplete: nil, width: nil)
+        field.markup = markup
+        return field
+    }
+
     static func date(_ name: String, _ label: String, value: DateInput?, errors: ValidationErrors, hint: String? = "For example, 27 3 2027") -> FormField {
         FormField(kind: .date, name: name, label: label, hint: hint, error: errors.message(for: name), value: "",
                   options: [], date: value ?? DateInput(), autocomplete: nil, width: nil)
@@ -107,6 +117,8 @@ struct FormPage: Sendable {
     var multipart = false
     /// A link shown under the form, to a page about the same thing.
     var relatedLink: RelatedLink? = nil
+    /// The form's anti-forgery token when it is not the layout's (a visitor's form).
+    var formToken: String? = nil
     /// Values sent with the form that the person does not fill in, by name.
     var hidden: [String: String] = [:]
     /// Shown between the introduction and the form, such as a search that fills one of its choices.
@@ -125,13 +137,14 @@ extension Request {
                     relatedLink: RelatedLink? = nil, hidden: [String: String] = [:], preface: Markup? = nil,
                     visitorToken: String? = nil) async throws -> Response {
         let dateFields = Set(fields.filter { $0.kind == .date }.map(\.name))
-        var layout = layout(title: title, hasErrors: !errors.isEmpty)
-        // A form for people who are not signed in carries the visitor's token (`VisitorFormToken`).
-        if let visitorToken { layout.csrfToken = visitorToken }
-        let page = FormPage(layout: layout, heading: title, caption: caption,
+        let layout = layout(title: title, hasErrors: !errors.isEmpty)
+        var page = FormPage(layout: layout, heading: title, caption: caption,
                             intro: intro, action: action, submitLabel: submitLabel, cancelPath: cancelPath,
                             errorSummary: ErrorSummaryItem.from(errors, dateFields: dateFields), fields: fields, multipart: multipart, relatedLink: relatedLink,
                             hidden: hidden, preface: preface)
+        // A form for people who are not signed in carries the visitor's token (`VisitorFormToken`); the page's
+        // own forms (signing out, for someone signed in) keep the session's.
+        page.formToken = visitorToken
         let response = self.page(page.layout, status: errors.isEmpty ? .ok : .unprocessableEntity, FormComponents.formPage(page))
         if let visitorToken { VisitorFormToken.set(visitorToken, on: response, for: self) }
         return response

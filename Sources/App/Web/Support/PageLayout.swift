@@ -17,7 +17,7 @@ struct PageLayout: Encodable, Sendable {
     let viewerRole: String?
     let areaName: String?
     let navigation: [NavItem]
-    var csrfToken: String?
+    let csrfToken: String?
     let banner: String?
     let signOutPath: String
     let changePasswordPath: String
