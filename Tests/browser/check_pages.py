@@ -222,6 +222,11 @@ class Checker:
                 paths += [urlparse(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, "main ul.list a")]
             # A filtered list and a page of groups' broken promises, whose filters and tables are the widest.
             paths += ["/people?q=an&who=forum-members&order=organisation", "/organisations?q=river", "/groups/promises"]
+            # The forms that ask a question first or find a person, and the password pages.
+            paths += ["/sign-in/forgotten-password", "/admin/accounts/new"]
+            paths += [p + suffix for p in paths if re.fullmatch(r"/agreements/[0-9a-fA-F-]{36}", p)
+                      for suffix in ("/clauses/new", "/clauses/new?type=meeting-time-window", "/copy-clauses")][:3]
+            paths += [p + "/members" for p in paths if re.fullmatch(r"/groups/[0-9a-fA-F-]{36}", p)][:1]
             # A self-evaluation's answers form, the longest form of all.
             paths += [p + "/edit" for p in paths if p.startswith("/self-evaluation/") and p.count("/") == 2 and p[17:18].isalnum() and len(p) > 40][:1]
             for path in dict.fromkeys(paths):

@@ -145,7 +145,8 @@ struct EngagementPart: ProductPart {
     var auditSubjects: [AuditSubject] {
         [AuditSubject(type: "engagement-settings") { _ in Paths.engagementSettings.url() },
          AuditSubject(type: EngagementActivityModel.auditType) { Paths.activity(RecordID($0)) },
-         AuditSubject(type: ServiceModel.auditType) { Paths.service(RecordID($0)) }]
+         AuditSubject(type: ServiceModel.auditType) { Paths.service(RecordID($0)) },
+         AuditSubject(type: AssessmentModel.auditType) { Paths.assessment(RecordID($0)) }]
     }
 
     /// After meetings, so activities can point at them.

@@ -70,6 +70,12 @@ struct AssessmentsTests {
             let updated = try #require(try await AssessmentModel.find(assessment.requireID(), on: app.db))
             #expect(updated.rating == .green)
             #expect(try await AssessmentAnswerModel.query(on: app.db).count() == 4)
+            // Both are in the audit log: the rating and the statements ticked, before and after.
+            let log = try await AuditEventModel.query(on: app.db).filter(\.$subjectID == assessment.requireID()).all()
+            #expect(log.map(\.action).sorted() == ["create", "update"])
+            let change = try #require(log.first { $0.action == "update" })
+            #expect(change.changes.contains(AuditChange(field: "Rating", before: "Amber", after: "Green")))
+            #expect(change.changes.contains { $0.field == "Statements ticked" })
 
             // A board member reads it but cannot change it.
             let board = try await TestBrowser.signedIn(app, email: fixture.emails[.boardViewer]!)

@@ -73,7 +73,37 @@ extension EngagementActivityModel: AuditRecord {
     }
 }
 
+extension AssessmentModel {
+    static let auditType = "assessment"
+    var auditLabel: String { "\(subjectName), \(year.label)" }
+
+    /// The rating and the answers, by statement: which were ticked, and a fingerprint of the evidence
+    /// written, so any change shows without copying every answer twice.
+    func auditFields(answers: [(key: String, ticked: Bool, evidence: String?)]) -> [AuditField] {
+        let evidence = answers.compactMap { answer in answer.evidence.map { "\(answer.key)=\($0)" } }.sorted().joined(separator: "\n")
+        let fingerprint = SHA256.hash(data: Data(evidence.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        return [AuditField("Rating", rating?.label), AuditField("Statements ticked", answers.filter(\.ticked).map(\.key).sorted().joined(separator: ", ")),
+                AuditField("Evidence", evidence.isEmpty ? nil : "\(answers.filter { $0.evidence != nil }.count) answers (version \(fingerprint))")]
+    }
+}
+
+extension PlanActionModel {
+    var auditFields: [AuditField] {
+        [AuditField("Action", what), AuditField("Owner", MeetingModel.name($owner.value, $owner.id)), AuditField("Due", dueOn.longForm),
+         AuditField("How", how), AuditField("Action status", status.label), AuditField("Progress", progress)]
+    }
+}
+
 extension StoreContext {
+    /// Logs a change to a self-evaluation (its answers, ideas, actions) under the assessment.
+    func auditAssessment(_ assessment: AssessmentModel, _ action: AuditAction, _ detail: String?, before: [AuditField] = [],
+                         after: [AuditField]) async throws {
+        let changes = before.isEmpty ? AuditChanges.created(after) : AuditChanges.between(before: before, after: after)
+        guard !changes.isEmpty || action == .create else { return }
+        try await audit(action, subjectType: AssessmentModel.auditType, subjectID: assessment.id, subjectLabel: assessment.auditLabel,
+                        detail: detail, changes: changes)
+    }
+
     /// Logs a change to part of a meeting (an agenda item, its minutes, an action) under the meeting.
     func auditMeetingPart(_ meeting: MeetingModel, _ detail: String, before: [AuditField] = [], after: [AuditField]) async throws {
         let changes = before.isEmpty ? AuditChanges.created(after) : AuditChanges.between(before: before, after: after)

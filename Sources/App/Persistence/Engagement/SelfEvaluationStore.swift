@@ -177,6 +177,7 @@ struct SelfEvaluationStore {
             let assessment = AssessmentModel(areaID: context.areaID, frameworkID: try framework!.requireID(), subjectKind: subject!.kind,
                                              subjectID: subject!.id, subjectName: subject!.name, year: year!)
             try await store.save(assessment, definition: definition!, answers: answers, links: links)
+            try await context.auditAssessment(assessment, .create, nil, after: assessment.auditFields(answers: Self.auditAnswers(answers)))
             return assessment
         }
     }
@@ -187,9 +188,18 @@ struct SelfEvaluationStore {
             let definition = try assessment.framework.definition
             let links = try await store.resolveLinks(input.answers)
             let answers = try AssessmentAnswers.validate(store.answerTriples(input.answers, links: links), framework: definition)
+            let earlier = try await AssessmentAnswerModel.query(on: context.db).filter(\.$assessment.$id == assessment.requireID()).all()
+            let before = assessment.auditFields(answers: earlier.map { (key: $0.statementKey, ticked: $0.ticked, evidence: $0.evidence) })
             try await AssessmentAnswerModel.query(on: context.db).filter(\.$assessment.$id == assessment.requireID()).delete()
             try await store.save(assessment, definition: definition, answers: answers, links: links)
+            try await context.auditAssessment(assessment, .update, "Answers changed", before: before,
+                                              after: assessment.auditFields(answers: Self.auditAnswers(answers)))
         }
+    }
+
+    /// The answers as stored: those ticked or with evidence.
+    private static func auditAnswers(_ answers: [String: StatementAnswer]) -> [(key: String, ticked: Bool, evidence: String?)] {
+        answers.filter { $0.value.ticked || $0.value.evidence != nil }.map { (key: $0.key, ticked: $0.value.ticked, evidence: $0.value.evidence) }
     }
 
     private func year(_ raw: String?, errors: inout ValidationErrors) -> ReportingYear? {
@@ -308,7 +318,10 @@ struct SelfEvaluationStore {
     @discardableResult
     func addIdea(to assessment: AssessmentModel, text: String?) async throws -> PlanIdeaModel {
         let idea = PlanIdeaModel(assessmentID: try assessment.requireID(), text: try PlanIdea.validate(text), addedBy: context.actor.name)
-        try await idea.create(on: context.db)
+        try await context.write { context in
+            try await idea.create(on: context.db)
+            try await context.auditAssessment(assessment, .update, "Idea added", after: [AuditField("Idea", idea.text)])
+        }
         return idea
     }
 
@@ -326,6 +339,7 @@ struct SelfEvaluationStore {
             let action = PlanActionModel(areaID: context.areaID, assessmentID: try assessment.requireID())
             action.apply(details, ownerID: ownerID)
             try await action.create(on: context.db)
+            try await context.auditAssessment(assessment, .update, "Action added: \(action.what)", after: action.auditFields)
             return action
         }
     }
@@ -338,8 +352,10 @@ struct SelfEvaluationStore {
             if action.status == .done && details.status != .done {
                 try await store.ensureRoomForOpenAction(in: action.assessment, besides: action.id, adding: false)
             }
+            let before = action.auditFields
             action.apply(details, ownerID: ownerID)
             try await action.save(on: context.db)
+            try await context.auditAssessment(action.assessment, .update, "Action changed: \(action.what)", before: before, after: action.auditFields)
         }
     }
 

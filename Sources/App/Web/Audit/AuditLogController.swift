@@ -147,7 +147,7 @@ struct AuditLogController {
         "person": "People", "people": "The people list", "organisation": "Organisations", "group": "Groups", "agreement": "Agreements",
         "complaint": "Complaints", "account": "Accounts", "meeting": "Meetings", OutboxStore.auditType: "E-mails",
         "engagement-settings": "Engagement settings", "complaint-settings": "Complaint handling", "audit-log": "The audit log",
-        "complaints": "The complaints list", EngagementActivityModel.auditType: "Engagement activities", ServiceModel.auditType: "Services",
+        "complaints": "The complaints list", EngagementActivityModel.auditType: "Engagement activities", ServiceModel.auditType: "Services", AssessmentModel.auditType: "Self-evaluations",
     ]
 
     static func kindName(_ type: String) -> String { kindNames[type] ?? type }
