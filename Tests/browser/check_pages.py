@@ -9,6 +9,7 @@ Prints one line per problem and ends with "N passed, N failed".
 import argparse
 import os
 import re
+import sqlite3
 import sys
 import threading
 import time
@@ -241,6 +242,43 @@ class Checker:
             driver.quit()
 
 
+    def password_link(self, database):
+        """The page an e-mailed link opens, at full width and 320 px: asked for as a visitor would,
+        its link read from the outbox's private column, since no mail is sent here."""
+        query = "SELECT secret FROM outbox_emails WHERE to_address = ? AND secret IS NOT NULL"
+        with sqlite3.connect(database) as db:
+            earlier = {row[0] for row in db.execute(query, (ACCOUNTS["board viewer"],))}
+        driver = self.driver()
+        try:
+            driver.get(self.base + "/sign-in/forgotten-password")
+            driver.find_element(By.ID, "email").send_keys(ACCOUNTS["board viewer"])
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            link = None
+            # The server's job queue sends it within seconds.
+            for _ in range(100):
+                with sqlite3.connect(database) as db:
+                    new = [row[0] for row in db.execute(query, (ACCOUNTS["board viewer"],)) if row[0] not in earlier]
+                if new:
+                    link = urlparse(new[0]).path
+                    break
+                time.sleep(0.2)
+            if not link:
+                self.fail("password link: no link was queued for a forgotten password")
+                return
+            for width in (1280, 320):
+                if width < 500:
+                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+                driver.get(self.base + link)
+                label = f"[{width}px] a password link"
+                if "Choose a new password" not in driver.title:
+                    self.fail(f"{label}: got {driver.title}")
+                    continue
+                self.check_page(driver, label, "/password/:link" + ("-320" if width == 320 else ""))
+                if width == 320 and driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1"):
+                    self.fail(f"{label}: the page scrolls sideways")
+        finally:
+            driver.quit()
+
     SAMPLE = (
         "Short breaks review\n\n"
         "The provision for this cohort was agreed by the board. PLEASE NOTE your EHCP will be reviewed at the "
@@ -299,6 +337,7 @@ def main():
     parser.add_argument("--axe", required=True)
     parser.add_argument("--screenshots", help="folder to save a screenshot of each kind of page")
     parser.add_argument("--per-pattern", type=int, default=5, help="pages checked for each kind of address")
+    parser.add_argument("--database", help="the server's SQLite file, to read a password link from the outbox")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BROWSER_WORKERS", "2")), help="Chromium windows walking at once")
     args = parser.parse_args()
     if args.screenshots:
@@ -324,6 +363,8 @@ def main():
     # slow part and uses one core, so two walks side by side take little more than one.
     tasks = [lambda role=role, email=email: crawl(role, email) for role, email in ACCOUNTS.items()]
     tasks += [lambda: checker.narrow(ACCOUNTS["area admin"]), lambda: checker.plain_english(ACCOUNTS["area admin"])]
+    if args.database:
+        tasks.append(lambda: checker.password_link(args.database))
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
         for future in [pool.submit(task) for task in tasks]:
             future.result()
