@@ -7,6 +7,11 @@ import Foundation
 // meeting's agenda items, minutes and actions are logged under the meeting,
 // where people look for them, each change naming the item in its detail.
 
+/// Eight hex digits that change with any edit of a long text, so the log shows that it changed without copying it.
+func auditFingerprint(_ text: String) -> String {
+    SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+}
+
 extension MeetingModel: AuditRecord {
     static let auditType = "meeting"
     var auditLabel: String { "\($group.value?.name ?? "Meeting"), \(meetsOn.longForm)" }
@@ -38,8 +43,7 @@ extension MinutesModel {
     var auditFields: [AuditField] {
         // The minutes themselves are the record, and long: the log notes their length and a fingerprint
         // that changes with any edit, not every word twice.
-        let fingerprint = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
-        return [AuditField("Minutes", "\(text.split(whereSeparator: \.isWhitespace).count) words (version \(fingerprint))"),
+        return [AuditField("Minutes", "\(text.split(whereSeparator: \.isWhitespace).count) words (version \(auditFingerprint(text)))"),
                 AuditField("Decisions", decisions.joined(separator: "\n")), AuditField("Minutes status", status.label)]
     }
 }
@@ -81,7 +85,7 @@ extension AssessmentModel {
     /// written, so any change shows without copying every answer twice.
     func auditFields(answers: [(key: String, ticked: Bool, evidence: String?)]) -> [AuditField] {
         let evidence = answers.compactMap { answer in answer.evidence.map { "\(answer.key)=\($0)" } }.sorted().joined(separator: "\n")
-        let fingerprint = SHA256.hash(data: Data(evidence.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = auditFingerprint(evidence)
         return [AuditField("Rating", rating?.label), AuditField("Statements ticked", answers.filter(\.ticked).map(\.key).sorted().joined(separator: ", ")),
                 AuditField("Evidence", evidence.isEmpty ? nil : "\(answers.filter { $0.evidence != nil }.count) answers (version \(fingerprint))")]
     }
