@@ -36,25 +36,24 @@ struct PasswordLinkController {
     func show(req: Request) async throws -> Response {
         let token = try req.parameters.require("linkToken")
         let store = PasswordLinkStore(req)
-        guard let link = try await store.link(token: token), store.state(of: link) == .usable else {
-            return try await refuse(req, token: token)
-        }
+        let found = try await store.link(token: token)
+        guard let link = found, store.state(of: link) == .usable else { return refuse(req, link: found) }
         return try await renderChoose(req, link: link, token: token, errors: ValidationErrors())
     }
 
     func choose(req: Request) async throws -> Response {
         let token = try req.parameters.require("linkToken")
         let store = PasswordLinkStore(req)
-        guard let link = try await store.link(token: token), store.state(of: link) == .usable else {
-            return try await refuse(req, token: token)
-        }
+        let found = try await store.link(token: token)
+        guard let link = found, store.state(of: link) == .usable else { return refuse(req, link: found) }
         let form = try req.content.decode(ChooseForm.self)
         do {
             try await store.usePassword(form.newPassword, with: link, passwords: req.password.async)
         } catch let errors as ValidationErrors {
             return try await renderChoose(req, link: link, token: token, errors: errors)
         } catch is PasswordLinkStore.LinkNoLongerUsable {
-            return try await refuse(req, token: token)
+            // Spent, replaced or turned off meanwhile: read it again to say which.
+            return refuse(req, link: try await store.link(token: token))
         }
         // Whoever this browser was signed in as, it now signs in with the new password: the account's
         // own sessions have ended, and a session of another account would send the sign-in page home.
@@ -91,10 +90,8 @@ struct PasswordLinkController {
     }
 
     /// A link that is unknown, spent, replaced or run out: say which, and how to get a new one.
-    private func refuse(_ req: Request, token: String) async throws -> Response {
-        let store = PasswordLinkStore(req)
-        let link = try await store.link(token: token)
-        let state = link.map(store.state)
+    private func refuse(_ req: Request, link: PasswordLinkModel?) -> Response {
+        let state = link.map(PasswordLinkStore(req).state)
         let reason = state?.explanation ?? "This link is not one Coproduce sent, or it was copied wrongly. Check you copied the whole of it from the e-mail."
         return req.page(req.layout(title: "This link does not work"), status: link == nil ? .notFound : .gone,
                         Self.refusedPage(reason: reason, invitation: link?.kind == .invitation,
