@@ -25,11 +25,12 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
         app.logger.debug("\(problem.description)")
     }
 
+    if config.storage.isSQLite { app.threadPool = SQLiteWriters.threads(for: app.eventLoopGroup) }
     switch config.storage {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqliteTakingTurns(.file(path)), as: .sqlite)
     case .sqliteInMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqliteTakingTurns(.memory), as: .sqlite)
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
     }

@@ -23,28 +23,9 @@ func withTestApp(now: Date? = nil, _ test: (Application) async throws -> Void) a
     if gated { await PostgresTestGate.shared.leave() }
 }
 
-/// Lets at most `limit` tests use the PostgreSQL server at once; the rest wait their turn.
-actor PostgresTestGate {
-    static let shared = PostgresTestGate(limit: 32)
-
-    let limit: Int
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { self.limit = limit }
-
-    func enter() async {
-        if running < limit {
-            running += 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    /// Hands the place to the next waiting test, or frees it.
-    func leave() {
-        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
-    }
+/// At most 32 tests use the PostgreSQL server at once; the rest wait their turn.
+enum PostgresTestGate {
+    static let shared = Turns(places: 32)
 }
 
 private func runTestApp(now: Date?, _ test: (Application) async throws -> Void) async throws {
@@ -75,7 +56,12 @@ struct TestDatabase {
 
     static func make() async throws -> TestDatabase {
         guard let base = ProcessInfo.processInfo.environment["DATABASE_URL"], base.hasPrefix("postgres") else {
-            return TestDatabase(storage: .sqliteInMemory, drop: {})
+            // A file of its own, removed afterwards: what Fluent calls "in memory" is a
+            // temporary file it never removes.
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("coproduce-test-\(UUID().uuidString).sqlite").path
+            return TestDatabase(storage: .sqliteFile(path: path), drop: {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
         }
         let name = "coproduce_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await admin(base) { try await $0.query("CREATE DATABASE \(unescaped: name)", logger: Logger(label: "test-db")) }
