@@ -12,6 +12,7 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     let config = try suppliedConfig ?? AppConfig.fromEnvironment(
         ProcessInfo.processInfo.environment, defaultSecureCookies: app.environment == .production)
     app.appConfig = config
+    ServiceMetrics.start()
 
     // The public files (the stylesheet) are found wherever Coproduce is started
     // from; the web server refuses to start without them, other commands do not need them.
@@ -46,6 +47,8 @@ public func configure(_ app: Application, config suppliedConfig: AppConfig? = ni
     app.routes.defaultMaxBodySize = "1mb"
 
     app.middleware = Middlewares()
+    // Outermost, so the line says what the person got and how long it all took.
+    if app.environment != .testing { app.middleware.use(RequestLogMiddleware()) }
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))

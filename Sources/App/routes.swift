@@ -44,6 +44,7 @@ enum Site {
 /// decides, and the authorisation middleware enforces it.
 func routes(_ app: Application) throws {
     app.get(Paths.healthz, .anyone, use: HomeController().healthz)
+    app.grouped(OperatorTokenAuthenticator(), AuthorizationMiddleware()).get(Paths.metrics, .operatorToken, use: OperatorController().metrics)
 
     // Web pages: session cookie, then authorisation, then the anti-forgery check.
     // Document uploads wait for room before their bodies are read.

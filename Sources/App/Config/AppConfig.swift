@@ -37,6 +37,8 @@ public struct AppConfig: Sendable, Equatable {
     /// The space for papers, every version counted, each area may use.
     var paperStorageLimit = AppConfig.defaultPaperStorageLimit
     static let defaultPaperStorageLimit = 2_000_000_000
+    /// The token the operator's monitoring sends to read /metrics; without it, /metrics answers nobody.
+    var metricsToken: String?
 
     public init(storage: Storage, secureCookies: Bool, sessionLifetime: TimeInterval = 8 * 60 * 60) {
         self.storage = storage
@@ -102,6 +104,14 @@ public struct AppConfig: Sendable, Equatable {
             if let megabytes = Int(raw), (1...1_000_000).contains(megabytes) { paperStorageLimit = megabytes * 1_000_000 }
             else { problems.append("COPRODUCE_PAPER_STORAGE_MB must be a number of megabytes from 1 to 1000000, not \"\(raw)\"") }
         }
+        var metricsToken: String?
+        if let raw = environment["COPRODUCE_METRICS_TOKEN"], !raw.isEmpty {
+            if raw.count >= 20, raw.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline && $0 != "\u{7F}" && ($0.asciiValue ?? 0) >= 0x21 }) {
+                metricsToken = raw
+            } else {
+                problems.append("COPRODUCE_METRICS_TOKEN must be at least 20 letters, digits or signs with no spaces, such as the output of: openssl rand -hex 20")
+            }
+        }
         let smtp = smtpSettings(environment, siteAddress: siteAddress ?? defaultSiteAddress, problems: &problems)
         if smtp != nil, sendmail != nil {
             problems.append("Set COPRODUCE_SMTP_HOST or COPRODUCE_SENDMAIL, not both: e-mail goes one way")
@@ -114,6 +124,7 @@ public struct AppConfig: Sendable, Equatable {
         config.smtp = smtp
         if let paperStorageLimit { config.paperStorageLimit = paperStorageLimit }
         if let mailFrom { config.mailFrom = mailFrom }
+        config.metricsToken = metricsToken
         return config
     }
 

@@ -10,6 +10,13 @@ struct AuthorizationMiddleware: AsyncMiddleware {
             request.logger.critical("Route \(route.description) has no declared access; refusing it")
             throw Abort(.forbidden)
         }
+        if access == .operatorToken {
+            guard request.auth.has(OperatorAccess.self) else {
+                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"],
+                            reason: "Send the operator's token (COPRODUCE_METRICS_TOKEN): Authorization: Bearer <token>")
+            }
+            return try await next.respond(to: request)
+        }
         let viewer = request.auth.get(Viewer.self)
         if AccessPolicy.allows(viewer?.role, access) {
             return try await next.respond(to: request)

@@ -4,6 +4,8 @@ import Vapor
 extension Paths {
     static let home = PathTemplate()
     static let healthz = PathTemplate("healthz")
+    /// For the operator's Prometheus, with the operator's token (COPRODUCE_METRICS_TOKEN).
+    static let metrics = PathTemplate("metrics")
     static let accessibility = PathTemplate("accessibility")
 }
 

@@ -36,6 +36,8 @@ public enum AccessPolicy {
         switch access {
         case .anyone: true
         case .requires(let permission): allows(role, permission)
+        // No role reaches the operator's pages: their token does, checked by the authorisation middleware.
+        case .operatorToken: false
         }
     }
 }

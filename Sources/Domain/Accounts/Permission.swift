@@ -33,15 +33,19 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case selfEvaluate
 }
 
-/// Who may reach a route: anybody, or only a signed-in person holding a permission.
+/// Who may reach a route: anybody, only a signed-in person holding a
+/// permission, or only the server's operator (their monitoring, holding the
+/// token they set), never a person's account.
 public enum RouteAccess: Sendable, Equatable, CustomStringConvertible {
     case anyone
     case requires(Permission)
+    case operatorToken
 
     public var description: String {
         switch self {
         case .anyone: "anyone"
         case .requires(let permission): permission.rawValue
+        case .operatorToken: "the operator's token"
         }
     }
 }

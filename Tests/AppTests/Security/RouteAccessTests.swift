@@ -91,7 +91,10 @@ struct RouteAccessTests {
                     let who = role?.rawValue ?? "signed out"
                     let status = response.status
                     #expect(status.code < 500, "\(route.method) \(path) as \(who) failed with \(status)")
-                    if AccessPolicy.allows(role, access) {
+                    if access == .operatorToken {
+                        // No account reaches the operator's pages, signed in or not: only their token does.
+                        #expect(status == .unauthorized, "\(route.method) \(path) as \(who) should be 401 without the operator's token, got \(status)")
+                    } else if AccessPolicy.allows(role, access) {
                         #expect(status != .forbidden && status != .unauthorized, "\(route.method) \(path) should let \(who) in, got \(status)")
                         if access != .anyone {
                             #expect(!(response.location ?? "").hasPrefix("/sign-in"), "\(route.method) \(path) sent \(who) to sign in")

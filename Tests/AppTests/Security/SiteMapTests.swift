@@ -118,6 +118,7 @@ struct SiteMapTests {
     GET /meetings/:meetingID/papers/:paperID/replace manageMeetings
     GET /meetings/:meetingID/papers/:paperID/versions/:version viewPartnership
     GET /meetings/:meetingID/partners/ask manageMeetings
+    GET /metrics the operator's token
     GET /organisations viewPartnership
     GET /organisations.csv viewPartnership
     GET /organisations/:organisationID viewPartnership

@@ -40,6 +40,9 @@ final class JobRunner: Sendable {
         }
     }
 
+    /// The kinds of job this server runs, in name order.
+    var kinds: [String] { handlers.withLockedValue { $0.keys.sorted() } }
+
     /// Registers what queues a recurring job when the server starts; the job queues its next run itself.
     func onStart(_ start: @escaping @Sendable (any Database, Date) async throws -> Void) {
         starters.withLockedValue { $0.append(start) }
