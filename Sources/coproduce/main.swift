@@ -8,6 +8,11 @@ if let exitCode = await PlainEnglishCommandLine.runIfRequested(CommandLine.argum
     exit(exitCode)
 }
 
+// Backing up and restoring work on the database alone: restoring must not open the database it replaces.
+if let exitCode = await DatabaseBackup.runIfRequested(CommandLine.arguments, environment: ProcessInfo.processInfo.environment) {
+    exit(exitCode)
+}
+
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
